@@ -1,0 +1,197 @@
+"""DOCX reader: python-docx in document order, with zip-bomb and XML-entity checks first.
+
+Order: page-header parts, then the body (paragraphs, tables cell by cell, text boxes), then
+footer parts. A table row whose cells each hold one short paragraph becomes one line joined
+by `` | `` (job title | dates); larger cells are read in turn, the wider one as the main column.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from analyzer.errors import Corrupt, TooLarge
+from analyzer.parsing.cleanup import clean_chars
+from analyzer.parsing.raw import RawLine
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FORBIDDEN = (b"<!DOCTYPE", b"<!ENTITY", b"<!doctype", b"<!entity")
+
+
+def check_zip(data: bytes, max_uncompressed: int, max_members: int) -> None:
+    """Refuse zip bombs and XML with DTDs before anything inflates or parses them.
+
+    Raises:
+        Corrupt: Not a readable zip, or an XML part declares a DTD/entities (never legitimate in OOXML).
+        TooLarge: Too many members or too many uncompressed bytes declared in the zip headers.
+    """
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise Corrupt("the DOCX file is damaged (its zip structure is incomplete)") from exc
+    if len(infos) > max_members:
+        raise TooLarge(f"the DOCX has {len(infos)} parts; the limit is {max_members}")
+    total = sum(i.file_size for i in infos)
+    if total > max_uncompressed:
+        raise TooLarge(
+            f"the DOCX would inflate to {total / 1e6:.0f} MB; the limit is {max_uncompressed / 1e6:.0f} MB"
+        )
+    for info in infos:
+        if info.compress_size and info.file_size / info.compress_size > 200 and info.file_size > 5_000_000:
+            raise TooLarge(f"the DOCX part {info.filename} has a zip-bomb compression ratio")
+        if info.filename.endswith((".xml", ".rels")):
+            try:
+                with zf.open(info) as fh:
+                    head = fh.read(4096)
+                    body = head + fh.read()
+            except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+                raise Corrupt(f"the DOCX part {info.filename} is damaged") from exc
+            if any(marker in body for marker in _FORBIDDEN):
+                raise Corrupt(f"the DOCX part {info.filename} declares XML entities, which are refused")
+
+
+def _para_lines(p, column: int) -> list[RawLine]:
+    from docx.text.paragraph import Paragraph
+
+    para = Paragraph(p, None)
+    try:
+        text = para.text
+    except Exception:  # malformed runs: fall back to raw w:t text
+        text = "".join(t.text or "" for t in p.iter(W + "t"))
+    style_el = p.find(f"{W}pPr/{W}pStyle")
+    style = (style_el.get(W + "val") or "") if style_el is not None else ""
+    runs = [r for r in p.iter(W + "r") if (r.findtext(W + "t") or "").strip()]
+    bold_runs = sum(1 for r in runs if r.find(f"{W}rPr/{W}b") is not None and
+                    r.find(f"{W}rPr/{W}b").get(W + "val") not in ("0", "false"))
+    bold = bool(runs) and bold_runs / len(runs) >= 0.6
+    is_list = p.find(f"{W}pPr/{W}numPr") is not None or "list" in style.lower()
+    out = []
+    for part in clean_chars(text).split("\n"):
+        if not part.strip():
+            continue
+        if is_list and not part.lstrip().startswith(("•", "-", "–", "*")):
+            part = "• " + part.strip()
+        out.append(RawLine(text=part, bold=bold, column=column, style_heading=style.lower().startswith(("heading", "title"))))
+    # Text boxes anchored in this paragraph (mc:Choice and mc:Fallback repeat them: read once).
+    seen: set[str] = set()
+    for box in p.iter(W + "txbxContent"):
+        for inner in box.iter(W + "p"):
+            inner_text = "".join(t.text or "" for t in inner.iter(W + "t")).strip()
+            if inner_text and inner_text not in seen:
+                seen.add(inner_text)
+                out.append(RawLine(text=clean_chars(inner_text), column=column))
+    return out
+
+
+def _cell_text_lines(tc, column: int) -> list[RawLine]:
+    lines: list[RawLine] = []
+    for child in tc:
+        if child.tag == W + "p":
+            lines.extend(_para_lines(child, column))
+        elif child.tag == W + "tbl":
+            lines.extend(_table_lines(child, column))
+    return lines
+
+
+def _cell_width(tc) -> int:
+    w = tc.find(f"{W}tcPr/{W}tcW")
+    try:
+        return int(w.get(W + "w")) if w is not None else 0
+    except (TypeError, ValueError):
+        return 0
+
+
+def _table_lines(tbl, column: int) -> list[RawLine]:
+    out: list[RawLine] = []
+    for tr in tbl.iter(W + "tr"):
+        if tr.getparent() is not tbl:
+            continue
+        cells = [tc for tc in tr if tc.tag == W + "tc"]
+        per_cell = [_cell_text_lines(tc, column) for tc in cells]
+        nonempty = [c for c in per_cell if c]
+        if nonempty and all(len(c) == 1 and len(c[0].text) < 120 for c in nonempty):
+            parts = [c[0].text.strip() for c in nonempty]
+            out.append(RawLine(text=" | ".join(parts), bold=nonempty[0][0].bold, column=column))
+            continue
+        if len(cells) == 2 and column == 0 and all(len(c) >= 3 for c in per_cell):
+            # A layout table (main column + sidebar cell): read the wider cell first.
+            widths = [_cell_width(tc) for tc in cells]
+            sizes = [sum(len(x.text) for x in c) for c in per_cell]
+            main_idx = 0 if (widths[0], sizes[0]) >= (widths[1], sizes[1]) else 1
+            for idx in (main_idx, 1 - main_idx):
+                col = 1 if idx == main_idx else 2
+                out.extend(RawLine(text=x.text, bold=x.bold, column=col, style_heading=x.style_heading,
+                                   bullet=x.bullet) for x in per_cell[idx])
+            continue
+        if len(nonempty) > 1 and all(len(c) <= 3 for c in nonempty[1:]) and all(len(x.text) < 60 for c in nonempty[1:] for x in c):
+            # A job row: title/employer cell plus a short dates cell -> dates joined to the first cell's last line.
+            first = nonempty[0]
+            tail = " | ".join(x.text.strip() for c in nonempty[1:] for x in c)
+            out.extend(first[:-1])
+            last = first[-1]
+            out.append(RawLine(text=f"{last.text.strip()} | {tail}", bold=last.bold, column=column, bullet=last.bullet))
+            continue
+        for cell in per_cell:
+            out.extend(cell)
+    return out
+
+
+def _story_lines(element) -> list[RawLine]:
+    out: list[RawLine] = []
+    for child in element:
+        if child.tag == W + "p":
+            out.extend(_para_lines(child, 0))
+        elif child.tag == W + "tbl":
+            out.extend(_table_lines(child, 0))
+        elif child.tag == W + "sdt":
+            content = child.find(W + "sdtContent")
+            if content is not None:
+                out.extend(_story_lines(content))
+    return out
+
+
+def read_docx(data: bytes, max_uncompressed: int, max_members: int) -> list[RawLine]:
+    """Read a DOCX into lines (headers, body, footers).
+
+    Raises:
+        Corrupt: Damaged zip or XML, or not a Word document.
+        TooLarge: Zip-bomb limits exceeded.
+    """
+    check_zip(data, max_uncompressed, max_members)
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise Corrupt(f"the DOCX file is damaged or is not a Word document ({type(exc).__name__})") from exc
+    except Exception as exc:  # lxml XMLSyntaxError and friends
+        raise Corrupt(f"the DOCX file is damaged ({type(exc).__name__})") from exc
+
+    header_lines: list[RawLine] = []
+    footer_lines: list[RawLine] = []
+    seen_parts: set[int] = set()
+    for section in document.sections:
+        for attr, bucket in (
+            ("first_page_header", header_lines),
+            ("header", header_lines),
+            ("footer", footer_lines),
+            ("first_page_footer", footer_lines),
+        ):
+            try:
+                part = getattr(section, attr)
+                if part.is_linked_to_previous:  # no definition of its own (reading would add one)
+                    continue
+                element = part._element
+            except Exception:
+                continue
+            if id(element) in seen_parts or element is None:
+                continue
+            seen_parts.add(id(element))
+            bucket.extend(_story_lines(element))
+    body = _story_lines(document.element.body)
+    texts = {ln.text.strip() for ln in body}
+    header_lines = [ln for ln in header_lines if ln.text.strip() not in texts]
+    footer_lines = [ln for ln in footer_lines if ln.text.strip() not in texts]
+    return header_lines + body + footer_lines

@@ -1,0 +1,308 @@
+"""PDF reader: pdfminer.six layout lines with fonts and positions, put into reading order.
+
+Reading order is rebuilt per page from line boxes rather than pdfminer's text-box order:
+a full-width band first, then the main column, then a sidebar; a narrow date gutter whose lines
+sit on the baselines of the main column is merged into those lines instead ("timeline" layouts).
+Lines that repeat at the same place on later pages (running headers, footers, a repeated sidebar)
+and bare page numbers are dropped.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from dataclasses import dataclass
+from statistics import median
+
+from analyzer.errors import Corrupt, Encrypted, NoText, TooLarge
+from analyzer.parsing.cleanup import clean_chars
+from analyzer.parsing.raw import RawLine
+
+_LOG_NAMES = ("pdfminer", "pdfminer.pdfinterp", "pdfminer.pdffont", "pdfminer.pdfpage", "pdfminer.psparser")
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–\s]*\d{1,3}[-–\s]*(?:(?:of|/)\s*\d{1,3})?$", re.I)
+_BOLD = ("bold", "black", "heavy", "semibold", "demi", "-bd", ",b")
+
+
+def quiet_pdfminer() -> None:
+    """Keep pdfminer's own warnings ("Could not get FontBBox ...") off the user's terminal."""
+    for name in _LOG_NAMES:
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.ERROR)
+        logger.propagate = False
+
+
+@dataclass
+class _Box:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    bold: bool
+    size: float
+    fields: bool = False  # several boxes far apart on one baseline (title ... dates)
+
+    @property
+    def height(self) -> float:
+        return max(self.top - self.bottom, 1.0)
+
+
+def _line_box(line) -> _Box | None:
+    text = clean_chars(line.get_text()).rstrip("\n")
+    if not text.strip():
+        return None
+    bold = total = 0
+    sizes: list[float] = []
+    for ch in line:
+        fontname = getattr(ch, "fontname", None)
+        if fontname is None or ch.get_text().isspace():
+            continue
+        total += 1
+        if any(mark in fontname.lower() for mark in _BOLD):
+            bold += 1
+        if len(sizes) < 24:
+            sizes.append(ch.size)
+    return _Box(
+        text=text,
+        x0=line.x0,
+        x1=line.x1,
+        top=line.y1,
+        bottom=line.y0,
+        bold=total > 0 and bold / total >= 0.6,
+        size=round(median(sizes), 1) if sizes else 0.0,
+    )
+
+
+def _boxes(layout) -> list[_Box]:
+    from pdfminer.layout import LTTextBox, LTTextLine
+
+    out: list[_Box] = []
+    stack = list(layout)
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, LTTextLine):
+            box = _line_box(obj)
+            if box:
+                out.append(box)
+        elif isinstance(obj, LTTextBox) or hasattr(obj, "__iter__") and not hasattr(obj, "get_text"):
+            stack.extend(obj)
+    return out
+
+
+def _same_row(a: _Box, b: _Box) -> bool:
+    return abs(a.bottom - b.bottom) <= max(2.0, 0.25 * min(a.height, b.height))
+
+
+def _rows(boxes: list[_Box]) -> list[list[_Box]]:
+    """Group boxes into rows of one baseline, top to bottom, each row left to right."""
+    ordered = sorted(boxes, key=lambda b: (-b.bottom, b.x0))
+    rows: list[list[_Box]] = []
+    for box in ordered:
+        if rows and _same_row(rows[-1][0], box):
+            rows[-1].append(box)
+        else:
+            rows.append([box])
+    return [sorted(r, key=lambda b: b.x0) for r in rows]
+
+
+def _merge_row(row: list[_Box]) -> _Box:
+    if len(row) == 1:
+        return row[0]
+    text = row[0].text.strip()
+    fields = False
+    for prev, box in zip(row, row[1:]):
+        # Boxes a few characters apart belong to one phrase (a bullet glyph and its text);
+        # a wide gap separates fields (title ... dates on a right tab stop).
+        wide = box.x0 - prev.x1 > 2.5 * max(prev.size, 4.0)
+        fields = fields or wide
+        text += (" | " if wide else " ") + box.text.strip()
+    return _Box(
+        text=text,
+        x0=row[0].x0,
+        x1=row[-1].x1,
+        top=max(b.top for b in row),
+        bottom=min(b.bottom for b in row),
+        bold=all(b.bold for b in row if len(b.text.strip()) > 1),
+        size=max(b.size for b in row),
+        fields=fields,
+    )
+
+
+def _split_columns(boxes: list[_Box], width: float) -> float | None:
+    """Find an x that separates two side-by-side columns, or ``None`` for a single column."""
+    if len(boxes) < 8:
+        return None
+    best: tuple[float, float] | None = None
+    step = 3.0
+    x = width * 0.18
+    while x < width * 0.82:
+        left = [b for b in boxes if b.x1 <= x]
+        right = [b for b in boxes if b.x0 >= x]
+        crossing = [b for b in boxes if b.x0 < x < b.x1]
+        if len(left) >= 3 and len(right) >= 3:
+            col_top = min(max(b.top for b in left), max(b.top for b in right))
+            col_bottom = max(min(b.bottom for b in left), min(b.bottom for b in right))
+            # Lines crossing x may form a full-width band above the columns; below it, at most a
+            # footer line or two may cross, or this is one column with a right-aligned block.
+            band_ok = sum(1 for b in crossing if b.bottom < col_top - 2) <= 2
+            overlap = col_top - col_bottom
+            shorter = min(
+                max(b.top for b in left) - min(b.bottom for b in left),
+                max(b.top for b in right) - min(b.bottom for b in right),
+            )
+            if band_ok and overlap > 0.5 * max(shorter, 1.0):
+                score = min(len(left), len(right)) - 0.01 * abs(x - width / 2) / width
+                if best is None or score > best[0]:
+                    best = (score, x)
+        x += step
+    return best[1] if best else None
+
+
+def _is_gutter(narrow: list[_Box], wide: list[_Box]) -> bool:
+    """A date gutter: few lines, most of them on a baseline of the other column."""
+    if len(narrow) > 0.6 * len(wide):
+        return False
+    aligned = sum(1 for n in narrow if any(_same_row(n, w) for w in wide))
+    return aligned >= 0.6 * len(narrow)
+
+
+def _join_near(boxes: list[_Box]) -> list[_Box]:
+    """Join boxes on one baseline that are only a few characters apart (a bullet and its text)."""
+    out: list[_Box] = []
+    for row in _rows(boxes):
+        group = [row[0]]
+        for box in row[1:]:
+            if box.x0 - group[-1].x1 <= 2.5 * max(group[-1].size, 4.0):
+                group.append(box)
+            else:
+                out.append(_merge_row(group))
+                group = [box]
+        out.append(_merge_row(group))
+    return out
+
+
+def _page_lines(boxes: list[_Box], width: float) -> list[tuple[_Box, int]]:
+    boxes = _join_near(boxes)
+    split = _split_columns(boxes, width)
+    if split is None:
+        return [(_merge_row(r), 0) for r in _rows(boxes)]
+    left = [b for b in boxes if b.x1 <= split]
+    right = [b for b in boxes if b.x0 >= split]
+    crossing = [b for b in boxes if b.x0 < split < b.x1]
+    chars = lambda bs: sum(len(b.text) for b in bs)  # noqa: E731
+    main, side = (left, right) if chars(left) >= chars(right) else (right, left)
+    if _is_gutter(side, main):
+        return [(_merge_row(r), 0) for r in _rows(boxes)]
+    col_top = max(b.top for b in main + side)
+    band_top = [b for b in crossing if b.bottom >= col_top - 2]
+    band_bottom = [b for b in crossing if b not in band_top]
+    out = [(_merge_row(r), 0) for r in _rows(band_top)]
+    out += [(_merge_row(r), 1) for r in _rows(main)]
+    out += [(_merge_row(r), 2) for r in _rows(side)]
+    out += [(_merge_row(r), 0) for r in _rows(band_bottom)]
+    return out
+
+
+def _continues(prev: _Box, cur: _Box, right_edge: float) -> bool:
+    """Whether ``cur`` is the wrapped continuation of ``prev`` (same paragraph)."""
+    from analyzer.parsing.cleanup import split_bullet
+
+    if split_bullet(cur.text.strip())[0] or cur.fields or prev.fields:
+        return False
+    gap = prev.bottom - cur.top
+    if gap < -1 or gap > 0.8 * prev.height or abs(prev.size - cur.size) > 0.6 or prev.bold != cur.bold:
+        return False
+    had_bullet, rest = split_bullet(prev.text.strip())
+    indent_ok = cur.x0 >= prev.x0 - 2
+    return indent_ok and prev.x1 >= right_edge - 0.22 * max(right_edge - prev.x0, 1.0) and len(prev.text) > 12
+
+
+def read_pdf(data: bytes, max_pages: int) -> tuple[list[RawLine], int]:
+    """Read a PDF into logical lines.
+
+    Raises:
+        Encrypted: A user password is required.
+        Corrupt: pdfminer cannot parse the file.
+        TooLarge: More pages than ``max_pages``.
+        NoText: No text layer (a scanned or image-only PDF).
+    """
+    quiet_pdfminer()
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser, PDFSyntaxError
+    from pdfminer.psparser import PSException
+
+    try:
+        parser = PDFParser(io.BytesIO(data))
+        document = PDFDocument(parser)
+        pages = list(PDFPage.create_pages(document))
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise Encrypted("the PDF is password-protected; save an unprotected copy and try again") from exc
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError, IndexError,
+            AssertionError, RecursionError, UnicodeDecodeError, OverflowError) as exc:
+        raise Corrupt(f"the PDF is damaged and cannot be read ({type(exc).__name__})") from exc
+    except Exception as exc:  # pdfminer raises many ad-hoc exception types on broken files
+        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+            raise Encrypted("the PDF is password-protected; save an unprotected copy and try again") from exc
+        raise Corrupt(f"the PDF is damaged and cannot be read ({type(exc).__name__})") from exc
+    if not pages:
+        raise Corrupt("the PDF has no pages")
+    if len(pages) > max_pages:
+        raise TooLarge(f"the PDF has {len(pages)} pages; the limit is {max_pages} (--max-pages)")
+
+    rsrc = PDFResourceManager(caching=True)
+    # boxes_flow=None: we order lines ourselves, so pdfminer's costly text-box grouping is skipped.
+    device = PDFPageAggregator(rsrc, laparams=LAParams(boxes_flow=None))
+    interpreter = PDFPageInterpreter(rsrc, device)
+    per_page: list[list[tuple[_Box, int]]] = []
+    for page in pages:
+        try:
+            interpreter.process_page(page)
+            layout = device.get_result()
+        except Exception as exc:
+            if per_page:
+                break  # keep what was readable before the damage
+            raise Corrupt(f"the PDF is damaged and cannot be read ({type(exc).__name__})") from exc
+        width = layout.width or 612.0
+        per_page.append(_page_lines(_boxes(layout), width))
+
+    if not any(box.text.strip() for page in per_page for box, _ in page):
+        raise NoText("the PDF has no text layer (scanned or image-only); export it with text or use a DOCX/TXT copy")
+
+    lines: list[RawLine] = []
+    seen: list[tuple[str, int, int]] = []
+    for page_no, page in enumerate(per_page, start=1):
+        height = max((b.top for b, _ in page), default=792.0)
+        kept: list[tuple[_Box, int]] = []
+        for box, column in page:
+            text = box.text.strip()
+            key = (re.sub(r"\d+", "#", text), round(box.x0 / 3), round(box.top / 3))
+            margin = box.top > height - 40 or box.bottom < 60
+            if page_no > 1 and any(
+                key[0] == k[0] and abs(key[1] - k[1]) <= 1 and abs(key[2] - k[2]) <= 1 for k in seen
+            ):
+                continue
+            if _PAGE_NUMBER.match(text) and (margin or len(text) <= 12):
+                continue
+            kept.append((box, column))
+        if page_no == 1 or len(per_page) > 1:
+            seen.extend(
+                (re.sub(r"\d+", "#", b.text.strip()), round(b.x0 / 3), round(b.top / 3)) for b, _ in page
+            )
+        right_edges: dict[int, float] = {}
+        for box, column in kept:
+            right_edges[column] = max(right_edges.get(column, 0.0), box.x1)
+        prev: tuple[_Box, int] | None = None
+        for box, column in kept:
+            if prev and prev[1] == column and _continues(prev[0], box, right_edges[column]):
+                last = lines[-1]
+                last.text = last.text.rstrip() + " " + box.text.strip()
+                prev = (box, column)
+                continue
+            lines.append(RawLine(text=box.text, page=page_no, bold=box.bold, size=box.size, column=column))
+            prev = (box, column)
+    return lines, len(pages)

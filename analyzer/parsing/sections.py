@@ -1,0 +1,85 @@
+"""Section detection: header rules from ``rules/sections.toml``, exact then fuzzy with layout cues."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+from analyzer.parsing.raw import RawLine
+from models.document import Line, Section
+from rules.schema import SectionRules
+
+_DECOR = re.compile(r"[^a-z0-9&/ ]+")
+
+
+def heading_key(text: str) -> str:
+    """Normalise a candidate heading: lower case, ``&`` -> ``and``, decorations removed."""
+    t = text.lower().replace("&", " and ").replace("/", " ")
+    t = _DECOR.sub(" ", t)
+    return " ".join(t.split())
+
+
+class Sectioner:
+    """Assigns each line a canonical section name (``profile`` before the first header)."""
+
+    def __init__(self, rules: SectionRules) -> None:
+        self.rules = rules
+        self.exact: dict[str, str] = {}
+        for rule in rules.rules:
+            for h in rule.headings:
+                self.exact[heading_key(h)] = rule.id
+        self.choices = list(self.exact)
+
+    def classify(self, line: RawLine) -> str | None:
+        """Return the section id if ``line`` is a header, else ``None``."""
+        text = line.text.strip()
+        if not text or len(text) > 60 or text.endswith((".", ",")) or re.search(r"\d{3}", text):
+            return None
+        stripped = text.rstrip(":").strip()
+        key = heading_key(stripped)
+        if not key or len(key.split()) > self.rules.max_words:
+            return None
+        if key in self.exact:
+            return self.exact[key]
+        letters = [c for c in stripped if c.isalpha()]
+        caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+        cue = line.bold or caps or line.style_heading or text.endswith(":") or text.startswith("[")
+        if not cue or len(letters) < 4:
+            return None
+        match = process.extractOne(key, self.choices, scorer=fuzz.ratio, score_cutoff=self.rules.fuzzy_threshold)
+        return self.exact[match[0]] if match else None
+
+    def assign(self, raw: list[RawLine], page_of: list[int]) -> tuple[list[Line], list[Section]]:
+        """Build ``Line`` objects with sections; each column keeps its own current section."""
+        current = {"main": "profile", "side": "profile"}
+        lines: list[Line] = []
+        headings: list[tuple[int, str, str]] = []
+        for i, r in enumerate(raw):
+            flow = "side" if r.column == 2 else "main"
+            name = self.classify(r)
+            if name:
+                current[flow] = name
+                headings.append((i, name, r.text.strip()))
+            section = current[flow]
+            lines.append(
+                Line(
+                    index=i,
+                    text=r.text,
+                    page=page_of[i],
+                    bold=r.bold or r.style_heading,
+                    size=r.size,
+                    column=r.column,
+                    bullet=r.bullet,
+                    section=section,
+                    heading=bool(name),
+                )
+            )
+        sections: list[Section] = []
+        if lines and not (headings and headings[0][0] == 0):
+            first_end = (headings[0][0] - 1) if headings else len(lines) - 1
+            sections.append(Section(name="profile", heading=None, start_line=0, end_line=max(first_end, 0)))
+        for n, (idx, name, heading) in enumerate(headings):
+            end = headings[n + 1][0] - 1 if n + 1 < len(headings) else len(lines) - 1
+            sections.append(Section(name=name, heading=heading, start_line=idx, end_line=end))
+        return lines, sections

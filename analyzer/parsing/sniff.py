@@ -1,0 +1,32 @@
+"""Format detection from the bytes, never from the file name."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+PDF, DOCX, TEXT, HTML = "pdf", "docx", "text", "html"
+
+
+def sniff(data: bytes) -> str | None:
+    """Return ``pdf``, ``docx``, ``html`` or ``text`` for the content, or ``None`` if unknown.
+
+    A PDF may carry junk before ``%PDF`` (up to 1 KiB, as readers allow). A ZIP counts as DOCX only
+    when it has ``word/document.xml``; other ZIPs (XLSX, ODT, archives) are not resumes we read.
+    """
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return PDF
+    if data[:4] == b"PK\x03\x04":
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                names = set(zf.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return DOCX  # a damaged zip: let the DOCX reader say "corrupt"
+        return DOCX if "word/document.xml" in names else None
+    if data[:4] in (b"\xd0\xcf\x11\xe0",):  # legacy OLE .doc
+        return None
+    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered[:300]:
+        return HTML
+    return TEXT

@@ -1,0 +1,128 @@
+"""Plain-text (and HTML-as-text) reader with encoding detection and hard-wrap repair."""
+
+from __future__ import annotations
+
+import codecs
+import html
+import re
+from html.parser import HTMLParser
+
+from analyzer.errors import Empty, UnsupportedFormat
+from analyzer.parsing.cleanup import split_bullet
+from analyzer.parsing.raw import RawLine
+
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+]
+
+
+def decode(data: bytes) -> str:
+    """Decode bytes: BOM, then UTF-8, then BOM-less UTF-16, then Windows-1252 / Latin-1.
+
+    Raises:
+        UnsupportedFormat: The bytes look binary rather than text.
+    """
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(enc, errors="replace")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is None and len(data) >= 4:
+        even, odd = data[0::2].count(0), data[1::2].count(0)
+        if odd > len(data) / 4 and even < len(data) / 40:
+            text = data.decode("utf-16-le", errors="replace")
+        elif even > len(data) / 4 and odd < len(data) / 40:
+            text = data.decode("utf-16-be", errors="replace")
+    if text is None:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+    bad = sum(1 for ch in text[:20000] if (ord(ch) < 32 and ch not in "\r\n\t\f") or ch == "\ufffd")
+    if bad > max(8, len(text[:20000]) // 50):
+        raise UnsupportedFormat("the file is neither PDF, DOCX nor readable text (it looks binary)")
+    return text
+
+
+class _HTMLText(HTMLParser):
+    _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "td", "th"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+            if tag == "li":
+                self.parts.append("• ")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in self._BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(text: str) -> str:
+    """Visible text of an HTML page, one block per line."""
+    parser = _HTMLText()
+    parser.feed(text)
+    parser.close()
+    return html.unescape("".join(parser.parts))
+
+
+_HEADINGISH = re.compile(r"^\W*[A-Z][A-Za-z &/]{2,40}\W*:?$")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def read_text(text: str, max_chars: int) -> list[RawLine]:
+    """Split text into logical lines, re-joining hard-wrapped paragraphs and bullets."""
+    text = text[:max_chars].replace("\r\n", "\n").replace("\r", "\n").expandtabs(4)
+    physical = text.split("\n")
+    if not any(p.strip() for p in physical):
+        raise Empty("the file contains no text")
+    lengths = sorted(len(p.rstrip()) for p in physical if p.strip())
+    width = lengths[int(len(lengths) * 0.95)] if lengths else 0
+    wrapped = width <= 110 and sum(1 for n in lengths if n >= width - 15) >= 3
+    out: list[str] = []
+    text_indent = 0
+    can_continue = False
+    for raw in physical:
+        stripped = raw.strip()
+        if not stripped:
+            can_continue = False
+            out.append("")
+            continue
+        had_bullet, rest = split_bullet(stripped)
+        prev = out[-1] if out else ""
+        joins = (
+            wrapped
+            and can_continue
+            and not had_bullet
+            and (_indent(raw) >= text_indent or stripped[0].islower())
+            and not _HEADINGISH.match(stripped)
+        )
+        if joins:
+            out[-1] = prev.rstrip() + " " + stripped
+        else:
+            out.append(raw.rstrip())
+            text_indent = _indent(raw) + (len(stripped) - len(rest) if had_bullet else 0)
+        can_continue = len(raw.rstrip()) >= width - 18
+    return [RawLine(text=t) for t in out]

@@ -1,0 +1,52 @@
+"""Pydantic models shared by every layer: documents, findings and reports.
+
+Nothing here imports from ``analyzer`` or ``rules``; data flows analyzer -> rules -> models.
+"""
+
+from models.document import Document, Line, Section
+from models.findings import (
+    Candidate,
+    CodeSet,
+    Credential,
+    Domain,
+    Evidence,
+    Experience,
+    Findings,
+    Metric,
+    Position,
+    Specialty,
+    Tool,
+)
+from models.report import (
+    Component,
+    ErrorInfo,
+    Report,
+    SalaryBand,
+    Score,
+    Stage,
+    Suggestion,
+)
+
+__all__ = [
+    "Candidate",
+    "CodeSet",
+    "Component",
+    "Credential",
+    "Document",
+    "Domain",
+    "ErrorInfo",
+    "Evidence",
+    "Experience",
+    "Findings",
+    "Line",
+    "Metric",
+    "Position",
+    "Report",
+    "SalaryBand",
+    "Score",
+    "Section",
+    "Specialty",
+    "Stage",
+    "Suggestion",
+    "Tool",
+]

@@ -1,0 +1,116 @@
+"""What the rule engine finds, each item carrying its evidence."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+CredentialStatus = Literal["held", "apprentice", "in_progress", "lapsed", "mentioned"]
+ToolCategory = Literal["ehr", "encoder", "cac", "billing", "clearinghouse", "analytics", "other"]
+MetricKind = Literal[
+    "accuracy",
+    "first_pass_rate",
+    "denial_reduction",
+    "denial_rate",
+    "volume",
+    "revenue",
+    "turnaround",
+    "team_size",
+    "other",
+]
+Unit = Literal["percent", "count", "usd", "days", "hours", "people"]
+Period = Literal["hour", "day", "week", "month", "quarter", "year"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Evidence(_Frozen):
+    """Where a finding came from: line index, character span in that line, the rule and why."""
+
+    line: int
+    start: int
+    end: int
+    text: str
+    rule: str
+    explanation: str
+
+
+class Credential(_Frozen):
+    id: str
+    name: str
+    body: str
+    status: CredentialStatus
+    evidence: list[Evidence]
+
+
+class CodeSet(_Frozen):
+    id: str
+    evidence: list[Evidence]
+
+
+class Tool(_Frozen):
+    id: str
+    category: ToolCategory
+    evidence: list[Evidence]
+
+
+class Specialty(_Frozen):
+    id: str
+    evidence: list[Evidence]
+
+
+class Metric(_Frozen):
+    kind: MetricKind
+    value: float
+    value_max: float | None = None
+    baseline: float | None = None
+    unit: Unit | None = None
+    period: Period | None = None
+    object: str | None = None
+    text: str
+    evidence: list[Evidence]
+
+
+class Position(_Frozen):
+    title: str
+    employer: str | None = None
+    start: str | None = None
+    end: str | None = None
+    current: bool = False
+    coding_related: bool = False
+    line: int | None = None
+
+
+class Experience(_Frozen):
+    years: float = 0.0
+    positions: list[Position] = Field(default_factory=list)
+
+
+class Candidate(_Frozen):
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    location: str | None = None
+    links: list[str] = Field(default_factory=list)
+
+
+class Domain(_Frozen):
+    medical_coding: bool
+    confidence: float
+    reasons: list[str] = Field(default_factory=list)
+
+
+class Findings(_Frozen):
+    """Everything the rule engine extracted from one document."""
+
+    candidate: Candidate = Field(default_factory=Candidate)
+    domain: Domain = Field(default_factory=lambda: Domain(medical_coding=False, confidence=0.0))
+    credentials: list[Credential] = Field(default_factory=list)
+    code_sets: list[CodeSet] = Field(default_factory=list)
+    tools: list[Tool] = Field(default_factory=list)
+    specialties: list[Specialty] = Field(default_factory=list)
+    metrics: list[Metric] = Field(default_factory=list)
+    experience: Experience = Field(default_factory=Experience)

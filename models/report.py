@@ -1,0 +1,106 @@
+"""The report contract (``schema_version`` 1): what ``--format json`` prints."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from models.findings import (
+    Candidate,
+    CodeSet,
+    Credential,
+    Domain,
+    Experience,
+    Metric,
+    Specialty,
+    Tool,
+)
+
+ErrorCode = Literal[
+    "not_found",
+    "unsupported_format",
+    "empty",
+    "no_text",
+    "encrypted",
+    "corrupt",
+    "too_large",
+    "timeout",
+    "internal_error",
+]
+Level = Literal["entry", "mid", "senior"]
+Priority = Literal["high", "medium", "low"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ErrorInfo(_Frozen):
+    code: ErrorCode
+    message: str
+
+
+class SectionInfo(_Frozen):
+    name: str
+    heading: str | None
+    start_line: int
+    end_line: int
+
+
+class SalaryBand(_Frozen):
+    low: int
+    high: int
+    percentiles: str
+    source: str
+
+
+class Stage(_Frozen):
+    level: Level
+    track: str | None = None
+    confidence: float
+    reasons: list[str] = Field(default_factory=list)
+    salary_band: SalaryBand | None = None
+    next_steps: list[str] = Field(default_factory=list)
+
+
+class Component(_Frozen):
+    score: int
+    weight: float
+    reasons: list[str] = Field(default_factory=list)
+
+
+class Score(_Frozen):
+    overall: int
+    version: str
+    components: dict[str, Component] = Field(default_factory=dict)
+
+
+class Suggestion(_Frozen):
+    id: str
+    category: str
+    priority: Priority
+    message: str
+    example: str | None = None
+    line: int | None = None
+
+
+class Report(_Frozen):
+    """One analysed resume. ``Report.model_dump(mode="json")`` is the JSON contract."""
+
+    schema_version: str = "1"
+    file: str
+    as_of: str
+    error: ErrorInfo | None = None
+    domain: Domain | None = None
+    candidate: Candidate = Field(default_factory=Candidate)
+    sections: list[SectionInfo] = Field(default_factory=list)
+    credentials: list[Credential] = Field(default_factory=list)
+    code_sets: list[CodeSet] = Field(default_factory=list)
+    tools: list[Tool] = Field(default_factory=list)
+    specialties: list[Specialty] = Field(default_factory=list)
+    metrics: list[Metric] = Field(default_factory=list)
+    experience: Experience = Field(default_factory=Experience)
+    stage: Stage | None = None
+    score: Score | None = None
+    suggestions: list[Suggestion] = Field(default_factory=list)

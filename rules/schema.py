@@ -1,0 +1,89 @@
+"""Pydantic schemas for the rule files; loading a file validates it against these."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _compile_all(patterns: list[str], flags: int = 0) -> list[str]:
+    for p in patterns:
+        try:
+            re.compile(p, flags)
+        except re.error as exc:
+            raise ValueError(f"invalid regex {p!r}: {exc}") from exc
+    return patterns
+
+
+class SectionRule(_Strict):
+    id: str
+    headings: list[str]
+
+
+class SectionRules(_Strict):
+    fuzzy_threshold: int = 88
+    max_words: int = 6
+    rules: list[SectionRule]
+
+
+class TermRule(_Strict):
+    """One vocabulary entry (credential, code set, tool, specialty).
+
+    Matching kinds, each optional: ``phrase`` (case-insensitive token phrases, spaCy PhraseMatcher on
+    LOWER), ``exact`` (case-sensitive tokens, PhraseMatcher on ORTH: for acronyms), ``regex`` (Python
+    regex on the line, case-insensitive unless ``regex_case``), ``fuzzy`` (long names matched with
+    rapidfuzz for misspellings; never acronyms). ``unless`` lists regexes that veto a match when they
+    match the text around it (same line, ``context_chars`` either side).
+    """
+
+    id: str
+    name: str | None = None
+    body: str | None = None
+    category: str | None = None
+    phrase: list[str] = Field(default_factory=list)
+    exact: list[str] = Field(default_factory=list)
+    regex: list[str] = Field(default_factory=list)
+    regex_case: bool = False
+    fuzzy: list[str] = Field(default_factory=list)
+    unless: list[str] = Field(default_factory=list)
+    context_chars: int = 40
+    validators: list[Literal["not_other_expansion", "not_in_employer", "needs_coding_context"]] = Field(
+        default_factory=list
+    )
+    stage: Literal["entry", "early", "mid", "senior"] | None = None
+    track: str | None = None
+    core: bool = False
+    specialty: bool = False
+    apprentice: bool = False
+
+    @field_validator("regex", "unless")
+    @classmethod
+    def _valid_regex(cls, v: list[str]) -> list[str]:
+        return _compile_all(v)
+
+    @field_validator("fuzzy")
+    @classmethod
+    def _fuzzy_long(cls, v: list[str]) -> list[str]:
+        short = [t for t in v if len(t.replace(" ", "")) < 6]
+        if short:
+            raise ValueError(f"fuzzy terms must be long names (6+ letters), not acronyms: {short}")
+        return v
+
+
+class TermRules(_Strict):
+    fuzzy_threshold: int = 88
+    status_cues: dict[str, list[str]] = Field(default_factory=dict)
+    rules: list[TermRule]
+
+    @field_validator("status_cues")
+    @classmethod
+    def _valid_cues(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
+        for patterns in v.values():
+            _compile_all(patterns)
+        return v
