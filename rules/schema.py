@@ -53,7 +53,7 @@ class TermRule(_Strict):
     fuzzy: list[str] = Field(default_factory=list)
     unless: list[str] = Field(default_factory=list)
     context_chars: int = 40
-    validators: list[Literal["not_other_expansion", "not_in_employer", "needs_coding_context"]] = Field(
+    validators: list[Literal["not_other_expansion", "not_in_employer", "credential_context"]] = Field(
         default_factory=list
     )
     stage: Literal["entry", "early", "mid", "senior"] | None = None
@@ -87,3 +87,64 @@ class TermRules(_Strict):
         for patterns in v.values():
             _compile_all(patterns)
         return v
+
+
+class MetricKindRule(_Strict):
+    kind: Literal["first_pass_rate", "denial_reduction", "denial_rate", "turnaround", "accuracy", "revenue", "other"]
+    units: list[Literal["percent", "usd", "count", "days", "hours"]]
+    cues: list[str]
+
+    @field_validator("cues")
+    @classmethod
+    def _valid(cls, v: list[str]) -> list[str]:
+        return _compile_all(v)
+
+
+class MetricExclusions(_Strict):
+    before: list[str]
+    after: list[str]
+    money_threshold: list[str]
+    money_other: list[str]
+    plain_ratio: list[str]
+
+    @field_validator("before", "after", "money_threshold", "money_other", "plain_ratio")
+    @classmethod
+    def _valid(cls, v: list[str]) -> list[str]:
+        return _compile_all(v)
+
+
+class MetricRules(_Strict):
+    objects: dict[str, list[str]]
+    people: list[str]
+    team_verbs: list[str]
+    periods: dict[Literal["hour", "day", "week", "month", "quarter", "year"], list[str]]
+    kinds: list[MetricKindRule]
+    exclude: MetricExclusions
+
+    @field_validator("objects")
+    @classmethod
+    def _valid_objects(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
+        for patterns in v.values():
+            _compile_all(patterns)
+        return v
+
+    @field_validator("people", "team_verbs")
+    @classmethod
+    def _valid_list(cls, v: list[str]) -> list[str]:
+        return _compile_all(v)
+
+
+class ExperienceRules(_Strict):
+    coding_titles: list[str]
+    other_titles: list[str]
+    coding_work: list[str]
+    billing_work: list[str]
+    unpaid: list[str]
+    paid: list[str]
+    role_words: list[str]
+    domain_words: list[str]
+
+    @field_validator("*")
+    @classmethod
+    def _valid(cls, v: list[str]) -> list[str]:
+        return _compile_all(v)

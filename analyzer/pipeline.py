@@ -1,0 +1,100 @@
+"""The orchestrator: parse -> sections -> rule engine -> assessment -> ``Report``."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from analyzer.errors import AnalyzerError
+from analyzer.limits import DEFAULT_LIMITS, Limits
+from analyzer.parsing import read_bytes, read_file
+from analyzer.parsing.sections import Sectioner
+from models.document import Document
+from models.report import ErrorInfo, Report, SectionInfo
+from rules.engine import Engine, load_rules
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A report together with the document it was made from (renderers show its lines)."""
+
+    report: Report
+    document: Document | None
+
+
+class Analyzer:
+    """Loads rules and the spaCy pipeline once; ``run`` analyses one file."""
+
+    def __init__(self, rules_dir: Path | None = None, limits: Limits = DEFAULT_LIMITS) -> None:
+        from analyzer.assessment import Assessor
+
+        self.rules = load_rules(rules_dir)
+        self.limits = limits
+        self.sectioner = Sectioner(self.rules.sections)
+        self.engine = Engine(self.rules)
+        self.assessor = Assessor(rules_dir)
+
+    def run(self, path: str | os.PathLike, as_of: date | None = None, label: str | None = None) -> Analysis:
+        """Analyse ``path``. Bad input gives a report with ``error`` set, never an exception."""
+        as_of = as_of or date.today()
+        name = label if label is not None else str(path)
+        try:
+            data = read_file(path, self.limits)
+            doc = read_bytes(data, name, self.sectioner, self.limits)
+        except AnalyzerError as exc:
+            return Analysis(error_report(name, as_of, exc.code, exc.message), None)
+        except Exception as exc:  # a parser bug on a hostile file must not stop a batch
+            log.debug("internal error on %s", name, exc_info=True)
+            return Analysis(error_report(name, as_of, "internal_error", f"unexpected {type(exc).__name__}: {exc}"), None)
+        return Analysis(self.analyze_document(doc, as_of), doc)
+
+    def analyze_document(self, doc: Document, as_of: date) -> Report:
+        """Findings and assessment for an already parsed document."""
+        findings = self.engine.extract(doc, as_of)
+        stage, score, suggestions = self.assessor.assess(doc, findings)
+        return Report(
+            file=doc.source,
+            as_of=as_of.isoformat(),
+            domain=findings.domain,
+            candidate=findings.candidate,
+            sections=[SectionInfo(**s.model_dump()) for s in doc.sections],
+            credentials=findings.credentials,
+            code_sets=findings.code_sets,
+            tools=findings.tools,
+            specialties=findings.specialties,
+            metrics=findings.metrics,
+            experience=findings.experience,
+            stage=stage,
+            score=score,
+            suggestions=suggestions,
+        )
+
+
+def error_report(name: str, as_of: date, code: str, message: str) -> Report:
+    """The report for a file that could not be analysed."""
+    return Report(file=name, as_of=as_of.isoformat(), error=ErrorInfo(code=code, message=message))
+
+
+_DEFAULT: Analyzer | None = None
+
+
+def analyze(path: str | os.PathLike, as_of: date | None = None, rules_dir: Path | None = None) -> Report:
+    """Analyse one resume file and return its ``Report``.
+
+    Example:
+        >>> from datetime import date
+        >>> from analyzer import analyze
+        >>> report = analyze("cv.pdf", as_of=date(2026, 11, 26))  # doctest: +SKIP
+        >>> report.score.overall  # doctest: +SKIP
+    """
+    global _DEFAULT
+    if rules_dir is not None:
+        return Analyzer(rules_dir).run(path, as_of).report
+    if _DEFAULT is None:
+        _DEFAULT = Analyzer()
+    return _DEFAULT.run(path, as_of).report

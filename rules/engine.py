@@ -1,0 +1,141 @@
+"""The rule engine: one linear pass from a parsed ``Document`` to ``Findings``.
+
+tokenise lines -> vocabularies (credentials, code sets, tools, specialties) -> credential status ->
+metrics -> positions and years -> contact -> domain.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from models.document import Document
+from models.findings import CodeSet, Domain, Evidence, Findings, Specialty, Tool
+from rules.contact import ContactDetector
+from rules.credentials import CredentialStatus
+from rules.experience import ExperienceDetector
+from rules.loader import cached
+from rules.metrics import MetricDetector
+from rules.nlp import blank
+from rules.schema import ExperienceRules, MetricRules, SectionRules, TermRules
+from rules.terms import Hit, TermMatcher
+
+_GOAL = re.compile(r"(?i)\b(?:seeking|looking for|interested in|goal|aspir\w*|hope to|open to|would like)\b")
+_CODING_BODIES = {"AAPC", "AHIMA", "ACDIS", "NHA", "NCCT", "AMBA", "BMSC", "RCCB", "NCRA"}
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """All rule families, loaded and validated once."""
+
+    sections: SectionRules
+    credentials: TermRules
+    code_sets: TermRules
+    tools: TermRules
+    specialties: TermRules
+    metrics: MetricRules
+    experience: ExperienceRules
+
+
+def load_rules(extra: Path | None = None) -> RuleSet:
+    """Load the shipped rules, with ``extra`` (a ``--rules DIR`` pack) merged in."""
+    return RuleSet(
+        sections=cached("sections.toml", SectionRules, extra),
+        credentials=cached("credentials.toml", TermRules, extra),
+        code_sets=cached("code_sets.toml", TermRules, extra),
+        tools=cached("tools.toml", TermRules, extra),
+        specialties=cached("specialties.toml", TermRules, extra),
+        metrics=cached("metrics.toml", MetricRules, extra),
+        experience=cached("experience.toml", ExperienceRules, extra),
+    )
+
+
+def _evidence(h: Hit, family: str, why: str) -> Evidence:
+    return Evidence(line=h.line, start=h.start, end=h.end, text=h.text, rule=f"{family}.{h.rule.id}",
+                    explanation=f"{h.kind} match for {h.rule.id}{why}")
+
+
+def _group(hits: list[Hit]) -> dict[str, list[Hit]]:
+    out: dict[str, list[Hit]] = {}
+    for h in hits:
+        out.setdefault(h.rule.id, []).append(h)
+    return out
+
+
+class Engine:
+    """Runs every detector over a document. Build once per process; ``extract`` is thread-safe
+    only per instance (it keeps no state between documents)."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules
+        self.nlp = blank()
+        self.credentials = TermMatcher("credentials", rules.credentials)
+        self.code_sets = TermMatcher("code_sets", rules.code_sets)
+        self.tools = TermMatcher("tools", rules.tools)
+        self.specialties = TermMatcher("specialties", rules.specialties)
+        self.status = CredentialStatus(rules.credentials)
+        self.metrics = MetricDetector(rules.metrics)
+        self.experience = ExperienceDetector(rules.experience)
+        self.contact = ContactDetector()
+        self.domain_words = re.compile("|".join(rules.experience.domain_words), re.I)
+
+    def extract(self, doc: Document, as_of: date) -> Findings:
+        """All findings for ``doc``, experience measured up to ``as_of``."""
+        tokens = list(self.nlp.tokenizer.pipe(line.text for line in doc.lines))
+        credentials = self.status.build(doc, self.credentials.find(doc, tokens))
+        code_sets = [
+            CodeSet(id=cid, evidence=[_evidence(h, "code_sets", "") for h in hs])
+            for cid, hs in _group(self.code_sets.find(doc, tokens)).items()
+        ]
+        tools = [
+            Tool(id=tid, category=hs[0].rule.category or "other",
+                 evidence=[_evidence(h, "tools", f" ({hs[0].rule.category})") for h in hs])
+            for tid, hs in _group(self.tools.find(doc, tokens)).items()
+        ]
+        spec_hits = [
+            h for h in self.specialties.find(doc, tokens)
+            if not (doc.lines[h.line].section in ("summary", "profile") and _GOAL.search(doc.lines[h.line].text))
+        ]
+        specialties = [
+            Specialty(id=sid, evidence=[_evidence(h, "specialties", "") for h in hs])
+            for sid, hs in _group(spec_hits).items()
+        ]
+        experience = self.experience.find(doc, as_of)
+        findings = Findings(
+            candidate=self.contact.find(doc),
+            credentials=credentials,
+            code_sets=code_sets,
+            tools=tools,
+            specialties=specialties,
+            metrics=self.metrics.find(doc),
+            experience=experience,
+        )
+        return findings.model_copy(update={"domain": self._domain(doc, findings)})
+
+    def _domain(self, doc: Document, f: Findings) -> Domain:
+        reasons: list[str] = []
+        score = 0.0
+        coding_jobs = [p for p in f.experience.positions if p.coding_related]
+        if coding_jobs:
+            score += 0.5
+            reasons.append(f"{len(coding_jobs)} coding/HIM position(s), e.g. '{coding_jobs[0].title}'")
+        coding_creds = [c for c in f.credentials if c.body in _CODING_BODIES and c.status != "mentioned"]
+        if coding_creds:
+            score += 0.3
+            reasons.append("coding credential(s): " + ", ".join(c.id for c in coding_creds))
+        if len(f.code_sets) >= 2:
+            score += 0.15
+            reasons.append(f"{len(f.code_sets)} code sets named")
+        head = " ".join(ln.text for ln in doc.lines if ln.section in ("profile", "summary"))
+        if self.domain_words.search(head):
+            score += 0.15
+            reasons.append("summary describes coding/HIM work")
+        positions = f.experience.positions
+        if positions and not coding_jobs and not coding_creds:
+            score = min(score, 0.2)
+            reasons.append("no coding/HIM positions or coding credentials")
+        medical = score >= 0.45
+        confidence = round(min(1.0, score) if medical else min(1.0, 1.0 - score), 2)
+        return Domain(medical_coding=medical, confidence=confidence, reasons=reasons)

@@ -1,0 +1,111 @@
+"""Positions from the experience sections, whether each is coding/HIM work, and merged years."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from models.document import Document, Line
+from models.findings import Experience, Position
+from rules.dates import Span, find_spans, merged_years
+from rules.schema import ExperienceRules
+
+_SEP = re.compile(r"\s+\|\s+|\s+[–—-]\s+|\s*[()]\s*|,\s+(?=[A-Z])|\s+at\s+|\s+@\s+")
+_LOCATION = re.compile(r"^(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)*)?,?\s*(?:[A-Z]{2})(?:\s+\d{5})?$|^Remote$|^Hybrid$|^On-?site$", re.I)
+_STATE = re.compile(r"^[A-Z]{2}$")
+
+
+@dataclass
+class _Entry:
+    header: list[Line] = field(default_factory=list)
+    body: list[Line] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+
+
+class ExperienceDetector:
+    """Builds ``Experience`` from lines in the ``experience`` section."""
+
+    def __init__(self, rules: ExperienceRules) -> None:
+        c = lambda pats: re.compile("|".join(pats), re.I)  # noqa: E731
+        self.coding_titles = c(rules.coding_titles)
+        self.other_titles = c(rules.other_titles)
+        self.coding_work = c(rules.coding_work)
+        self.billing_work = c(rules.billing_work)
+        self.unpaid = c(rules.unpaid)
+        self.paid = c(rules.paid)
+        self.role = c(rules.role_words)
+
+    def _entries(self, lines: list[Line], as_of: date) -> list[_Entry]:
+        entries: list[_Entry] = []
+        cur = _Entry()
+        for line in lines:
+            spans = find_spans(line.text, as_of)
+            starts_new = (not line.bullet and cur.body) or (spans and cur.spans)
+            if starts_new:
+                entries.append(cur)
+                cur = _Entry()
+            if line.bullet or (cur.spans and len(line.text) > 90):
+                cur.body.append(line)
+            else:
+                cur.header.append(line)
+                cur.spans.extend(spans)
+        entries.append(cur)
+        return [e for e in entries if e.spans]
+
+    def _title_employer(self, entry: _Entry) -> tuple[str, str | None]:
+        parts: list[str] = []
+        for line in entry.header:
+            text = line.text
+            for span in find_spans(text, date.max):
+                text = text.replace(span.text, " ")
+            for piece in _SEP.split(text):
+                piece = piece.strip(" ,|–—-:")
+                if piece and not _LOCATION.match(piece) and not _STATE.match(piece) and len(piece) > 1:
+                    parts.append(piece)
+        if not parts:
+            return "(untitled position)", None
+        title_idx = next((i for i, p in enumerate(parts) if self.role.search(p)), 0)
+        title = parts[title_idx]
+        rest = [p for i, p in enumerate(parts) if i != title_idx]
+        return title, (rest[0] if rest else None)
+
+    def _coding_related(self, entry: _Entry, title: str) -> bool:
+        header = " ".join(ln.text for ln in entry.header)
+        body = " ".join(ln.text for ln in entry.body)
+        if self.unpaid.search(header) and not self.paid.search(header):
+            return False
+        if self.coding_titles.search(title):
+            return not re.search(r"(?i)\bbill(?:er|ing) (?:assistant|clerk|representative)\b", title)
+        if self.other_titles.search(title) or self.other_titles.search(header):
+            return False
+        coding = len(self.coding_work.findall(body))
+        billing = len(self.billing_work.findall(body))
+        return coding > billing and coding > 0
+
+    def find(self, doc: Document, as_of: date) -> Experience:
+        """Positions in order with ``coding_related`` set, and merged coding/HIM years."""
+        lines = [ln for ln in doc.lines if ln.section == "experience" and not ln.heading]
+        positions: list[Position] = []
+        counted: list[tuple[date, date]] = []
+        for entry in self._entries(lines, as_of):
+            title, employer = self._title_employer(entry)
+            related = self._coding_related(entry, title)
+            span = entry.spans[0]
+            start = min(s.start for s in entry.spans)
+            end = max(s.end for s in entry.spans)
+            current = any(s.current for s in entry.spans)
+            positions.append(
+                Position(
+                    title=title,
+                    employer=employer,
+                    start=f"{start:%Y-%m}",
+                    end=None if current else f"{end:%Y-%m}",
+                    current=current,
+                    coding_related=related,
+                    line=entry.header[0].index if entry.header else span.begin,
+                )
+            )
+            if related:
+                counted.append((start, end))
+        return Experience(years=merged_years(counted), positions=positions)

@@ -1,0 +1,257 @@
+"""Quantified-achievement detector: numbers -> typed metrics with value, unit, period, object."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from models.document import Document
+from models.findings import Evidence, Metric
+from rules.numbers import Number, find_numbers
+from rules.schema import MetricRules
+
+_CLAUSE_BREAK = re.compile(r";|\s\|\s|(?<!\d)\.(?!\d)|\s[–—]\s|\bwhile\b|\bwhile\s|,\s(?=(?:and\s)?(?:[a-z]+ed|cut|led|kept|held|won)\b)")
+_FROM_TO = re.compile(r"(?i)\bfrom\s*$")
+_TO = re.compile(r"(?i)^\s*(?:%|percent|pct|days?|business days?|hours?)?\s*(?:to|down to|up to|->|→)\s*")
+_RANGE_SEP = re.compile(r"^\s*(?:[-–—]|to)\s*(?=\$?\d)")
+_PERCENT = re.compile(r"(?i)^\s*(?:%|percent\b|pct\b|per cent\b|percentage points?\b|pp\b|points?\b(?=.*%))")
+_DAYS = re.compile(r"(?i)^\s*(?:\+\s*)?(?:business |calendar |working )?(days?)\b")
+_HOURS = re.compile(r"(?i)^\s*(?:\+\s*)?(hours?|hrs?)\b(?!\s*/\s*(?:wk|week))")
+_PLUS = re.compile(r"^\s*\+")
+_APPROX_WORDS = re.compile(r"(?i)(?:more than|over|nearly|almost|about|approximately|approx\.?|~|roughly|up to|at least)\s*$")
+_DATE_CONTEXT = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_PHONE = re.compile(r"\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}")
+_ZIP = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
+_CONSECUTIVE = re.compile(r"(?i)^\s*consecutive\b")
+_GPA = re.compile(r"(?i)\bGPA\b")
+
+
+@dataclass
+class _Candidate:
+    number: Number
+    unit: str | None = None
+    end: int = 0
+    value_max: float | None = None
+    baseline: float | None = None
+
+
+class MetricDetector:
+    """Finds and types quantified outcomes in a document, rules from ``rules/metrics.toml``."""
+
+    def __init__(self, rules: MetricRules) -> None:
+        self.rules = rules
+        obj_alts = []
+        self.obj_names: list[tuple[str, re.Pattern[str]]] = []
+        for name, pats in rules.objects.items():
+            pat = re.compile(r"(?i)^(?:" + "|".join(pats) + r")\b")
+            self.obj_names.append((name, pat))
+            obj_alts.extend(pats)
+        self.people = re.compile(r"(?i)^(?:" + "|".join(rules.people) + r")\b")
+        self.team_verbs = [re.compile(p, re.I) for p in rules.team_verbs]
+        self.periods = [(period, re.compile("|".join(pats), re.I)) for period, pats in rules.periods.items()]
+        self.kinds = [(k, [re.compile(c, re.I) for c in k.cues]) for k in rules.kinds]
+        ex = rules.exclude
+        self.before = [re.compile(p) for p in ex.before]
+        self.after = [re.compile(p) for p in ex.after]
+        self.money_threshold = [re.compile(p) for p in ex.money_threshold]
+        self.money_other = [re.compile(p, re.I) for p in ex.money_other]
+        self.plain_ratio = [re.compile(p, re.I) for p in ex.plain_ratio]
+
+    # -- helpers ----------------------------------------------------------------------------
+    @staticmethod
+    def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+        lo, hi = 0, len(text)
+        for m in _CLAUSE_BREAK.finditer(text):
+            if m.end() <= start:
+                lo = m.end()
+            elif m.start() >= end:
+                hi = m.start()
+                break
+        return lo, hi
+
+    def _excluded(self, text: str, n: Number) -> bool:
+        before, after = text[: n.start], text[n.end :]
+        if n.money:
+            return any(p.search(before) for p in self.money_threshold)
+        raw_int = n.raw.replace(",", "")
+        if not n.words and _YEAR.match(raw_int) and not n.comma:
+            return True
+        if re.match(r"^\s*/\s*\d", after) and not _GPA.search(before[-20:]):
+            return True  # dates 04/2025, fractions
+        if re.match(r"^\.[A-Za-z]", after) or _DATE_CONTEXT.search(before):
+            return True
+        if any(p.search(before) for p in self.before) or any(p.search(after) for p in self.after):
+            return True
+        for pat in (_PHONE, _ZIP):
+            for m in pat.finditer(text):
+                if m.start() <= n.start and n.end <= m.end():
+                    return True
+        return False
+
+    def _period(self, clause: str) -> str | None:
+        found = [(m.start(), period) for period, pat in self.periods if (m := pat.search(clause))]
+        return min(found)[1] if found else None
+
+    def _object(self, text: str, pos: int, limit: int) -> tuple[str | None, bool, int]:
+        """The work object or people noun within a few words after ``pos``: (object, is_people, end)."""
+        tail = text[pos:limit]
+        words = list(re.finditer(r"[A-Za-z][A-Za-z/&'-]*", tail))
+        for i, w in enumerate(words[:7]):
+            rest = tail[w.start() :]
+            if i and re.match(r"(?i)(?:per|a|an|each|in|at|for|across|with|from|to|by|on|daily|monthly)\b", w.group(0)):
+                break
+            if self.people.match(rest):
+                return None, True, pos + w.end()
+            for name, pat in self.obj_names:
+                if pat.match(rest):
+                    return name, False, pos + w.start() + pat.match(rest).end()
+        return None, False, pos
+
+    def _kind(self, clause: str, unit: str) -> str | None:
+        for rule, cues in self.kinds:
+            if unit in rule.units and any(c.search(clause) for c in cues):
+                return rule.kind
+        return None
+
+    # -- detection --------------------------------------------------------------------------
+    def _line_metrics(self, text: str, line: int) -> list[Metric]:
+        numbers = [n for n in find_numbers(text)]
+        used: set[int] = set()
+        out: list[Metric] = []
+        for i, n in enumerate(numbers):
+            if i in used or self._excluded(text, n):
+                continue
+            cand = _Candidate(number=n, end=n.end)
+            after = text[n.end :]
+            if n.money:
+                cand.unit = "usd"
+            elif m := _PERCENT.match(after):
+                cand.unit, cand.end = "percent", n.end + m.end()
+            elif m := _DAYS.match(after):
+                cand.unit, cand.end = "days", n.end + m.end()
+            elif m := _HOURS.match(after):
+                cand.unit, cand.end = "hours", n.end + m.end()
+            # Range "25-30" / "25 to 30" (the second number takes the first one's unit).
+            if i + 1 < len(numbers) and _RANGE_SEP.match(text[cand.end if cand.unit else n.end : numbers[i + 1].start]):
+                nxt = numbers[i + 1]
+                if not _FROM_TO.search(text[: n.start]) and nxt.value > n.value:
+                    cand.value_max = nxt.value
+                    used.add(i + 1)
+                    after2 = text[nxt.end :]
+                    if not cand.unit:
+                        if m := _PERCENT.match(after2):
+                            cand.unit = "percent"
+                        elif m := _DAYS.match(after2):
+                            cand.unit = "days"
+                    cand.end = nxt.end + (m.end() if cand.unit in ("percent", "days") and m else 0)
+            # "from X to Y" and "to Y (from X)".
+            if _FROM_TO.search(text[: n.start]) and i + 1 < len(numbers):
+                nxt = numbers[i + 1]
+                gap = text[cand.end : nxt.start]
+                if _TO.match(gap) and len(gap) < 30:
+                    used.add(i + 1)
+                    cand.baseline = n.value
+                    nxt_unit_end = nxt.end
+                    after2 = text[nxt.end :]
+                    if m := _PERCENT.match(after2):
+                        cand.unit, nxt_unit_end = "percent", nxt.end + m.end()
+                    elif m := _DAYS.match(after2):
+                        cand.unit, nxt_unit_end = cand.unit or "days", nxt.end + m.end()
+                    cand.number = Number(nxt.value, n.start, nxt_unit_end, money=nxt.money or n.money)
+                    cand.end = nxt_unit_end
+                    if n.money:
+                        cand.unit = "usd"
+            if cand.baseline is None:
+                m = re.match(r"\s*\(\s*from\s+\$?", text[cand.end :])
+                if m:
+                    for j in range(i + 1, len(numbers)):
+                        if numbers[j].start >= cand.end + m.end() - 1 and numbers[j].start <= cand.end + m.end() + 1:
+                            cand.baseline = numbers[j].value
+                            used.add(j)
+                            break
+            metric = self._classify(text, line, cand)
+            if metric:
+                out.append(metric)
+        return out
+
+    def _classify(self, text: str, line: int, cand: _Candidate) -> Metric | None:
+        n = cand.number
+        lo, hi = self._clause(text, n.start, cand.end)
+        clause = text[lo:hi]
+        lc = clause.lower()
+        value = n.value
+        kind: str | None = None
+        period = obj = None
+        unit = cand.unit
+        if unit == "usd":
+            kind = self._kind(lc, "usd") or "revenue"
+            if kind == "revenue" and any(p.search(lc) for p in self.money_other):
+                kind = "other"
+        elif unit == "percent":
+            if value > 100 and cand.baseline is None:
+                return None
+            kind = self._kind(lc, "percent") or "other"
+            if re.match(r"(?i)\s*remote", text[cand.end :]):
+                return None
+        elif unit in ("days", "hours"):
+            kind = self._kind(lc, unit)
+            if kind is None and cand.baseline is None:
+                return None
+            kind = kind or "turnaround"
+        else:
+            if _CONSECUTIVE.match(text[n.end :]):
+                return None
+            if _GPA.search(text[max(0, n.start - 12) : n.start]) and value <= 5:
+                kind, unit = "other", None
+            else:
+                obj_name, people, obj_end = self._object(text, n.end, hi)
+                before = text[lo : n.start].lower()
+                person_compound = re.match(r"-(?:person|member|coder|FTE)\b", text[n.end :], re.I)
+                if people or person_compound:
+                    if not (any(v.search(before) for v in self.team_verbs) or person_compound):
+                        return None  # scope ("for six providers"), not people led
+                    kind, unit = "team_size", "people"
+                elif obj_name:
+                    kind, unit, obj = "volume", "count", obj_name
+                    period = self._period(text[n.end : hi])
+                    if obj_name in ("denial",) and self._kind(lc, "count") == "denial_reduction":
+                        kind = "denial_reduction"
+                elif cand.baseline is not None and any(p.search(lc) for p in self.plain_ratio):
+                    kind = "other"
+                else:
+                    return None
+                cand.end = max(cand.end, obj_end)
+        if kind is None:
+            return None
+        span_text = clause.strip()
+        start = lo + (len(clause) - len(clause.lstrip()))
+        evidence = Evidence(
+            line=line,
+            start=start,
+            end=start + len(span_text),
+            text=span_text,
+            rule=f"metrics.{kind}",
+            explanation=f"{n.raw or value:} read as {kind.replace('_', ' ')}"
+            + (f" ({unit}" + (f" per {period}" if period else "") + ")" if unit else ""),
+        )
+        return Metric(
+            kind=kind,
+            value=value,
+            value_max=cand.value_max,
+            baseline=cand.baseline,
+            unit=unit,
+            period=period,
+            object=obj,
+            text=span_text,
+            evidence=[evidence],
+        )
+
+    def find(self, doc: Document) -> list[Metric]:
+        """Every metric in the document, in line order."""
+        metrics: list[Metric] = []
+        for line in doc.lines:
+            if line.heading or line.section == "profile" and line.index < 6 and not line.bullet:
+                continue
+            metrics.extend(self._line_metrics(line.text, line.index))
+        return metrics

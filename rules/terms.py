@@ -1,0 +1,177 @@
+"""Vocabulary detectors: phrase, exact (case-sensitive), regex and fuzzy matching of term rules.
+
+One ``TermMatcher`` per rule family. ``find`` returns raw hits for every rule, after the rule's
+``unless`` vetoes and named validators, with overlaps resolved (the longest span wins, so
+"CPC-A" is not also "CPC" and "CCS-P" is not also "CCS").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from spacy.matcher import PhraseMatcher
+
+from models.document import Document
+from rules.nlp import blank
+from rules.schema import TermRule, TermRules
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One match of one rule in one line (``start``/``end`` are character offsets in the line)."""
+
+    rule: TermRule
+    line: int
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+_CRED_BODIES = re.compile(r"\b(?:AAPC|AHIMA|ACDIS|HCCA|CCB|HFMA|AAHAM|NHA|BMSC|RCCB|NCRA|certif\w*|credential\w*|licen[cs]\w*)\b", re.I)
+_CRED_LIST = re.compile(r"^[\s,/|;&()]*(?:and)?[\s,/|;&()]*$")
+_EMPLOYER_CUE = re.compile(r"(?:\bat\b|\bfor\b|\bwith\b|,)\s*(?:[A-Z][\w&.'-]*\s+){0,4}$")
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w and w[0].isalpha()).upper()
+
+
+class TermMatcher:
+    """Runs one family of ``TermRule``s over tokenised document lines."""
+
+    def __init__(self, family: str, rules: TermRules) -> None:
+        self.family = family
+        self.rules = rules
+        nlp = blank()
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.by_key: dict[str, TermRule] = {}
+        self.regexes: list[tuple[TermRule, re.Pattern[str]]] = []
+        self.unless: dict[str, list[re.Pattern[str]]] = {}
+        self.fuzzy: list[tuple[TermRule, str]] = []
+        for n, rule in enumerate(rules.rules):
+            key = f"{n}:{rule.id}"
+            self.by_key[key] = rule
+            if rule.phrase:
+                self.lower.add(key, list(nlp.tokenizer.pipe(rule.phrase)))
+            if rule.exact:
+                self.orth.add(key, list(nlp.tokenizer.pipe(rule.exact)))
+            flags = 0 if rule.regex_case else re.IGNORECASE
+            self.regexes.extend((rule, re.compile(p, flags)) for p in rule.regex)
+            self.unless[rule.id] = [re.compile(p) for p in rule.unless]
+            self.fuzzy.extend((rule, term.lower()) for term in rule.fuzzy)
+
+    # -- matching ---------------------------------------------------------------------------
+    def _raw_hits(self, doc: Document, tokens: list) -> list[Hit]:
+        hits: list[Hit] = []
+        for line, toks in zip(doc.lines, tokens):
+            text = line.text
+            for matcher, kind in ((self.lower, "phrase"), (self.orth, "exact")):
+                for match_id, s, e in matcher(toks):
+                    span = toks[s:e]
+                    rule = self.by_key[toks.vocab.strings[match_id]]
+                    start, end = span.start_char, span.end_char
+                    # Tokens glued to letters or digits ("Epic2", "xCPC") are not this term.
+                    if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+                        continue
+                    hits.append(Hit(rule, line.index, start, end, text[start:end], kind))
+            for rule, pattern in self.regexes:
+                for m in pattern.finditer(text):
+                    if m.end() > m.start():
+                        hits.append(Hit(rule, line.index, m.start(), m.end(), m.group(0), "regex"))
+            if self.fuzzy:
+                lowered = text.lower()
+                for rule, term in self.fuzzy:
+                    if any(h.rule.id == rule.id and h.line == line.index for h in hits):
+                        continue
+                    threshold = self.rules.fuzzy_threshold + (3 if len(term) < 10 else 0)
+                    if fuzz.partial_ratio(term, lowered) < threshold:
+                        continue
+                    al = fuzz.partial_ratio_alignment(term, lowered)
+                    start, end = al.dest_start, al.dest_end
+                    while start > 0 and lowered[start - 1].isalnum():
+                        start -= 1
+                    while end < len(lowered) and lowered[end].isalnum():
+                        end += 1
+                    found = text[start:end]
+                    if fuzz.ratio(term.replace(" ", ""), found.lower().replace(" ", "")) >= threshold - 5:
+                        hits.append(Hit(rule, line.index, start, end, found, "fuzzy"))
+        return hits
+
+    # -- validation -------------------------------------------------------------------------
+    def _vetoed(self, hit: Hit, doc: Document) -> bool:
+        text = doc.lines[hit.line].text
+        pad = hit.rule.context_chars
+        window = text[max(0, hit.start - pad) : hit.end + pad] if pad else text[hit.start : hit.end]
+        if any(p.search(window) for p in self.unless[hit.rule.id]):
+            return True
+        for name in hit.rule.validators:
+            if not getattr(self, f"_v_{name}")(hit, doc):
+                return True
+        return False
+
+    def _v_not_other_expansion(self, hit: Hit, doc: Document) -> bool:
+        """``Clinical Practice Council (CPC)``: an acronym defined as something else is not this term."""
+        if hit.kind == "phrase":
+            return True
+        text = doc.lines[hit.line].text
+        before = text[: hit.start].rstrip()
+        if not before.endswith("("):
+            return True
+        words = re.findall(r"[A-Za-z][\w'-]*", before[:-1])
+        acronym = re.sub(r"[^A-Z]", "", hit.text.upper())
+        for size in range(len(acronym), len(acronym) + 3):
+            cand = words[-size:] if len(words) >= size else []
+            sig = [w for w in cand if w.lower() not in {"and", "of", "in", "the", "for", "&"}]
+            if cand and _initials(sig) == acronym:
+                expansion = " ".join(cand).lower()
+                name = (hit.rule.name or "").lower()
+                return bool(name) and fuzz.ratio(expansion, name) >= 80
+        return True
+
+    def _v_credential_context(self, hit: Hit, doc: Document) -> bool:
+        """An ambiguous acronym counts only where a credential is plausible."""
+        line = doc.lines[hit.line]
+        if hit.kind == "phrase" or line.section == "certifications":
+            return True
+        if line.section == "profile" and line.index <= 3:
+            return True  # the name line: "Jane Doe, RHIT, CCS"
+        text = line.text
+        if _CRED_BODIES.search(text):
+            return True
+        neighbours = [h for h in self._line_acronyms.get(hit.line, []) if h is not hit]
+        for other in neighbours:
+            lo, hi = sorted((other.end, hit.start)) if other.end <= hit.start else sorted((hit.end, other.start))
+            if _CRED_LIST.match(text[lo:hi]):
+                return True
+        return bool(re.search(r"(?i)\b(?:coder|coding|hold(?:s|ing)?|earned|passed)\b", text))
+
+    def _v_not_in_employer(self, hit: Hit, doc: Document) -> bool:
+        """``Riverside CHC``: an acronym at the end of an organisation name is not a credential."""
+        line = doc.lines[hit.line]
+        if line.section == "certifications":
+            return True
+        before = line.text[: hit.start]
+        after = line.text[hit.end : hit.end + 12]
+        org_before = bool(re.search(r"[A-Z][a-z]+\s+$", before)) and not before.rstrip().endswith(",")
+        return not (org_before or re.match(r"\s+(?:of|in)\s+[A-Z]", after))
+
+    # -- public -----------------------------------------------------------------------------
+    def find(self, doc: Document, tokens: list) -> list[Hit]:
+        """All hits in ``doc`` after vetoes, overlaps resolved, in line/offset order."""
+        raw = self._raw_hits(doc, tokens)
+        self._line_acronyms: dict[int, list[Hit]] = {}
+        for h in raw:
+            if h.kind != "phrase":
+                self._line_acronyms.setdefault(h.line, []).append(h)
+        kept: list[Hit] = []
+        for h in sorted(raw, key=lambda h: (-(h.end - h.start), h.line, h.start)):
+            if any(k.line == h.line and k.start < h.end and h.start < k.end for k in kept):
+                continue
+            if self._vetoed(h, doc):
+                continue
+            kept.append(h)
+        return sorted(kept, key=lambda h: (h.line, h.start))
