@@ -57,6 +57,14 @@ def _evidence(h: Hit, family: str, why: str) -> Evidence:
                     explanation=f"{h.kind} match for {h.rule.id}{why}")
 
 
+def _sentence(doc: Document, h: Hit) -> str:
+    """The sentence of the line that holds the hit."""
+    text = doc.lines[h.line].text
+    lo = max(text.rfind(". ", 0, h.start), text.rfind("; ", 0, h.start)) + 1
+    hi = min((i for i in (text.find(". ", h.end), text.find("; ", h.end)) if i >= 0), default=len(text))
+    return text[lo:hi]
+
+
 def _group(hits: list[Hit]) -> dict[str, list[Hit]]:
     out: dict[str, list[Hit]] = {}
     for h in hits:
@@ -84,7 +92,8 @@ class Engine:
     def extract(self, doc: Document, as_of: date) -> Findings:
         """All findings for ``doc``, experience measured up to ``as_of``."""
         tokens = list(self.nlp.tokenizer.pipe(line.text for line in doc.lines))
-        credentials = self.status.build(doc, self.credentials.find(doc, tokens))
+        cred_hits = self.credentials.find(doc, tokens)
+        credentials = self.status.build(doc, cred_hits)
         code_sets = [
             CodeSet(id=cid, evidence=[_evidence(h, "code_sets", "") for h in hs])
             for cid, hs in _group(self.code_sets.find(doc, tokens)).items()
@@ -94,9 +103,12 @@ class Engine:
                  evidence=[_evidence(h, "tools", f" ({hs[0].rule.category})") for h in hs])
             for tid, hs in _group(self.tools.find(doc, tokens)).items()
         ]
+        # A specialty inside a credential's name ("Certified Cardiology Coder") or in a sentence
+        # that states a goal ("Seeking an inpatient role") is not a place the person worked.
         spec_hits = [
             h for h in self.specialties.find(doc, tokens)
-            if not (doc.lines[h.line].section in ("summary", "profile") and _GOAL.search(doc.lines[h.line].text))
+            if not any(c.line == h.line and c.start <= h.start and h.end <= c.end for c in cred_hits)
+            and not (doc.lines[h.line].section in ("summary", "profile") and _GOAL.search(_sentence(doc, h)))
         ]
         specialties = [
             Specialty(id=sid, evidence=[_evidence(h, "specialties", "") for h in hs])

@@ -12,7 +12,7 @@ from rules.dates import Span, find_spans, merged_years
 from rules.schema import ExperienceRules
 
 _SEP = re.compile(r"\s+\|\s+|\s+[–—-]\s+|\s*[()]\s*|,\s+(?=[A-Z])|\s+at\s+|\s+@\s+")
-_LOCATION = re.compile(r"^(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)*)?,?\s*(?:[A-Z]{2})(?:\s+\d{5})?$|^Remote$|^Hybrid$|^On-?site$", re.I)
+_LOCATION = re.compile(r"^(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,?\s*)?(?!II$|IV$|VI$)[A-Z]{2}(?:\s+\d{5})?$|^(?i:remote|hybrid|on-?site)$")
 _STATE = re.compile(r"^[A-Z]{2}$")
 
 

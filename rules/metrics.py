@@ -13,7 +13,7 @@ from rules.schema import MetricRules
 _CLAUSE_BREAK = re.compile(r";|\s\|\s|(?<!\d)\.(?!\d)|\s[–—]\s|\bwhile\b|\bwhile\s|,\s(?=(?:and\s)?(?:[a-z]+ed|cut|led|kept|held|won)\b)")
 _FROM_TO = re.compile(r"(?i)\bfrom\s*$")
 _TO = re.compile(r"(?i)^\s*(?:%|percent|pct|days?|business days?|hours?)?\s*(?:to|down to|up to|->|→)\s*")
-_RANGE_SEP = re.compile(r"^\s*(?:[-–—]|to)\s*(?=\$?\d)")
+_RANGE_SEP = re.compile(r"\s*(?:[-–—]|to)\s*\$?(?=\d)")
 _PERCENT = re.compile(r"(?i)^\s*(?:%|percent\b|pct\b|per cent\b|percentage points?\b|pp\b|points?\b(?=.*%))")
 _DAYS = re.compile(r"(?i)^\s*(?:\+\s*)?(?:business |calendar |working )?(days?)\b")
 _HOURS = re.compile(r"(?i)^\s*(?:\+\s*)?(hours?|hrs?)\b(?!\s*/\s*(?:wk|week))")
@@ -94,25 +94,50 @@ class MetricDetector:
         return min(found)[1] if found else None
 
     def _object(self, text: str, pos: int, limit: int) -> tuple[str | None, bool, int]:
-        """The work object or people noun within a few words after ``pos``: (object, is_people, end)."""
+        """The work object or people noun within a few words after ``pos``: (object, is_people, end).
+
+        A people word directly before a work object modifies it ("provider encounters")."""
         tail = text[pos:limit]
+        stop = re.search(r"[()]", tail)
+        if stop:
+            tail = tail[: stop.start()]
         words = list(re.finditer(r"[A-Za-z][A-Za-z/&'-]*", tail))
+        people_at: int | None = None
         for i, w in enumerate(words[:7]):
             rest = tail[w.start() :]
-            if i and re.match(r"(?i)(?:per|a|an|each|in|at|for|across|with|from|to|by|on|daily|monthly)\b", w.group(0)):
+            if i and re.match(r"(?i)(?:per|a|an|each|in|at|for|across|with|from|to|by|on|daily|monthly|during|through|using)\b", w.group(0)):
                 break
-            if self.people.match(rest):
-                return None, True, pos + w.end()
             for name, pat in self.obj_names:
-                if pat.match(rest):
-                    return name, False, pos + w.start() + pat.match(rest).end()
+                if m := pat.match(rest):
+                    return name, False, pos + w.start() + m.end()
+            if people_at is None and self.people.match(rest):
+                people_at = pos + w.end()
+            elif people_at is not None:
+                break
+        if people_at is not None:
+            return None, True, people_at
         return None, False, pos
 
-    def _kind(self, clause: str, unit: str) -> str | None:
-        for rule, cues in self.kinds:
-            if unit in rule.units and any(c.search(clause) for c in cues):
-                return rule.kind
-        return None
+    def _kind(self, clause: str, unit: str, at: int | None = None) -> str | None:
+        """The kind whose cue is nearest to position ``at`` in the clause (any cue if ``at`` is None);
+        cues before the number count slightly more than cues after it."""
+        best: tuple[float, int, str] | None = None
+        for order, (rule, cues) in enumerate(self.kinds):
+            if unit not in rule.units:
+                continue
+            for cue in cues:
+                for m in cue.finditer(clause):
+                    if at is None:
+                        dist = 0.0
+                    elif m.end() <= at:
+                        dist = at - m.end()
+                    elif m.start() >= at:
+                        dist = 1.5 * (m.start() - at) + 5
+                    else:
+                        dist = 0.0
+                    if best is None or (dist, order) < best[:2]:
+                        best = (dist, order, rule.kind)
+        return best[2] if best else None
 
     # -- detection --------------------------------------------------------------------------
     def _line_metrics(self, text: str, line: int) -> list[Metric]:
@@ -133,7 +158,8 @@ class MetricDetector:
             elif m := _HOURS.match(after):
                 cand.unit, cand.end = "hours", n.end + m.end()
             # Range "25-30" / "25 to 30" (the second number takes the first one's unit).
-            if i + 1 < len(numbers) and _RANGE_SEP.match(text[cand.end if cand.unit else n.end : numbers[i + 1].start]):
+            rng = _RANGE_SEP.match(text, cand.end) if i + 1 < len(numbers) else None
+            if rng and rng.end() == numbers[i + 1].start:
                 nxt = numbers[i + 1]
                 if not _FROM_TO.search(text[: n.start]) and nxt.value > n.value:
                     cand.value_max = nxt.value
@@ -185,17 +211,21 @@ class MetricDetector:
         period = obj = None
         unit = cand.unit
         if unit == "usd":
-            kind = self._kind(lc, "usd") or "revenue"
+            kind = self._kind(lc, "usd", n.start - lo) or "revenue"
             if kind == "revenue" and any(p.search(lc) for p in self.money_other):
                 kind = "other"
         elif unit == "percent":
             if value > 100 and cand.baseline is None:
                 return None
-            kind = self._kind(lc, "percent") or "other"
+            kind = self._kind(lc, "percent", n.start - lo) or "other"
+            if kind == "denial_rate" and cand.baseline is not None:
+                kind = "denial_reduction"  # a denial rate going down
             if re.match(r"(?i)\s*remote", text[cand.end :]):
                 return None
         elif unit in ("days", "hours"):
-            kind = self._kind(lc, unit)
+            kind = self._kind(lc, unit, n.start - lo)
+            if kind == "other":
+                kind = None
             if kind is None and cand.baseline is None:
                 return None
             kind = kind or "turnaround"
@@ -207,7 +237,9 @@ class MetricDetector:
             else:
                 obj_name, people, obj_end = self._object(text, n.end, hi)
                 before = text[lo : n.start].lower()
-                person_compound = re.match(r"-(?:person|member|coder|FTE)\b", text[n.end :], re.I)
+                person_compound = re.match(r"-(?:person|member|coder|FTE)\b", text[n.end :], re.I) or re.search(
+                    r"(?i)\b(?:team|staff|department|group|crew) of\s*$", text[: n.start]
+                )
                 if people or person_compound:
                     if not (any(v.search(before) for v in self.team_verbs) or person_compound):
                         return None  # scope ("for six providers"), not people led

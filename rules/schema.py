@@ -24,6 +24,7 @@ def _compile_all(patterns: list[str], flags: int = 0) -> list[str]:
 class SectionRule(_Strict):
     id: str
     headings: list[str]
+    keywords: list[str] = Field(default_factory=list)
 
 
 class SectionRules(_Strict):

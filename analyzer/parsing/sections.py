@@ -30,6 +30,10 @@ class Sectioner:
             for h in rule.headings:
                 self.exact[heading_key(h)] = rule.id
         self.choices = list(self.exact)
+        self.keywords: dict[str, str] = {}
+        for rule in rules.rules:
+            for word in rule.keywords:
+                self.keywords.setdefault(word, rule.id)
 
     def classify(self, line: RawLine) -> str | None:
         """Return the section id if ``line`` is a header, else ``None``."""
@@ -48,7 +52,11 @@ class Sectioner:
         if not cue or len(letters) < 4:
             return None
         match = process.extractOne(key, self.choices, scorer=fuzz.ratio, score_cutoff=self.rules.fuzzy_threshold)
-        return self.exact[match[0]] if match else None
+        if match:
+            return self.exact[match[0]]
+        if len(key.split()) <= 4:
+            return next((self.keywords[w] for w in key.split() if w in self.keywords), None)
+        return None
 
     def assign(self, raw: list[RawLine], page_of: list[int]) -> tuple[list[Line], list[Section]]:
         """Build ``Line`` objects with sections; each column keeps its own current section."""
