@@ -56,7 +56,7 @@ class Analyzer:
     def analyze_document(self, doc: Document, as_of: date) -> Report:
         """Findings and assessment for an already parsed document."""
         findings = self.engine.extract(doc, as_of)
-        stage, score, suggestions = self.assessor.assess(doc, findings)
+        stage, score, suggestions = self.assessor.assess(doc, findings, as_of)
         return Report(
             file=doc.source,
             as_of=as_of.isoformat(),

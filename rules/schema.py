@@ -149,3 +149,84 @@ class ExperienceRules(_Strict):
     @classmethod
     def _valid(cls, v: list[str]) -> list[str]:
         return _compile_all(v)
+
+
+class TrackRule(_Strict):
+    id: str
+    titles: list[str]
+    credentials: list[str]
+
+
+class NextStep(_Strict):
+    level: Literal["entry", "mid", "senior"]
+    text: str
+    unless: list[str] = Field(default_factory=list)
+
+
+class Salary(_Strict):
+    source: str
+    year: int
+    p10: int
+    p25: int
+    median: int
+    mean: int
+    p75: int
+    p90: int
+    bands: dict[Literal["entry", "mid", "senior"], tuple[str, str, str]]
+
+
+class StageRules(_Strict):
+    mid_years: float
+    senior_years: float
+    senior_with_role_years: float
+    leadership_titles: list[str]
+    senior_credentials: list[str]
+    entry_credentials: list[str]
+    tracks: list[TrackRule]
+    salary: Salary
+    next_steps: list[NextStep]
+
+
+class ScoringRules(_Strict):
+    version: str
+    no_metrics_cap: int
+    weights: dict[str, float]
+    target_metric_kinds: dict[Literal["entry", "mid", "senior"], int]
+    target_quantified_share: float
+    core_code_sets: list[str]
+    target_code_sets: int
+    max_lines: dict[Literal["entry", "mid", "senior"], int]
+
+    @field_validator("weights")
+    @classmethod
+    def _sum_to_one(cls, v: dict[str, float]) -> dict[str, float]:
+        if abs(sum(v.values()) - 1.0) > 1e-6:
+            raise ValueError(f"weights must sum to 1.0, not {sum(v.values()):.3f}")
+        return v
+
+
+class MetricSuggestion(_Strict):
+    id: str
+    kinds: list[str]
+    priority: Literal["high", "medium", "low"]
+    gain: int
+    message: str
+    example: str
+
+
+class Rewrite(_Strict):
+    verbs: str
+    insert: str
+    append: str
+
+    @field_validator("verbs")
+    @classmethod
+    def _valid(cls, v: str) -> str:
+        return _compile_all([v])[0]
+
+
+class SuggestionRules(_Strict):
+    core_metrics: dict[Literal["entry", "mid", "senior"], list[str]]
+    metrics: list[MetricSuggestion]
+    rewrites: list[Rewrite]
+    work_words: str

@@ -1,17 +1,33 @@
-"""Assessment: score, stage/track/salary band and suggestions from findings."""
+"""Assessment: stage, track and salary band, the score, and ranked suggestions."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+from analyzer.assessment.context import Context
+from analyzer.assessment.score import Scorer
+from analyzer.assessment.stage import StageEstimator
+from analyzer.assessment.suggestions import Suggester
 from models.document import Document
 from models.findings import Findings
 from models.report import Score, Stage, Suggestion
+from rules.loader import cached
+from rules.schema import ScoringRules, StageRules, SuggestionRules
+
+__all__ = ["Assessor"]
 
 
 class Assessor:
-    def __init__(self, rules_dir: Path | None = None) -> None:
-        self.rules_dir = rules_dir
+    """Loads the assessment rules once; ``assess`` turns findings into stage, score and suggestions."""
 
-    def assess(self, doc: Document, findings: Findings) -> tuple[Stage | None, Score | None, list[Suggestion]]:
-        return None, None, []
+    def __init__(self, rules_dir: Path | None = None) -> None:
+        stages = cached("stages.toml", StageRules, rules_dir)
+        self.stage = StageEstimator(stages)
+        self.scorer = Scorer(cached("scoring.toml", ScoringRules, rules_dir), stages)
+        self.suggester = Suggester(cached("suggestions.toml", SuggestionRules, rules_dir))
+
+    def assess(self, doc: Document, findings: Findings, as_of: date) -> tuple[Stage, Score, list[Suggestion]]:
+        stage = self.stage.estimate(findings, as_of)
+        ctx = Context.build(doc, findings, stage.level)
+        return stage, self.scorer.score(doc, findings, ctx), self.suggester.suggest(doc, findings, ctx, stage)

@@ -1,0 +1,118 @@
+"""Suggestions: missing metrics for the stage, line-level rewrites, unproven skills, credentials,
+tools and hygiene; ranked by expected effect on the score, never asking for what is already there."""
+
+from __future__ import annotations
+
+import re
+
+from analyzer.assessment.context import Context
+from models.document import Document
+from models.findings import Findings
+from models.report import Stage, Suggestion
+from rules.schema import SuggestionRules
+
+_PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+_SKILL_SECTIONS = {"skills", "summary", "profile", "certifications", "education"}
+
+
+class Suggester:
+    def __init__(self, rules: SuggestionRules) -> None:
+        self.rules = rules
+        self.rewrites = [(re.compile(r.verbs), r) for r in rules.rewrites]
+        self.work = re.compile(rules.work_words)
+
+    def _fill(self, template: str, ctx: Context, f: Findings) -> str:
+        accuracy = "97"
+        return template.format(setting=ctx.setting, specialty=ctx.specialty, object=ctx.object, tool=ctx.tool,
+                               accuracy=accuracy)
+
+    def _metric_suggestions(self, f: Findings, ctx: Context) -> list[tuple[int, Suggestion]]:
+        out = []
+        wanted = self.rules.core_metrics[ctx.level]
+        for rule in self.rules.metrics:
+            if rule.id not in wanted or set(rule.kinds) & ctx.metric_kinds:
+                continue
+            out.append((rule.gain, Suggestion(
+                id=f"metric.{rule.id}", category="missing_metric", priority=rule.priority,
+                message=self._fill(rule.message, ctx, f), example=self._fill(rule.example, ctx, f), line=None)))
+        return out
+
+    def _rewrite(self, text: str) -> str | None:
+        for pattern, rule in self.rewrites:
+            if pattern.search(text):
+                first, _, rest = text.partition(" ")
+                body = f"{first} {rule.insert} {rest}" if rule.insert else text
+                return body.rstrip(". ") + rule.append + "."
+        return None
+
+    def _line_suggestions(self, doc: Document, ctx: Context) -> list[tuple[int, Suggestion]]:
+        out = []
+        for idx in ctx.bullets:
+            if idx in ctx.quantified_bullets:
+                continue
+            text = doc.lines[idx].text
+            if not self.work.search(text):
+                continue
+            rewrite = self._rewrite(text)
+            if rewrite is None:
+                continue
+            short = text if len(text) <= 70 else text[:67] + "..."
+            out.append((4, Suggestion(
+                id=f"bullet.{idx}", category="unquantified_bullet", priority="medium",
+                message=f"Line {idx + 1} describes coding work without a number: \"{short}\"",
+                example=rewrite, line=idx)))
+        return out
+
+    def _unproven_skills(self, f: Findings, ctx: Context, doc: Document) -> list[tuple[int, Suggestion]]:
+        out = []
+        for item, kind in [(c, "code set") for c in f.code_sets] + [(t, "tool") for t in f.tools]:
+            sections = {doc.lines[e.line].section for e in item.evidence}
+            if sections and sections <= _SKILL_SECTIONS and ctx.bullets:
+                first = item.evidence[0].line
+                out.append((2, Suggestion(
+                    id=f"evidence.{item.id}", category="unproven_skill", priority="low",
+                    message=f"{item.id} appears only in your skills or summary; show it in an experience bullet.",
+                    example=f"Coded ~[N] {ctx.setting}{ctx.object} per day using {item.id}"
+                    + (f" in {ctx.tool}" if kind == "code set" and ctx.tool != "your EHR" else "") + ".",
+                    line=first)))
+        return out
+
+    def _credential_tool_hygiene(self, doc: Document, f: Findings, ctx: Context, stage: Stage) -> list[tuple[int, Suggestion]]:
+        out = []
+        for n, step in enumerate(stage.next_steps[:1]):
+            out.append((6, Suggestion(id=f"credential.next.{n}", category="credential", priority="medium",
+                                      message=step, example=None, line=None)))
+        if not any(t.category == "ehr" for t in f.tools):
+            out.append((4, Suggestion(id="tool.ehr", category="tool", priority="medium",
+                                      message="Name the EHR you code in (Epic, Cerner/Oracle Health, Meditech, athenahealth...).",
+                                      example="Coded in Epic (Resolute PB coding workqueues).", line=None)))
+        if not any(t.category in ("encoder", "cac") for t in f.tools):
+            out.append((3, Suggestion(id="tool.encoder", category="tool", priority="low",
+                                      message="Name your encoder or CAC (3M/Solventum 360 Encompass, Optum EncoderPro, TruCode...).",
+                                      example="Assigned codes with 3M 360 Encompass CAC.", line=None)))
+        c = f.candidate
+        if not c.email or not c.phone:
+            missing = " and ".join(x for x, v in (("an e-mail address", c.email), ("a phone number", c.phone)) if not v)
+            out.append((5, Suggestion(id="hygiene.contact", category="hygiene", priority="high",
+                                      message=f"Add {missing} at the top of the page, in the body (not only in a page header).",
+                                      example=None, line=0)))
+        if not f.experience.positions:
+            out.append((5, Suggestion(id="hygiene.experience", category="hygiene", priority="high",
+                                      message="No dated positions were found: use an 'Experience' heading and give each job its dates (Jan 2023 – Present).",
+                                      example="Medical Coder II | Riverside Health | Jan 2023 – Present", line=None)))
+        names = {s.name for s in doc.sections}
+        if "skills" not in names:
+            out.append((2, Suggestion(id="hygiene.skills", category="hygiene", priority="low",
+                                      message="Add a 'Skills' section listing code sets and systems, which ATS keyword filters read.",
+                                      example="Skills: ICD-10-CM, CPT, HCPCS Level II, modifiers, NCCI; Epic; 3M 360 Encompass", line=None)))
+        return out
+
+    def suggest(self, doc: Document, f: Findings, ctx: Context, stage: Stage) -> list[Suggestion]:
+        ranked = (
+            self._metric_suggestions(f, ctx)
+            + self._credential_tool_hygiene(doc, f, ctx, stage)
+            + self._line_suggestions(doc, ctx)
+            + self._unproven_skills(f, ctx, doc)
+        )
+        ranked.sort(key=lambda gs: (-gs[0], _PRIORITY_ORDER[gs[1].priority], gs[1].line if gs[1].line is not None else -1, gs[1].id))
+        return [s for _, s in ranked]
