@@ -104,3 +104,4 @@ class Report(_Frozen):
     stage: Stage | None = None
     score: Score | None = None
     suggestions: list[Suggestion] = Field(default_factory=list)
+    duplicate_of: list[str] = Field(default_factory=list)

@@ -190,6 +190,7 @@ class StageRules(_Strict):
 class ScoringRules(_Strict):
     version: str
     no_metrics_cap: int
+    off_domain_cap: int
     weights: dict[str, float]
     target_metric_kinds: dict[Literal["entry", "mid", "senior"], int]
     target_quantified_share: float

@@ -109,4 +109,8 @@ class Scorer:
             overall = min(overall, self.rules.no_metrics_cap)
             components["quantified_impact"].reasons.append(
                 f"no quantified results: overall capped at {self.rules.no_metrics_cap}")
+        if f.domain and not f.domain.medical_coding:
+            overall = min(overall, self.rules.off_domain_cap)
+            components["structure"].reasons.append(
+                f"not a medical-coding resume: overall capped at {self.rules.off_domain_cap}")
         return Score(overall=_clamp(overall), version=self.rules.version, components=components)

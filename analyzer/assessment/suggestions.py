@@ -64,17 +64,23 @@ class Suggester:
         return out
 
     def _unproven_skills(self, f: Findings, ctx: Context, doc: Document) -> list[tuple[int, Suggestion]]:
+        """Code sets and tools named only in skills/summary lists, one suggestion per group."""
         out = []
-        for item, kind in [(c, "code set") for c in f.code_sets] + [(t, "tool") for t in f.tools]:
-            sections = {doc.lines[e.line].section for e in item.evidence}
-            if sections and sections <= _SKILL_SECTIONS and ctx.bullets:
-                first = item.evidence[0].line
-                out.append((2, Suggestion(
-                    id=f"evidence.{item.id}", category="unproven_skill", priority="low",
-                    message=f"{item.id} appears only in your skills or summary; show it in an experience bullet.",
-                    example=f"Coded ~[N] {ctx.setting}{ctx.object} per day using {item.id}"
-                    + (f" in {ctx.tool}" if kind == "code set" and ctx.tool != "your EHR" else "") + ".",
-                    line=first)))
+        for kind, items in (("code sets", f.code_sets), ("tools", f.tools)):
+            listed = [it for it in items if {doc.lines[e.line].section for e in it.evidence} <= _SKILL_SECTIONS]
+            if not listed or not ctx.bullets:
+                continue
+            names = [it.id for it in listed]
+            joined = ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
+            verb = "appears" if len(names) == 1 else "appear"
+            example = (f"Assigned {', '.join(names[:3])} codes for ~[N] {ctx.setting}{ctx.specialty}{ctx.object} per day."
+                       if kind == "code sets" else
+                       f"Coded ~[N] {ctx.setting}{ctx.object} per day in {names[0]}.")
+            out.append((3, Suggestion(
+                id=f"evidence.{kind.replace(' ', '_')}", category="unproven_skill", priority="low",
+                message=f"{joined} {verb} only in your skills or summary; show them in experience bullets, "
+                "where hiring managers look for proof.",
+                example=example, line=listed[0].evidence[0].line)))
         return out
 
     def _credential_tool_hygiene(self, doc: Document, f: Findings, ctx: Context, stage: Stage) -> list[tuple[int, Suggestion]]:
@@ -108,6 +114,14 @@ class Suggester:
         return out
 
     def suggest(self, doc: Document, f: Findings, ctx: Context, stage: Stage) -> list[Suggestion]:
+        if f.domain and not f.domain.medical_coding:
+            return [Suggestion(
+                id="domain.not_coding", category="domain", priority="high",
+                message="This does not read as a medical-coding resume: no coding/HIM positions or coding "
+                "credentials were found. If you are moving into coding, lead with a coding credential "
+                "(CPC or CCS), coding coursework and any externship, with accuracy and volume numbers.",
+                example="Coding Extern | Riverside Clinic | Summer 2026 - coded ~[N] E/M visits per day at [95]% accuracy",
+                line=None)]
         ranked = (
             self._metric_suggestions(f, ctx)
             + self._credential_tool_hygiene(doc, f, ctx, stage)

@@ -1,0 +1,292 @@
+"""Batch analysis of a folder: discovery by content, a pool of worker processes with a per-file time
+limit, bounded memory, results streamed in input order, filters, duplicates and blind mode."""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing as mp
+import os
+import re
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from analyzer.limits import Limits
+from analyzer.parsing.sniff import sniff
+from analyzer.pipeline import Analysis, Analyzer, error_report
+from models.report import Report
+
+RESUME_SUFFIXES = {".pdf", ".docx", ".txt", ".text", ".md", ".doc", ".rtf", ".htm", ".html"}
+LEVELS = {"entry": 0, "mid": 1, "senior": 2}
+
+
+@dataclass
+class Discovery:
+    """Files to analyse (sorted, stable) and what was skipped, with why."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def discover(root: Path) -> Discovery:
+    """Walk ``root`` recursively. Resume extensions are always taken (a bad file gets an error row);
+    other files are taken when their bytes are a PDF, a Word document or text. Symlinked files are
+    followed once; symlinked folders are not (no loops); hidden files are skipped."""
+    found = Discovery()
+    seen: set[Path] = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            path = Path(dirpath) / name
+            if name.startswith("."):
+                found.skipped.append((path, "hidden file"))
+                continue
+            try:
+                real = path.resolve(strict=True)
+            except (OSError, RuntimeError):
+                found.skipped.append((path, "broken symlink"))
+                continue
+            if real in seen:
+                found.skipped.append((path, "same file as another path"))
+                continue
+            if not real.is_file():
+                found.skipped.append((path, "not a regular file"))
+                continue
+            seen.add(real)
+            if path.suffix.lower() in RESUME_SUFFIXES:
+                found.files.append(path)
+                continue
+            try:
+                with open(path, "rb") as fh:
+                    head = fh.read(4096)
+            except OSError:
+                found.files.append(path)  # unreadable: reported as an error row, not silently skipped
+                continue
+            kind = sniff(head) if head else None
+            if kind in ("pdf", "docx") or (kind == "text" and _looks_textual(head)):
+                found.files.append(path)
+            else:
+                found.skipped.append((path, "not a PDF, DOCX or text file"))
+    found.files.sort(key=lambda p: str(p.relative_to(root)))
+    return found
+
+
+def _looks_textual(head: bytes) -> bool:
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    printable = sum(1 for b in head if b >= 32 or b in (9, 10, 13))
+    return printable / max(len(head), 1) > 0.95
+
+
+# -- workers ---------------------------------------------------------------------------------
+
+def _worker(conn: Connection, rules_dir: Path | None, limits: Limits, as_of: date, memory_mb: int) -> None:
+    """Worker process: rules and spaCy loaded once, then one file per message."""
+    if memory_mb:
+        try:
+            import resource
+
+            cap = memory_mb * 1024 * 1024
+            resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+        except (ImportError, ValueError, OSError):
+            pass
+    analyzer = Analyzer(rules_dir, limits)
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, KeyboardInterrupt):
+            return
+        if msg is None:
+            return
+        index, path, label = msg
+        try:
+            report = analyzer.run(path, as_of, label=label).report
+        except MemoryError:
+            report = error_report(label, as_of, "too_large", "analysing the file needed more memory than the limit")
+        except Exception as exc:  # noqa: BLE001 - the last line of defence for one file
+            report = error_report(label, as_of, "internal_error", f"unexpected {type(exc).__name__}: {exc}")
+        try:
+            conn.send((index, report.model_dump(mode="json"), _digest(path)))
+        except (BrokenPipeError, OSError):
+            return
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        h = hashlib.sha256()
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+        return h.hexdigest()
+    except OSError:
+        return None
+
+
+@dataclass
+class _Slot:
+    proc: mp.Process
+    conn: Connection
+    task: tuple[int, Path, str] | None = None
+    started: float = 0.0
+
+
+class Pool:
+    """Worker processes that can be killed one at a time (a hung file never stalls the batch)."""
+
+    def __init__(self, workers: int, rules_dir: Path | None, limits: Limits, as_of: date, memory_mb: int) -> None:
+        methods = mp.get_all_start_methods()
+        self.ctx = mp.get_context("fork" if "fork" in methods else "spawn")
+        self.args = (rules_dir, limits, as_of, memory_mb)
+        self.timeout = limits.timeout_seconds
+        self.as_of = as_of
+        self.slots = [self._spawn() for _ in range(max(1, workers))]
+
+    def _spawn(self) -> _Slot:
+        parent, child = self.ctx.Pipe()
+        proc = self.ctx.Process(target=_worker, args=(child, *self.args), daemon=True)
+        proc.start()
+        child.close()
+        return _Slot(proc, parent)
+
+    def _replace(self, slot: _Slot) -> None:
+        slot.proc.kill()
+        slot.proc.join(timeout=5)
+        slot.conn.close()
+        fresh = self._spawn()
+        slot.proc, slot.conn, slot.task = fresh.proc, fresh.conn, None
+
+    def run(self, tasks: list[tuple[int, Path, str]]) -> Iterator[tuple[int, dict, str | None]]:
+        """Yield ``(index, report_dict, sha256)`` as files finish (any order)."""
+        pending = list(reversed(tasks))
+        busy = 0
+        while pending or busy:
+            for slot in self.slots:
+                if slot.task is None and pending:
+                    slot.task = pending.pop()
+                    slot.started = time.monotonic()
+                    slot.conn.send(slot.task)
+                    busy += 1
+            ready = wait([s.conn for s in self.slots if s.task is not None], timeout=0.05)
+            for slot in self.slots:
+                if slot.task is None:
+                    continue
+                index, path, label = slot.task
+                if slot.conn in ready:
+                    try:
+                        got = slot.conn.recv()
+                    except (EOFError, OSError):
+                        code = slot.proc.exitcode
+                        rep = error_report(label, self.as_of, "internal_error",
+                                           f"the worker analysing this file stopped (exit code {code})")
+                        self._replace(slot)
+                        busy -= 1
+                        yield index, rep.model_dump(mode="json"), None
+                        continue
+                    slot.task = None
+                    busy -= 1
+                    yield got
+                elif time.monotonic() - slot.started > self.timeout:
+                    rep = error_report(label, self.as_of, "timeout",
+                                       f"analysis took longer than {self.timeout:g} s and was stopped (--timeout)")
+                    self._replace(slot)
+                    busy -= 1
+                    yield index, rep.model_dump(mode="json"), None
+
+    def close(self) -> None:
+        for slot in self.slots:
+            try:
+                slot.conn.send(None)
+            except (OSError, BrokenPipeError):
+                pass
+        for slot in self.slots:
+            slot.proc.join(timeout=2)
+            if slot.proc.is_alive():
+                slot.proc.kill()
+                slot.proc.join(timeout=2)
+
+
+def run_batch(files: list[Path], root: Path, workers: int, rules_dir: Path | None, limits: Limits,
+              as_of: date, memory_mb: int = 2048) -> Iterator[tuple[int, Report, str | None]]:
+    """Analyse ``files``; yield ``(index, report, sha256)`` in input order as soon as possible."""
+    tasks = [(i, p, _label(p, root)) for i, p in enumerate(files)]
+    if workers <= 0:  # in-process, no time limit (debugging, tiny folders)
+        analyzer = Analyzer(rules_dir, limits)
+        for i, p, label in tasks:
+            yield i, analyzer.run(p, as_of, label=label).report, _digest(p)
+        return
+    pool = Pool(min(workers, max(1, len(tasks))), rules_dir, limits, as_of, memory_mb)
+    buffer: dict[int, tuple[dict, str | None]] = {}
+    nxt = 0
+    try:
+        for index, data, digest in pool.run(tasks):
+            buffer[index] = (data, digest)
+            while nxt in buffer:
+                data, digest = buffer.pop(nxt)
+                yield nxt, Report.model_validate(data), digest
+                nxt += 1
+    finally:
+        pool.close()
+
+
+def _label(path: Path, root: Path) -> str:
+    return str(path)
+
+
+# -- after analysis: filters, duplicates, blind --------------------------------------------------
+
+def passes(report: Report, require: set[str], min_stage: str | None, min_score: int | None) -> bool:
+    """Whether an analysed report meets the filters (error rows are handled by the caller)."""
+    if require:
+        held = {c.id for c in report.credentials if c.status in ("held", "apprentice")}
+        if not held & require:
+            return False
+    if min_stage and (not report.stage or LEVELS[report.stage.level] < LEVELS[min_stage]):
+        return False
+    if min_score is not None and (not report.score or report.score.overall < min_score):
+        return False
+    return True
+
+
+def _norm_name(name: str | None) -> str:
+    return re.sub(r"[^a-z ]", "", (name or "").lower()).strip()
+
+
+class DuplicateFinder:
+    """Flags a report that repeats an earlier one: same bytes, same e-mail or phone, near-same name."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, str | None, str | None, str | None, str]] = []
+
+    def check(self, report: Report, digest: str | None) -> list[str]:
+        c = report.candidate
+        email = (c.email or "").lower() or None
+        phone = re.sub(r"\D", "", c.phone or "")[-10:] or None
+        name = _norm_name(c.name) or None
+        reasons: list[str] = []
+        for other_digest, other_email, other_phone, other_name, other_file in self.seen:
+            why = []
+            if digest and digest == other_digest:
+                why.append("identical file")
+            if email and email == other_email:
+                why.append("same e-mail")
+            if phone and phone == other_phone:
+                why.append("same phone")
+            if name and other_name and fuzz.ratio(name, other_name) >= 92:
+                why.append("same name")
+            if why:
+                reasons.append(f"{other_file} ({', '.join(why)})")
+        if not report.error or digest:
+            self.seen.append((digest or "", email, phone, name, report.file))
+        return reasons
+
+
+def blind(report: Report, index: int) -> Report:
+    """The report without the candidate's name, contact details or file name (bias-reduced screening)."""
+    from models.findings import Candidate
+
+    return report.model_copy(update={"candidate": Candidate(), "file": f"candidate-{index + 1:04d}"})

@@ -1,0 +1,52 @@
+"""Small formatting helpers shared by the text, Markdown and HTML renderers."""
+
+from __future__ import annotations
+
+from models.findings import Metric
+from models.report import Report
+
+COMPONENT_LABELS = {
+    "quantified_impact": "Quantified impact",
+    "credentials": "Credentials for the stage",
+    "code_sets_and_tools": "Code sets and tools",
+    "specialty_depth": "Specialty depth",
+    "structure": "Structure and parseability",
+}
+
+
+def metric_value(m: Metric) -> str:
+    """``97.5%``, ``$184,000``, ``60/day encounter``, ``4 days (from 9)``."""
+
+    def one(v: float | None) -> str:
+        if v is None:
+            return ""
+        num = f"{v:,.0f}" if v == int(v) else f"{v:,.2f}".rstrip("0").rstrip(".")
+        if m.unit == "usd":
+            return f"${num}"
+        if m.unit == "percent":
+            return f"{num}%"
+        if m.unit in ("days", "hours"):
+            return f"{num} {m.unit}"
+        return num
+
+    text = one(m.value) + (f"–{one(m.value_max)}" if m.value_max is not None else "")
+    if m.period:
+        text += f"/{m.period}"
+    if m.object:
+        text += f" {m.object}"
+    if m.baseline is not None:
+        text += f" (from {one(m.baseline)})"
+    return text
+
+
+def money(n: int) -> str:
+    return f"${n:,}"
+
+
+def headline(report: Report) -> str:
+    """One line: stage, track and score."""
+    if report.error:
+        return f"error {report.error.code}: {report.error.message}"
+    st, sc = report.stage, report.score
+    track = f" · {st.track}" if st and st.track else ""
+    return f"{st.level if st else '?'}{track} · score {sc.overall if sc else '?'}/100"

@@ -1,0 +1,94 @@
+"""Batch outputs for people hiring: a ranked terminal table and CSV rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+import textwrap
+
+from analyzer.render.common import metric_value
+from models.report import Report
+
+_STRONG = ["accuracy", "first_pass_rate", "volume", "denial_reduction", "revenue", "turnaround", "team_size", "denial_rate", "other"]
+
+CSV_COLUMNS = [
+    "rank", "file", "name", "email", "phone", "location", "score", "stage", "track", "experience_years",
+    "credentials_held", "credentials_in_progress", "code_sets", "tools", "specialties", "metrics_count",
+    "accuracy", "volume", "first_pass_rate", "denials", "revenue", "top_missing", "duplicate_of",
+    "medical_coding", "error_code", "error_message",
+]
+
+
+def ranked(rows: list[tuple[Report, list[str]]]) -> list[tuple[Report, list[str]]]:
+    """Analysed reports by score (high first), then file; error rows last in input order."""
+    ok = [r for r in rows if not r[0].error]
+    bad = [r for r in rows if r[0].error]
+    ok.sort(key=lambda r: (-(r[0].score.overall if r[0].score else 0), r[0].file))
+    return ok + bad
+
+
+def _first(report: Report, kinds: tuple[str, ...]) -> str:
+    m = next((m for m in report.metrics if m.kind in kinds), None)
+    return metric_value(m) if m else ""
+
+
+def _held(report: Report) -> list[str]:
+    return [c.id for c in report.credentials if c.status in ("held", "apprentice")]
+
+
+def _strongest(report: Report, n: int = 2) -> list[str]:
+    ms = sorted(report.metrics, key=lambda m: _STRONG.index(m.kind))
+    return [f"{m.kind.replace('_', ' ')} {metric_value(m)}" for m in ms[:n]]
+
+
+def _missing(report: Report, n: int = 3) -> list[str]:
+    return [s.id.split(".", 1)[1].replace("_", " ") for s in report.suggestions if s.category == "missing_metric"][:n]
+
+
+def csv_text(rows: list[tuple[Report, list[str]]]) -> str:
+    """One row per file, ranked, with columns a recruiter sorts and filters on."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for rank, (r, dups) in enumerate(ranked(rows), 1):
+        c = r.candidate
+        base = {"file": r.file, "duplicate_of": "; ".join(dups)}
+        if r.error:
+            writer.writerow({**base, "error_code": r.error.code, "error_message": r.error.message})
+            continue
+        writer.writerow({
+            **base,
+            "rank": rank, "name": c.name or "", "email": c.email or "", "phone": c.phone or "",
+            "location": c.location or "", "score": r.score.overall, "stage": r.stage.level,
+            "track": r.stage.track or "", "experience_years": r.experience.years,
+            "credentials_held": " ".join(_held(r)),
+            "credentials_in_progress": " ".join(x.id for x in r.credentials if x.status == "in_progress"),
+            "code_sets": "; ".join(x.id for x in r.code_sets), "tools": "; ".join(x.id for x in r.tools),
+            "specialties": "; ".join(x.id for x in r.specialties), "metrics_count": len(r.metrics),
+            "accuracy": _first(r, ("accuracy",)), "volume": _first(r, ("volume",)),
+            "first_pass_rate": _first(r, ("first_pass_rate",)),
+            "denials": _first(r, ("denial_reduction", "denial_rate")), "revenue": _first(r, ("revenue",)),
+            "top_missing": "; ".join(_missing(r)), "medical_coding": bool(r.domain and r.domain.medical_coding),
+            "error_code": "", "error_message": "",
+        })
+    return buf.getvalue()
+
+
+def table_text(rows: list[tuple[Report, list[str]]], width: int = 100) -> str:
+    """A ranked, readable table: candidate, stage, score, key credentials, strongest metrics, missing."""
+    out = [f"{'#':>3} {'candidate':<24} {'stage':<7} {'score':>5}  {'credentials':<18} {'strongest metrics':<30} missing"]
+    out.append("-" * min(width, 120))
+    for rank, (r, dups) in enumerate(ranked(rows), 1):
+        who = (r.candidate.name or r.file.rsplit("/", 1)[-1])[:24]
+        if r.error:
+            out.append(f"{'-':>3} {who:<24} {'error':<7} {'':>5}  {r.error.code}: {r.error.message}"[:width])
+            continue
+        flag = "" if r.domain and r.domain.medical_coding else " (not coding)"
+        creds = ",".join(_held(r))[:18]
+        strong = "; ".join(_strongest(r))[:30]
+        missing = ", ".join(_missing(r))
+        line = f"{rank:>3} {who:<24} {r.stage.level:<7} {r.score.overall:>5}  {creds:<18} {strong:<30} {missing}{flag}"
+        out.append(line[:width] if len(line) > width else line)
+        if dups:
+            out.extend(textwrap.wrap("duplicate of " + "; ".join(dups), width, initial_indent=" " * 8, subsequent_indent=" " * 8))
+    return "\n".join(out) + "\n"
