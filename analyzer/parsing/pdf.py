@@ -21,6 +21,7 @@ from analyzer.parsing.raw import RawLine
 
 _LOG_NAMES = ("pdfminer", "pdfminer.pdfinterp", "pdfminer.pdffont", "pdfminer.pdfpage", "pdfminer.psparser")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–\s]*\d{1,3}[-–\s]*(?:(?:of|/)\s*\d{1,3})?$", re.I)
+_PAGE_OF = re.compile(r"(?i)\bpage\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\b")
 _BOLD = ("bold", "black", "heavy", "semibold", "demi", "-bd", ",b")
 
 
@@ -204,8 +205,15 @@ def _page_lines(boxes: list[_Box], width: float) -> list[tuple[_Box, int]]:
     return out
 
 
-def _continues(prev: _Box, cur: _Box, right_edge: float) -> bool:
-    """Whether ``cur`` is the wrapped continuation of ``prev`` (same paragraph)."""
+_CONNECTOR = re.compile(r"(?:[,&/+(-]|\b(?:and|or|of|the|for|with|in|to|a|an|at|on|by))$", re.I)
+
+
+def _continues(prev: _Box, cur: _Box, right_edge: float, narrow: bool) -> bool:
+    """Whether ``cur`` is the wrapped continuation of ``prev`` (same paragraph).
+
+    The classic wrap test: the first word of ``cur`` would not have fitted at the end of ``prev``.
+    In a narrow sidebar of short items that is not enough, so there the break must also fall
+    mid-phrase (a trailing comma or connector, or a lower-case continuation)."""
     from analyzer.parsing.cleanup import split_bullet
 
     if split_bullet(cur.text.strip())[0] or cur.fields or prev.fields:
@@ -213,9 +221,16 @@ def _continues(prev: _Box, cur: _Box, right_edge: float) -> bool:
     gap = prev.bottom - cur.top
     if gap < -1 or gap > 0.8 * prev.height or abs(prev.size - cur.size) > 0.6 or prev.bold != cur.bold:
         return False
-    had_bullet, rest = split_bullet(prev.text.strip())
-    indent_ok = cur.x0 >= prev.x0 - 2
-    return indent_ok and prev.x1 >= right_edge - 0.22 * max(right_edge - prev.x0, 1.0) and len(prev.text) > 12
+    if cur.x0 < prev.x0 - 2 or len(prev.text.strip()) < 12:
+        return False
+    first_word = cur.text.strip().split(" ", 1)[0]
+    if prev.x1 + (len(first_word) + 1) * 0.5 * max(cur.size, 4.0) <= right_edge:
+        return False
+    if narrow:
+        lower_word = re.fullmatch(r"[a-z][a-z'-]*[,.;:)]*", first_word) is not None
+        open_paren = prev.text.count("(") > prev.text.count(")")
+        return lower_word or open_paren or bool(_CONNECTOR.search(prev.text.strip()))
+    return True
 
 
 def read_pdf(data: bytes, max_pages: int) -> tuple[list[RawLine], int]:
@@ -258,47 +273,50 @@ def read_pdf(data: bytes, max_pages: int) -> tuple[list[RawLine], int]:
     # boxes_flow=None: we order lines ourselves, so pdfminer's costly text-box grouping is skipped.
     device = PDFPageAggregator(rsrc, laparams=LAParams(boxes_flow=None))
     interpreter = PDFPageInterpreter(rsrc, device)
-    per_page: list[list[tuple[_Box, int]]] = []
+    raw_pages: list[tuple[list[_Box], float, float]] = []
     for page in pages:
         try:
             interpreter.process_page(page)
             layout = device.get_result()
         except Exception as exc:
-            if per_page:
+            if raw_pages:
                 break  # keep what was readable before the damage
             raise Corrupt(f"the PDF is damaged and cannot be read ({type(exc).__name__})") from exc
-        width = layout.width or 612.0
-        per_page.append(_page_lines(_boxes(layout), width))
+        raw_pages.append((_boxes(layout), layout.width or 612.0, layout.height or 792.0))
 
-    if not any(box.text.strip() for page in per_page for box, _ in page):
+    if not any(box.text.strip() for boxes, _, _ in raw_pages for box in boxes):
         raise NoText("the PDF has no text layer (scanned or image-only); export it with text or use a DOCX/TXT copy")
 
     lines: list[RawLine] = []
-    seen: list[tuple[str, int, int]] = []
-    for page_no, page in enumerate(per_page, start=1):
-        height = max((b.top for b, _ in page), default=792.0)
-        kept: list[tuple[_Box, int]] = []
-        for box, column in page:
+    seen: set[tuple[str, int, int]] = set()
+    for page_no, (boxes, page_width, height) in enumerate(raw_pages, start=1):
+        # Drop what repeats at the same place as on an earlier page (running header/footer, a sidebar
+        # printed on every page) and page numbers, before reading order is rebuilt.
+        fresh: list[_Box] = []
+        keys = []
+        for box in boxes:
             text = box.text.strip()
-            key = (re.sub(r"\d+", "#", text), round(box.x0 / 3), round(box.top / 3))
-            margin = box.top > height - 40 or box.bottom < 60
-            if page_no > 1 and any(
-                key[0] == k[0] and abs(key[1] - k[1]) <= 1 and abs(key[2] - k[2]) <= 1 for k in seen
-            ):
+            key = (re.sub(r"\d+", "#", text), round(box.x0 / 4), round(box.top / 4))
+            keys.append(key)
+            margin = box.top > height - 50 or box.bottom < 60
+            if page_no > 1 and any((key[0], key[1] + dx, key[2] + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
                 continue
             if _PAGE_NUMBER.match(text) and (margin or len(text) <= 12):
                 continue
-            kept.append((box, column))
-        if page_no == 1 or len(per_page) > 1:
-            seen.extend(
-                (re.sub(r"\d+", "#", b.text.strip()), round(b.x0 / 3), round(b.top / 3)) for b, _ in page
-            )
+            if margin and _PAGE_OF.search(text) and len(text) < 80:
+                continue  # a running header/footer that carries the page number
+            fresh.append(box)
+        seen.update(keys)
+        kept = _page_lines(fresh, page_width) if fresh else []
         right_edges: dict[int, float] = {}
+        left_edges: dict[int, float] = {}
         for box, column in kept:
             right_edges[column] = max(right_edges.get(column, 0.0), box.x1)
+            left_edges[column] = min(left_edges.get(column, box.x0), box.x0)
         prev: tuple[_Box, int] | None = None
         for box, column in kept:
-            if prev and prev[1] == column and _continues(prev[0], box, right_edges[column]):
+            narrow = column == 2 or (right_edges[column] - left_edges[column]) < 0.45 * page_width
+            if prev and prev[1] == column and _continues(prev[0], box, right_edges[column], narrow):
                 last = lines[-1]
                 last.text = last.text.rstrip() + " " + box.text.strip()
                 prev = (box, column)
