@@ -128,26 +128,27 @@ class Engine:
 
     def _domain(self, doc: Document, f: Findings) -> Domain:
         reasons: list[str] = []
-        score = 0.0
+        points = 0
         coding_jobs = [p for p in f.experience.positions if p.coding_related]
         if coding_jobs:
-            score += 0.5
+            points += 50
             reasons.append(f"{len(coding_jobs)} coding/HIM position(s), e.g. '{coding_jobs[0].title}'")
         coding_creds = [c for c in f.credentials if c.body in _CODING_BODIES and c.status != "mentioned"]
         if coding_creds:
-            score += 0.3
+            points += 30
             reasons.append("coding credential(s): " + ", ".join(c.id for c in coding_creds))
         if len(f.code_sets) >= 2:
-            score += 0.15
+            points += 15
             reasons.append(f"{len(f.code_sets)} code sets named")
         head = " ".join(ln.text for ln in doc.lines if ln.section in ("profile", "summary"))
         if self.domain_words.search(head):
-            score += 0.15
+            points += 15
             reasons.append("summary describes coding/HIM work")
         positions = f.experience.positions
         if positions and not coding_jobs and not coding_creds:
-            score = min(score, 0.2)
+            points = min(points, 20)
             reasons.append("no coding/HIM positions or coding credentials")
-        medical = score >= 0.45
-        confidence = round(min(1.0, score) if medical else min(1.0, 1.0 - score), 2)
+        # Points: coding/HIM positions 50, a coding credential 30, two+ code sets 15, a coding summary 15.
+        medical = points >= 45
+        confidence = round(min(100, points) / 100 if medical else 1 - min(100, points) / 100, 2)
         return Domain(medical_coding=medical, confidence=confidence, reasons=reasons)

@@ -77,6 +77,8 @@ class MetricDetector:
         raw_int = n.raw.replace(",", "")
         if not n.words and _YEAR.match(raw_int) and not n.comma:
             return True
+        if not n.words and not n.comma and not n.decimal and len(raw_int) == 5:
+            return True  # a CPT/zip-like code: counts this large are written with a separator
         if re.match(r"^\s*/\s*\d", after) and not _GPA.search(before[-20:]):
             return True  # dates 04/2025, fractions
         if re.match(r"^\.[A-Za-z]", after) or _DATE_CONTEXT.search(before):

@@ -147,7 +147,7 @@ class TermMatcher:
             lo, hi = sorted((other.end, hit.start)) if other.end <= hit.start else sorted((hit.end, other.start))
             if _CRED_LIST.match(text[lo:hi]):
                 return True
-        return bool(re.search(r"(?i)\b(?:coder|coding|hold(?:s|ing)?|earned|passed)\b", text))
+        return bool(re.search(r"(?i)\b(?:coder|coding|hold(?:s|ing)?|earned|passed|requir\w*|exam|pursu\w*|studying)\b", text))
 
     def _v_not_in_employer(self, hit: Hit, doc: Document) -> bool:
         """``Riverside CHC``: an acronym at the end of an organisation name is not a credential."""
