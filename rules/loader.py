@@ -24,21 +24,20 @@ def _location(loc: tuple) -> str:
     return out
 
 
+def _read(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise RuleError(f"{path}: {exc}") from exc
+
+
 def load_file(path: Path, model: type[T]) -> T:
     """Parse one TOML file into ``model``.
 
     Raises:
         RuleError: ``rules/tools.toml: rules[3].regex: invalid regex ...``.
     """
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise RuleError(f"{path}: {exc}") from exc
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        raise RuleError(f"{path}: {_location(first['loc'])}: {first['msg']}") from exc
+    return _validate(path, _read(path), model)
 
 
 def find(name: str, extra: Path | None) -> list[Path]:
@@ -49,16 +48,7 @@ def find(name: str, extra: Path | None) -> list[Path]:
     return paths
 
 
-def raw_table(name: str, extra: Path | None = None) -> dict:
-    """A rules file as a plain dict (the pack's file replaces the shipped one)."""
-    path = find(name, extra)[-1]
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise RuleError(f"{path}: {exc}") from exc
-
-
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=64)
 def cached(name: str, model: type[T], extra: Path | None = None) -> T:
     """Load ``name`` validated against ``model``; a pack file with ``replace = true`` replaces the
     shipped rules, otherwise its rules are appended (an entry with an existing id overrides it)."""
@@ -66,17 +56,17 @@ def cached(name: str, model: type[T], extra: Path | None = None) -> T:
     base = load_file(paths[0], model)
     if len(paths) == 1:
         return base
-    pack_data = tomllib.loads(paths[1].read_text(encoding="utf-8"))
+    pack_data = _read(paths[1])
     replace = bool(pack_data.pop("replace", False))
-    pack = load_file_from_dict(paths[1], pack_data, model)
+    pack = _validate(paths[1], pack_data, model)
     if replace or not hasattr(base, "rules"):
-        return pack
+        return pack  # a pack file replaces files that are not lists of rules
     ids = {r.id for r in pack.rules}
     merged = [r for r in base.rules if r.id not in ids] + list(pack.rules)
     return base.model_copy(update={"rules": merged})
 
 
-def load_file_from_dict(path: Path, data: dict, model: type[T]) -> T:
+def _validate(path: Path, data: dict, model: type[T]) -> T:
     try:
         return model.model_validate(data)
     except ValidationError as exc:

@@ -98,7 +98,7 @@ def read_bytes(data: bytes, source: str, sectioner: Sectioner, limits: Limits = 
     lines = _normalise(raw)
     if not lines:
         raise Empty("the file contains no readable text")
-    if sum(len(r.text) for r in lines) < 20:
+    if sum(len(r.text) for r in lines) < 12:
         raise Empty("the file contains almost no text")
     built, sections = sectioner.assign(lines, [r.page for r in lines])
     return Document(source=source, format=kind, pages=pages, lines=built, sections=sections)

@@ -11,6 +11,7 @@ from models.document import Line, Section
 from rules.schema import SectionRules
 
 _DECOR = re.compile(r"[^a-z0-9&/ ]+")
+_SMALL_WORDS = {"and", "of", "the", "for", "in", "to", "a", "an", "&"}
 
 
 def heading_key(text: str) -> str:
@@ -48,13 +49,15 @@ class Sectioner:
             return self.exact[key]
         letters = [c for c in stripped if c.isalpha()]
         caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
-        cue = line.bold or caps or line.style_heading or text.endswith(":") or text.startswith("[")
-        if not cue or len(letters) < 4:
+        strong_cue = line.bold or caps or line.style_heading or text.endswith(":") or text.startswith("[")
+        words = [w for w in re.findall(r"[A-Za-z][\w'-]*", stripped) if w.lower() not in _SMALL_WORDS]
+        title_case = bool(words) and all(w[0].isupper() for w in words) and len(words) <= 4
+        if not (strong_cue or title_case) or len(letters) < 4:
             return None
         match = process.extractOne(key, self.choices, scorer=fuzz.ratio, score_cutoff=self.rules.fuzzy_threshold)
         if match:
             return self.exact[match[0]]
-        if len(key.split()) <= 4:
+        if strong_cue and len(key.split()) <= 4:
             return next((self.keywords[w] for w in key.split() if w in self.keywords), None)
         return None
 

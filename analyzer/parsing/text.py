@@ -100,7 +100,7 @@ def read_text(text: str, max_chars: int) -> list[RawLine]:
         raise Empty("the file contains no text")
     lengths = sorted(len(p.rstrip()) for p in physical if p.strip())
     width = lengths[int(len(lengths) * 0.95)] if lengths else 0
-    wrapped = width <= 110 and sum(1 for n in lengths if n >= width - 15) >= 3
+    wrapped = 50 <= width <= 110 and sum(1 for n in lengths if n >= width - 15) >= 3
     out: list[str] = []
     text_indent = 0
     can_continue = False
