@@ -14,6 +14,11 @@ from rules.schema import ExperienceRules
 _SEP = re.compile(r"\s+\|\s+|\s+[–—-]\s+|\s*[()]\s*|,\s+(?=[A-Z])|\s+at\s+|\s+@\s+")
 _LOCATION = re.compile(r"^(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,?\s*)?(?!II$|IV$|VI$)[A-Z]{2}(?:\s+\d{5})?$|^(?i:remote|hybrid|on-?site)$")
 _STATE = re.compile(r"^[A-Z]{2}$")
+_FIELD_SEP = re.compile(r"\s+\|\s+|\s+[–—-]\s+|\s*[()]\s*|\s+@\s+")
+_TRAILING_LOCATION = re.compile(r",\s*(?:[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+)*,\s*)?(?!II\b|IV\b)[A-Z]{2}(?:\s+\d{5})?\s*$|,\s*(?i:remote|hybrid)\s*$")
+_DESCRIPTORS = {"unpaid", "paid", "contract", "part-time", "full-time", "per", "diem", "temporary", "remote", "hybrid",
+                "on-site", "onsite", "seasonal", "volunteer", "internship", "temp", "prn", "freelance", "team",
+                "practicum", "externship", "summer", "position", "role", "w2", "1099"}
 
 
 @dataclass
@@ -53,16 +58,24 @@ class ExperienceDetector:
         entries.append(cur)
         return [e for e in entries if e.spans]
 
+    def _parts(self, text: str, split_commas: bool) -> list[str]:
+        for span in find_spans(text, date.max):
+            text = text.replace(span.text, " ")
+        text = _TRAILING_LOCATION.sub("", text.strip(" |,–—-"))
+        pieces = _SEP.split(text) if split_commas else _FIELD_SEP.split(text)
+        out = []
+        for piece in pieces:
+            piece = _TRAILING_LOCATION.sub("", piece.strip(" ,|–—-:"))
+            if (piece and len(piece) > 1 and not _LOCATION.match(piece) and not _STATE.match(piece)
+                    and not set(piece.lower().split()) <= _DESCRIPTORS):
+                out.append(piece)
+        return out
+
     def _title_employer(self, entry: _Entry) -> tuple[str, str | None]:
-        parts: list[str] = []
-        for line in entry.header:
-            text = line.text
-            for span in find_spans(text, date.max):
-                text = text.replace(span.text, " ")
-            for piece in _SEP.split(text):
-                piece = piece.strip(" ,|–—-:")
-                if piece and not _LOCATION.match(piece) and not _STATE.match(piece) and len(piece) > 1:
-                    parts.append(piece)
+        texts = [ln.text for ln in entry.header]
+        with_words = [t for t in texts if self._parts(t, False)]
+        # One header line: "Title, Employer, City, ST (dates)"; several: one field per line.
+        parts = [p for t in texts for p in self._parts(t, len(with_words) <= 1)]
         if not parts:
             return "(untitled position)", None
         title_idx = next((i for i, p in enumerate(parts) if self.role.search(p)), 0)

@@ -107,7 +107,9 @@ class MetricDetector:
         people_at: int | None = None
         for i, w in enumerate(words[:7]):
             rest = tail[w.start() :]
-            if i and re.match(r"(?i)(?:per|a|an|each|in|at|for|across|with|from|to|by|on|daily|monthly|during|through|using)\b", w.group(0)):
+            if i and re.match(r"(?i)(?:per|a|an|each|in|at|for|across|with|from|to|by|on|daily|monthly|during|through|using|of|them|those|which|who|that)\b", w.group(0)):
+                break
+            if re.fullmatch(r"(?i)of|them|which|who|that", w.group(0)):
                 break
             for name, pat in self.obj_names:
                 if m := pat.match(rest):
@@ -242,8 +244,10 @@ class MetricDetector:
                 person_compound = re.match(r"-(?:person|member|coder|FTE)\b", text[n.end :], re.I) or re.search(
                     r"(?i)\b(?:team|staff|department|group|crew) of\s*$", text[: n.start]
                 )
-                if people or person_compound:
-                    if not (any(v.search(before) for v in self.team_verbs) or person_compound):
+                team_verb = any(v.search(before) for v in self.team_verbs)
+                plural_after = re.match(r"\s*(?:\+\s*)?(?:new\s+|junior\s+|senior\s+)?[A-Za-z-]+s\b", text[n.end :])
+                if people or person_compound or (team_verb and not obj_name and plural_after):
+                    if not (team_verb or person_compound):
                         return None  # scope ("for six providers"), not people led
                     kind, unit = "team_size", "people"
                 elif obj_name:
