@@ -48,6 +48,7 @@ class MetricDetector:
             self.obj_names.append((name, pat))
             obj_alts.extend(pats)
         self.people = re.compile(r"(?i)^(?:" + "|".join(rules.people) + r")\b")
+        self.scope = re.compile(r"(?i)^\s*(?:\+\s*)?(?:[A-Za-z-]+\s+)?(?:" + "|".join(rules.scope_nouns) + r")\b")
         self.team_verbs = [re.compile(p, re.I) for p in rules.team_verbs]
         self.periods = [(period, re.compile("|".join(pats), re.I)) for period, pats in rules.periods.items()]
         self.kinds = [(k, [re.compile(c, re.I) for c in k.cues]) for k in rules.kinds]
@@ -246,7 +247,8 @@ class MetricDetector:
                 )
                 team_verb = any(v.search(before) for v in self.team_verbs)
                 plural_after = re.match(r"\s*(?:\+\s*)?(?:new\s+|junior\s+|senior\s+)?[A-Za-z-]+s\b", text[n.end :])
-                if people or person_compound or (team_verb and not obj_name and plural_after):
+                scope = self.scope.match(text[n.end :])
+                if people or person_compound or (team_verb and not obj_name and plural_after and not scope):
                     if not (team_verb or person_compound):
                         return None  # scope ("for six providers"), not people led
                     kind, unit = "team_size", "people"

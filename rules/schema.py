@@ -117,6 +117,7 @@ class MetricExclusions(_Strict):
 class MetricRules(_Strict):
     objects: dict[str, list[str]]
     people: list[str]
+    scope_nouns: list[str]
     team_verbs: list[str]
     periods: dict[Literal["hour", "day", "week", "month", "quarter", "year"], list[str]]
     kinds: list[MetricKindRule]
@@ -129,7 +130,7 @@ class MetricRules(_Strict):
             _compile_all(patterns)
         return v
 
-    @field_validator("people", "team_verbs")
+    @field_validator("people", "team_verbs", "scope_nouns")
     @classmethod
     def _valid_list(cls, v: list[str]) -> list[str]:
         return _compile_all(v)

@@ -61,10 +61,10 @@ def render_text(analysis: Analysis, view: str = "score", color: bool = False) ->
         return "\n".join(out) + "\n"
     c = r.candidate
     who = " · ".join(x for x in (c.name, c.email, c.phone, c.location) if x)
-    out.append(s.dim(f"{who}  (as of {r.as_of})" if who else f"as of {r.as_of}"))
+    out.extend(s.dim(x) for x in _para(f"{who}  (as of {r.as_of})" if who else f"as of {r.as_of}", "", ""))
     if r.domain and not r.domain.medical_coding:
-        out.append(s.warn(f"Not a medical-coding resume (confidence {r.domain.confidence:.2f}): "
-                          + "; ".join(r.domain.reasons)))
+        out.extend(s.warn(x) for x in _para(f"Not a medical-coding resume (confidence {r.domain.confidence:.2f}): "
+                                             + "; ".join(r.domain.reasons), "  ", ""))
     sc, st = r.score, r.stage
     out.append("")
     out.append(s.bold("SCORE ") + s.level(sc.overall, f"{sc.overall:>3}/100 {_bar(sc.overall)}") + s.dim(f"  v{sc.version}"))
