@@ -18,8 +18,8 @@ _CRED_SUFFIX = re.compile(r"\s*(?:,|\|)\s*(?:[A-Z]{2,6}(?:-[A-Z]{1,2})?)(?:\s*[,
 
 
 def _name_from(text: str) -> str | None:
-    cand = _CRED_SUFFIX.sub("", text.strip()).strip(" ,|")
-    cand = re.sub(r"\s*[|•·]\s*.*$", "", cand)
+    cand = re.sub(r"\s*[|•·]\s*.*$", "", text.strip())
+    cand = _CRED_SUFFIX.sub("", cand).strip(" ,|")
     if not _NAME.match(cand) or _NOT_NAME.search(cand) or len(cand) > 40:
         return None
     if cand.isupper():
