@@ -85,17 +85,29 @@ def _looks_textual(head: bytes) -> bool:
 
 # -- workers ---------------------------------------------------------------------------------
 
-def _worker(conn: Connection, rules_dir: Path | None, limits: Limits, as_of: date, memory_mb: int) -> None:
-    """Worker process: rules and spaCy loaded once, then one file per message."""
+def _address_space() -> int:
+    """This process's current virtual size in bytes (0 when unknown)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _worker(conn: Connection, analyzer: Analyzer | None, rules_dir: Path | None, limits: Limits, as_of: date,
+            memory_mb: int) -> None:
+    """Worker process: one file per message. With fork the parent's loaded ``Analyzer`` is inherited;
+    otherwise rules and spaCy are loaded here, once."""
+    if analyzer is None:
+        analyzer = Analyzer(rules_dir, limits)
     if memory_mb:
         try:
             import resource
 
-            cap = memory_mb * 1024 * 1024
+            cap = _address_space() + memory_mb * 1024 * 1024
             resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
         except (ImportError, ValueError, OSError):
             pass
-    analyzer = Analyzer(rules_dir, limits)
     while True:
         try:
             msg = conn.recv()
@@ -139,9 +151,11 @@ class Pool:
     """Worker processes that can be killed one at a time (a hung file never stalls the batch)."""
 
     def __init__(self, workers: int, rules_dir: Path | None, limits: Limits, as_of: date, memory_mb: int) -> None:
-        methods = mp.get_all_start_methods()
-        self.ctx = mp.get_context("fork" if "fork" in methods else "spawn")
-        self.args = (rules_dir, limits, as_of, memory_mb)
+        fork = "fork" in mp.get_all_start_methods()
+        self.ctx = mp.get_context("fork" if fork else "spawn")
+        # With fork, load rules and spaCy once here; every worker (and every replacement) inherits them.
+        shared = Analyzer(rules_dir, limits) if fork else None
+        self.args = (shared, rules_dir, limits, as_of, memory_mb)
         self.timeout = limits.timeout_seconds
         self.as_of = as_of
         self.slots = [self._spawn() for _ in range(max(1, workers))]
@@ -211,7 +225,7 @@ class Pool:
 
 
 def run_batch(files: list[Path], root: Path, workers: int, rules_dir: Path | None, limits: Limits,
-              as_of: date, memory_mb: int = 2048) -> Iterator[tuple[int, Report, str | None]]:
+              as_of: date, memory_mb: int = 1024) -> Iterator[tuple[int, Report, str | None]]:
     """Analyse ``files``; yield ``(index, report, sha256)`` in input order as soon as possible."""
     tasks = [(i, p, _label(p, root)) for i, p in enumerate(files)]
     if workers <= 0:  # in-process, no time limit (debugging, tiny folders)

@@ -93,7 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                    help="worker processes (default: number of cores; 0 = in-process, no time limit)")
     p.add_argument("--timeout", type=_positive(float), default=30.0, metavar="SECONDS", help="per-file time limit (default 30)")
-    p.add_argument("--max-memory", type=int, default=2048, metavar="MB", help="address-space cap per worker (default 2048; 0 = none)")
+    p.add_argument("--max-memory", type=int, default=1024, metavar="MB",
+                   help="memory a worker may add to its start-up size before its file fails (default 1024; 0 = no cap)")
     p.add_argument("--require", default="", metavar="CRED[,CRED]", help="keep candidates holding any of these credentials")
     p.add_argument("--min-stage", choices=("entry", "mid", "senior"))
     p.add_argument("--min-score", type=int, metavar="N")

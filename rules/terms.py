@@ -35,6 +35,13 @@ _CRED_LIST = re.compile(r"^[\s,/|;&()]*(?:and)?[\s,/|;&()]*$")
 _EMPLOYER_CUE = re.compile(r"(?:\bat\b|\bfor\b|\bwith\b|,)\s*(?:[A-Z][\w&.'-]*\s+){0,4}$")
 
 
+def _scoped(pattern: str, ignore_case: bool) -> str:
+    """A pattern as a group with its own case flag, so patterns can be joined by ``|``."""
+    if pattern.startswith("(?i)"):
+        pattern, ignore_case = pattern[4:], True
+    return f"(?{'i' if ignore_case else '-i'}:{pattern})"
+
+
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w and w[0].isalpha()).upper()
 
@@ -63,6 +70,8 @@ class TermMatcher:
             self.regexes.extend((rule, re.compile(p, flags)) for p in rule.regex)
             self.unless[rule.id] = [re.compile(p) for p in rule.unless]
             self.fuzzy.extend((rule, term.lower()) for term in rule.fuzzy)
+        # One combined pattern finds the lines worth running the individual regexes on.
+        self.any_regex = re.compile("|".join(_scoped(p.pattern, bool(p.flags & re.IGNORECASE)) for _, p in self.regexes)) if self.regexes else None
 
     # -- matching ---------------------------------------------------------------------------
     def _raw_hits(self, doc: Document, tokens: list) -> list[Hit]:
@@ -78,14 +87,15 @@ class TermMatcher:
                     if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
                         continue
                     hits.append(Hit(rule, line.index, start, end, text[start:end], kind))
-            for rule, pattern in self.regexes:
+            for rule, pattern in self.regexes if self.any_regex and self.any_regex.search(text) else ():
                 for m in pattern.finditer(text):
                     if m.end() > m.start():
                         hits.append(Hit(rule, line.index, m.start(), m.end(), m.group(0), "regex"))
             if self.fuzzy:
                 lowered = text.lower()
+                exact_here = {h.rule.id for h in hits if h.line == line.index}
                 for rule, term in self.fuzzy:
-                    if any(h.rule.id == rule.id and h.line == line.index for h in hits):
+                    if rule.id in exact_here:
                         continue
                     threshold = self.rules.fuzzy_threshold + (3 if len(term) < 10 else 0)
                     if fuzz.partial_ratio(term, lowered) < threshold:

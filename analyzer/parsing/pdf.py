@@ -13,6 +13,7 @@ import io
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from statistics import median
 
 from analyzer.errors import Corrupt, Encrypted, NoText, TooLarge
@@ -49,21 +50,27 @@ class _Box:
         return max(self.top - self.bottom, 1.0)
 
 
+@lru_cache(maxsize=512)
+def _is_bold(fontname: str) -> bool:
+    lowered = fontname.lower()
+    return any(mark in lowered for mark in _BOLD)
+
+
 def _line_box(line) -> _Box | None:
     text = clean_chars(line.get_text()).rstrip("\n")
     if not text.strip():
         return None
     bold = total = 0
     sizes: list[float] = []
-    for ch in line:
+    for ch in line:  # a sample of the glyphs is enough to tell the font weight and size
         fontname = getattr(ch, "fontname", None)
         if fontname is None or ch.get_text().isspace():
             continue
         total += 1
-        if any(mark in fontname.lower() for mark in _BOLD):
-            bold += 1
-        if len(sizes) < 24:
-            sizes.append(ch.size)
+        bold += _is_bold(fontname)
+        sizes.append(ch.size)
+        if total == 24:
+            break
     return _Box(
         text=text,
         x0=line.x0,
@@ -75,19 +82,28 @@ def _line_box(line) -> _Box | None:
     )
 
 
-def _boxes(layout) -> list[_Box]:
-    from pdfminer.layout import LTTextBox, LTTextLine
+def _boxes(layout, laparams) -> list[_Box]:
+    """Text lines of a page laid out without analysis (``laparams=None``): the characters, including
+    those inside form XObjects, are grouped into lines with pdfminer's own ``group_objects`` and
+    nothing more; its text-box grouping, which we would throw away, is never run."""
+    from pdfminer.layout import LTChar, LTContainer
 
-    out: list[_Box] = []
+    chars = []
     stack = list(layout)
     while stack:
         obj = stack.pop()
-        if isinstance(obj, LTTextLine):
-            box = _line_box(obj)
-            if box:
-                out.append(box)
-        elif isinstance(obj, LTTextBox) or hasattr(obj, "__iter__") and not hasattr(obj, "get_text"):
+        if isinstance(obj, LTChar):
+            chars.append(obj)
+        elif isinstance(obj, LTContainer):
             stack.extend(obj)
+    if not chars:
+        return []
+    chars.reverse()  # back to content-stream order, which group_objects relies on
+    out: list[_Box] = []
+    for line in layout.group_objects(laparams, chars):
+        box = _line_box(line)
+        if box:
+            out.append(box)
     return out
 
 
@@ -131,32 +147,36 @@ def _merge_row(row: list[_Box]) -> _Box:
 
 
 def _split_columns(boxes: list[_Box], width: float) -> float | None:
-    """Find an x that separates two side-by-side columns, or ``None`` for a single column."""
+    """Find an x that separates two side-by-side columns, or ``None`` for a single column.
+
+    Candidates are just right of each box's right edge (and left of each left edge) in the middle
+    of the page; a split needs 3+ lines on each side, the two sides side by side (not stacked), and
+    at most two lines crossing it below a full-width band."""
     if len(boxes) < 8:
         return None
+    lo, hi = width * 0.18, width * 0.82
+    candidates = sorted({round(b.x1) + 2 for b in boxes if lo < b.x1 < hi} | {round(b.x0) - 2 for b in boxes if lo < b.x0 < hi})
     best: tuple[float, float] | None = None
-    step = 3.0
-    x = width * 0.18
-    while x < width * 0.82:
-        left = [b for b in boxes if b.x1 <= x]
-        right = [b for b in boxes if b.x0 >= x]
-        crossing = [b for b in boxes if b.x0 < x < b.x1]
-        if len(left) >= 3 and len(right) >= 3:
-            col_top = min(max(b.top for b in left), max(b.top for b in right))
-            col_bottom = max(min(b.bottom for b in left), min(b.bottom for b in right))
-            # Lines crossing x may form a full-width band above the columns; below it, at most a
-            # footer line or two may cross, or this is one column with a right-aligned block.
-            band_ok = sum(1 for b in crossing if b.bottom < col_top - 2) <= 2
-            overlap = col_top - col_bottom
-            shorter = min(
-                max(b.top for b in left) - min(b.bottom for b in left),
-                max(b.top for b in right) - min(b.bottom for b in right),
-            )
-            if band_ok and overlap > 0.5 * max(shorter, 1.0):
-                score = min(len(left), len(right)) - 0.01 * abs(x - width / 2) / width
-                if best is None or score > best[0]:
-                    best = (score, x)
-        x += step
+    for x in candidates:
+        left: list[_Box] = []
+        right: list[_Box] = []
+        crossing: list[_Box] = []
+        for b in boxes:
+            (left if b.x1 <= x else right if b.x0 >= x else crossing).append(b)
+        if len(left) < 3 or len(right) < 3:
+            continue
+        l_top, l_bottom = max(b.top for b in left), min(b.bottom for b in left)
+        r_top, r_bottom = max(b.top for b in right), min(b.bottom for b in right)
+        col_top, col_bottom = min(l_top, r_top), max(l_bottom, r_bottom)
+        # Lines crossing x may form a full-width band above the columns; below it, at most a
+        # footer line or two may cross, or this is one column with a right-aligned block.
+        if sum(1 for b in crossing if b.bottom < col_top - 2) > 2:
+            continue
+        shorter = min(l_top - l_bottom, r_top - r_bottom)
+        if col_top - col_bottom > 0.5 * max(shorter, 1.0):
+            score = min(len(left), len(right)) - 0.01 * abs(x - width / 2) / width
+            if best is None or score > best[0]:
+                best = (score, x)
     return best[1] if best else None
 
 
@@ -270,8 +290,10 @@ def read_pdf(data: bytes, max_pages: int) -> tuple[list[RawLine], int]:
         raise TooLarge(f"the PDF has {len(pages)} pages; the limit is {max_pages} (--max-pages)")
 
     rsrc = PDFResourceManager(caching=True)
-    # boxes_flow=None: we order lines ourselves, so pdfminer's costly text-box grouping is skipped.
-    device = PDFPageAggregator(rsrc, laparams=LAParams(boxes_flow=None))
+    # No layout analysis in the device: _boxes groups characters into lines itself and skips the
+    # text-box grouping (lines -> boxes -> hierarchy) that costs time and is not used.
+    device = PDFPageAggregator(rsrc, laparams=None)
+    laparams = LAParams()
     interpreter = PDFPageInterpreter(rsrc, device)
     raw_pages: list[tuple[list[_Box], float, float]] = []
     for page in pages:
@@ -282,7 +304,7 @@ def read_pdf(data: bytes, max_pages: int) -> tuple[list[RawLine], int]:
             if raw_pages:
                 break  # keep what was readable before the damage
             raise Corrupt(f"the PDF is damaged and cannot be read ({type(exc).__name__})") from exc
-        raw_pages.append((_boxes(layout), layout.width or 612.0, layout.height or 792.0))
+        raw_pages.append((_boxes(layout, laparams), layout.width or 612.0, layout.height or 792.0))
 
     if not any(box.text.strip() for boxes, _, _ in raw_pages for box in boxes):
         raise NoText("the PDF has no text layer (scanned or image-only); export it with text or use a DOCX/TXT copy")
