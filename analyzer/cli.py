@@ -45,6 +45,7 @@ def _common(p: argparse.ArgumentParser) -> None:
                    help="extra rule pack: TOML files that add to or replace the shipped rules (see rules/README.md)")
     p.add_argument("--max-size", type=_positive(float), default=20.0, metavar="MB", help="largest input file (default 20 MB)")
     p.add_argument("--max-pages", type=_positive(int), default=30, metavar="N", help="largest PDF page count (default 30)")
+    p.add_argument("--timeout", type=_positive(float), default=30.0, metavar="SECONDS", help="per-file time limit (default 30)")
     p.add_argument("--debug", action="store_true", help="show tracebacks and library warnings")
 
 
@@ -92,7 +93,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="OUT")
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                    help="worker processes (default: number of cores; 0 = in-process, no time limit)")
-    p.add_argument("--timeout", type=_positive(float), default=30.0, metavar="SECONDS", help="per-file time limit (default 30)")
     p.add_argument("--max-memory", type=int, default=1024, metavar="MB",
                    help="memory a worker may add to its start-up size before its file fails (default 1024; 0 = no cap)")
     p.add_argument("--require", default="", metavar="CRED[,CRED]", help="keep candidates holding any of these credentials")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from analyzer.deadline import deadline
 from analyzer.errors import AnalyzerError
 from analyzer.limits import DEFAULT_LIMITS, Limits
 from analyzer.parsing import read_bytes, read_file
@@ -44,14 +45,19 @@ class Analyzer:
         as_of = as_of or date.today()
         name = label if label is not None else str(path)
         try:
-            data = read_file(path, self.limits)
-            doc = read_bytes(data, name, self.sectioner, self.limits)
+            with deadline(self.limits.timeout_seconds):
+                data = read_file(path, self.limits)
+                doc = read_bytes(data, name, self.sectioner, self.limits)
+                return Analysis(self.analyze_document(doc, as_of), doc)
         except AnalyzerError as exc:
             return Analysis(error_report(name, as_of, exc.code, exc.message), None)
+        except RecursionError:
+            return Analysis(error_report(name, as_of, "corrupt", "the file is nested too deeply to read"), None)
+        except MemoryError:
+            return Analysis(error_report(name, as_of, "too_large", "reading the file needed more memory than allowed"), None)
         except Exception as exc:  # a parser bug on a hostile file must not stop a batch
             log.debug("internal error on %s", name, exc_info=True)
             return Analysis(error_report(name, as_of, "internal_error", f"unexpected {type(exc).__name__}: {exc}"), None)
-        return Analysis(self.analyze_document(doc, as_of), doc)
 
     def analyze_document(self, doc: Document, as_of: date) -> Report:
         """Findings and assessment for an already parsed document."""

@@ -46,11 +46,12 @@ class ExperienceDetector:
         cur = _Entry()
         for line in lines:
             spans = find_spans(line.text, as_of)
-            starts_new = (not line.bullet and cur.body) or (spans and cur.spans)
+            starts_new = ((not line.bullet or spans) and cur.body) or (spans and cur.spans)
             if starts_new:
                 entries.append(cur)
                 cur = _Entry()
-            if line.bullet or (cur.spans and len(line.text) > 90):
+            # A line with a date range is a job header even when it carries a bullet glyph.
+            if (line.bullet and not spans) or (cur.spans and len(line.text) > 90):
                 cur.body.append(line)
             else:
                 cur.header.append(line)

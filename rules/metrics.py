@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from models.document import Document
@@ -25,6 +26,7 @@ _PHONE = re.compile(r"\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}")
 _ZIP = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
 _CONSECUTIVE = re.compile(r"(?i)^\s*consecutive\b")
 _GPA = re.compile(r"(?i)\bGPA\b")
+_WINDOW = 80  # characters around a number that decide what it is (keeps long lines linear)
 
 
 @dataclass
@@ -60,19 +62,16 @@ class MetricDetector:
         self.plain_ratio = [re.compile(p, re.I) for p in ex.plain_ratio]
 
     # -- helpers ----------------------------------------------------------------------------
-    @staticmethod
-    def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-        lo, hi = 0, len(text)
-        for m in _CLAUSE_BREAK.finditer(text):
-            if m.end() <= start:
-                lo = m.end()
-            elif m.start() >= end:
-                hi = m.start()
-                break
-        return lo, hi
+    def _clause(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """The clause around a number: between clause breaks, and at most a few words either side."""
+        i = bisect_right(self._break_ends, start)
+        lo = self._break_ends[i - 1] if i else 0
+        j = bisect_left(self._break_starts, end)
+        hi = self._break_starts[j] if j < len(self._break_starts) else len(text)
+        return max(lo, start - 3 * _WINDOW), min(hi, end + 3 * _WINDOW)
 
     def _excluded(self, text: str, n: Number) -> bool:
-        before, after = text[: n.start], text[n.end :]
+        before, after = text[max(0, n.start - _WINDOW) : n.start], text[n.end : n.end + _WINDOW]
         if n.money:
             return any(p.search(before) for p in self.money_threshold)
         raw_int = n.raw.replace(",", "")
@@ -86,11 +85,7 @@ class MetricDetector:
             return True
         if any(p.search(before) for p in self.before) or any(p.search(after) for p in self.after):
             return True
-        for pat in (_PHONE, _ZIP):
-            for m in pat.finditer(text):
-                if m.start() <= n.start and n.end <= m.end():
-                    return True
-        return False
+        return any(lo <= n.start and n.end <= hi for lo, hi in self._protected)
 
     def _period(self, clause: str) -> str | None:
         found = [(m.start(), period) for period, pat in self.periods if (m := pat.search(clause))]
@@ -146,14 +141,18 @@ class MetricDetector:
 
     # -- detection --------------------------------------------------------------------------
     def _line_metrics(self, text: str, line: int) -> list[Metric]:
-        numbers = [n for n in find_numbers(text)]
+        numbers = find_numbers(text)
+        self._protected = [m.span() for pat in (_PHONE, _ZIP) for m in pat.finditer(text)]
+        breaks = list(_CLAUSE_BREAK.finditer(text))
+        self._break_ends = [m.end() for m in breaks]
+        self._break_starts = [m.start() for m in breaks]
         used: set[int] = set()
         out: list[Metric] = []
         for i, n in enumerate(numbers):
             if i in used or self._excluded(text, n):
                 continue
             cand = _Candidate(number=n, end=n.end)
-            after = text[n.end :]
+            after = text[n.end : n.end + _WINDOW]
             if n.money:
                 cand.unit = "usd"
             elif m := _PERCENT.match(after):
@@ -166,7 +165,7 @@ class MetricDetector:
             rng = _RANGE_SEP.match(text, cand.end) if i + 1 < len(numbers) else None
             if rng and rng.end() == numbers[i + 1].start:
                 nxt = numbers[i + 1]
-                if not _FROM_TO.search(text[: n.start]) and nxt.value > n.value:
+                if not _FROM_TO.search(text[max(0, n.start - _WINDOW) : n.start]) and nxt.value > n.value:
                     cand.value_max = nxt.value
                     used.add(i + 1)
                     after2 = text[nxt.end :]
@@ -177,7 +176,7 @@ class MetricDetector:
                             cand.unit = "days"
                     cand.end = nxt.end + (m.end() if cand.unit in ("percent", "days") and m else 0)
             # "from X to Y" and "to Y (from X)".
-            if _FROM_TO.search(text[: n.start]) and i + 1 < len(numbers):
+            if _FROM_TO.search(text[max(0, n.start - _WINDOW) : n.start]) and i + 1 < len(numbers):
                 nxt = numbers[i + 1]
                 gap = text[cand.end : nxt.start]
                 if _TO.match(gap) and len(gap) < 30:
@@ -194,7 +193,7 @@ class MetricDetector:
                     if n.money:
                         cand.unit = "usd"
             if cand.baseline is None:
-                m = re.match(r"\s*\(\s*from\s+\$?", text[cand.end :])
+                m = re.match(r"\s*\(\s*from\s+\$?", text[cand.end : cand.end + _WINDOW])
                 if m:
                     for j in range(i + 1, len(numbers)):
                         if numbers[j].start >= cand.end + m.end() - 1 and numbers[j].start <= cand.end + m.end() + 1:
@@ -225,7 +224,7 @@ class MetricDetector:
             kind = self._kind(lc, "percent", n.start - lo) or "other"
             if kind == "denial_rate" and cand.baseline is not None:
                 kind = "denial_reduction"  # a denial rate going down
-            if re.match(r"(?i)\s*remote", text[cand.end :]):
+            if re.match(r"(?i)\s*remote", text[cand.end : cand.end + _WINDOW]):
                 return None
         elif unit in ("days", "hours"):
             kind = self._kind(lc, unit, n.start - lo)
@@ -235,19 +234,19 @@ class MetricDetector:
                 return None
             kind = kind or "turnaround"
         else:
-            if _CONSECUTIVE.match(text[n.end :]):
+            if _CONSECUTIVE.match(text[n.end : n.end + _WINDOW]):
                 return None
             if _GPA.search(text[max(0, n.start - 12) : n.start]) and value <= 5:
                 kind, unit = "other", None
             else:
                 obj_name, people, obj_end = self._object(text, n.end, hi)
-                before = text[lo : n.start].lower()
-                person_compound = re.match(r"-(?:person|member|coder|FTE)\b", text[n.end :], re.I) or re.search(
-                    r"(?i)\b(?:team|staff|department|group|crew) of\s*$", text[: n.start]
+                before = text[max(lo, n.start - _WINDOW) : n.start].lower()
+                person_compound = re.match(r"-(?:person|member|coder|FTE)\b", text[n.end : n.end + _WINDOW], re.I) or re.search(
+                    r"(?i)\b(?:team|staff|department|group|crew) of\s*$", text[max(0, n.start - _WINDOW) : n.start]
                 )
                 team_verb = any(v.search(before) for v in self.team_verbs)
-                plural_after = re.match(r"\s*(?:\+\s*)?(?:new\s+|junior\s+|senior\s+)?[A-Za-z-]+s\b", text[n.end :])
-                scope = self.scope.match(text[n.end :])
+                plural_after = re.match(r"\s*(?:\+\s*)?(?:new\s+|junior\s+|senior\s+)?[A-Za-z-]+s\b", text[n.end : n.end + _WINDOW])
+                scope = self.scope.match(text[n.end : n.end + _WINDOW])
                 if people or person_compound or (team_verb and not obj_name and plural_after and not scope):
                     if not (team_verb or person_compound):
                         return None  # scope ("for six providers"), not people led
