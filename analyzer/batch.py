@@ -22,6 +22,9 @@ from analyzer.pipeline import Analysis, Analyzer, error_report
 from models.report import Report
 
 RESUME_SUFFIXES = {".pdf", ".docx", ".txt", ".text", ".md", ".doc", ".rtf", ".htm", ".html"}
+# Text-like files that are never resumes (code, data, configuration): skipped without sniffing.
+NOT_RESUMES = {".py", ".json", ".csv", ".tsv", ".xml", ".js", ".ts", ".css", ".yaml", ".yml", ".toml", ".ini", ".cfg",
+               ".log", ".sh", ".bat", ".ps1", ".sql", ".ipynb", ".lock"}
 LEVELS = {"entry": 0, "mid": 1, "senior": 2}
 
 
@@ -61,6 +64,9 @@ def discover(root: Path) -> Discovery:
             if path.suffix.lower() in RESUME_SUFFIXES:
                 found.files.append(path)
                 continue
+            if path.suffix.lower() in NOT_RESUMES:
+                found.skipped.append((path, f"{path.suffix} file"))
+                continue
             try:
                 with open(path, "rb") as fh:
                     head = fh.read(4096)
@@ -95,7 +101,7 @@ def _address_space() -> int:
 
 
 def _worker(conn: Connection, analyzer: Analyzer | None, rules_dir: Path | None, limits: Limits, as_of: date,
-            memory_mb: int) -> None:
+            memory_mb: int, posting=None) -> None:
     """Worker process: one file per message. With fork the parent's loaded ``Analyzer`` is inherited;
     otherwise rules and spaCy are loaded here, once."""
     if analyzer is None:
@@ -117,7 +123,7 @@ def _worker(conn: Connection, analyzer: Analyzer | None, rules_dir: Path | None,
             return
         index, path, label = msg
         try:
-            report = analyzer.run(path, as_of, label=label).report
+            report = analyzer.run(path, as_of, label=label, posting=posting).report
         except MemoryError:
             report = error_report(label, as_of, "too_large", "analysing the file needed more memory than the limit")
         except Exception as exc:  # noqa: BLE001 - the last line of defence for one file
@@ -150,12 +156,13 @@ class _Slot:
 class Pool:
     """Worker processes that can be killed one at a time (a hung file never stalls the batch)."""
 
-    def __init__(self, workers: int, rules_dir: Path | None, limits: Limits, as_of: date, memory_mb: int) -> None:
+    def __init__(self, workers: int, rules_dir: Path | None, limits: Limits, as_of: date, memory_mb: int,
+                 posting=None, analyzer: Analyzer | None = None) -> None:
         fork = "fork" in mp.get_all_start_methods()
         self.ctx = mp.get_context("fork" if fork else "spawn")
         # With fork, load rules and spaCy once here; every worker (and every replacement) inherits them.
-        shared = Analyzer(rules_dir, limits) if fork else None
-        self.args = (shared, rules_dir, limits, as_of, memory_mb)
+        shared = (analyzer or Analyzer(rules_dir, limits)) if fork else None
+        self.args = (shared, rules_dir, limits, as_of, memory_mb, posting)
         self.timeout = limits.timeout_seconds
         self.as_of = as_of
         self.slots = [self._spawn() for _ in range(max(1, workers))]
@@ -224,16 +231,18 @@ class Pool:
                 slot.proc.join(timeout=2)
 
 
-def run_batch(files: list[Path], root: Path, workers: int, rules_dir: Path | None, limits: Limits,
-              as_of: date, memory_mb: int = 1024) -> Iterator[tuple[int, Report, str | None]]:
-    """Analyse ``files``; yield ``(index, report, sha256)`` in input order as soon as possible."""
-    tasks = [(i, p, _label(p, root)) for i, p in enumerate(files)]
-    if workers <= 0:  # in-process, no time limit (debugging, tiny folders)
-        analyzer = Analyzer(rules_dir, limits)
+def run_batch(files: list[Path], workers: int, rules_dir: Path | None, limits: Limits,
+              as_of: date, memory_mb: int = 1024, posting=None,
+              analyzer: Analyzer | None = None) -> Iterator[tuple[int, Report, str | None]]:
+    """Analyse ``files`` (with their fit to ``posting`` if given); yield ``(index, report, sha256)`` in
+    input order as soon as possible. ``analyzer`` is reused when given (it must match rules/limits)."""
+    tasks = [(i, p, str(p)) for i, p in enumerate(files)]
+    if workers <= 0:  # in-process; the SIGALRM deadline is the only time limit
+        analyzer = analyzer or Analyzer(rules_dir, limits)
         for i, p, label in tasks:
-            yield i, analyzer.run(p, as_of, label=label).report, _digest(p)
+            yield i, analyzer.run(p, as_of, label=label, posting=posting).report, _digest(p)
         return
-    pool = Pool(min(workers, max(1, len(tasks))), rules_dir, limits, as_of, memory_mb)
+    pool = Pool(min(workers, max(1, len(tasks))), rules_dir, limits, as_of, memory_mb, posting, analyzer)
     buffer: dict[int, tuple[dict, str | None]] = {}
     nxt = 0
     try:
@@ -245,10 +254,6 @@ def run_batch(files: list[Path], root: Path, workers: int, rules_dir: Path | Non
                 nxt += 1
     finally:
         pool.close()
-
-
-def _label(path: Path, root: Path) -> str:
-    return str(path)
 
 
 # -- after analysis: filters, duplicates, blind --------------------------------------------------

@@ -75,6 +75,19 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
         _common(p)
 
+    p = sub.add_parser(
+        "match", help="how well a resume fits one job posting",
+        description="Score a resume against a job posting: each requirement met, partly met or missing, with "
+        "evidence from both, what to feature and what no wording can fix.",
+        epilog="Examples:\n  resume-analyzer match cv.pdf --job posting.txt\n  pbpaste | resume-analyzer match cv.docx --job -",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("file", help="resume file")
+    p.add_argument("--job", required=True, metavar="JOB", help="job posting (text, PDF or DOCX), or - to read it from standard input")
+    p.add_argument("--format", choices=("text", "json", "markdown", "html"), default="text")
+    p.add_argument("-o", "--output", metavar="OUT")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    _common(p)
+
     p = sub.add_parser("text", help="show the lines and sections the parser read (what an ATS sees)",
                        description="Show each line the parser read, with its page, column and section.",
                        epilog="Example: resume-analyzer text cv.pdf")
@@ -99,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-stage", choices=("entry", "mid", "senior"))
     p.add_argument("--min-score", type=int, metavar="N")
     p.add_argument("--top", type=_positive(int), metavar="N", help="keep the N best-scored candidates")
+    p.add_argument("--job", metavar="JOB", help="rank by fit to this job posting (text, PDF or DOCX) instead of by score")
     p.add_argument("--blind", action="store_true", help="leave names, contact details and file names out of every output")
     p.add_argument("--reports-dir", type=Path, metavar="DIR", help="also write one report per candidate into DIR")
     p.add_argument("--reports-format", choices=("html", "json", "markdown", "text"), default="html")
@@ -138,6 +152,42 @@ def cmd_single(args: argparse.Namespace) -> int:
         check_writable(args.output)
     analysis = Analyzer(args.rules, _limits(args)).run(args.file, args.as_of)
     _emit(render(analysis, args.format, view=args.command, color=_color(args)), args.output)
+    if analysis.report.error:
+        err = analysis.report.error
+        print(f"resume-analyzer: {args.file}: {err.message} ({err.code})", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _read_posting(analyzer, job: str):
+    """The posting from a file or stdin; ``None`` (after a message) if it cannot be read."""
+    from analyzer.errors import AnalyzerError
+
+    try:
+        if job == "-":
+            data = sys.stdin.buffer.read(analyzer.limits.max_file_bytes + 1)
+            if len(data) > analyzer.limits.max_file_bytes:
+                print("resume-analyzer: job posting on standard input is too large (too_large)", file=sys.stderr)
+                return None
+            return analyzer.matcher.read_posting("(stdin)", data)
+        return analyzer.matcher.read_posting(job)
+    except AnalyzerError as exc:
+        print(f"resume-analyzer: job posting {job}: {exc.message} ({exc.code})", file=sys.stderr)
+        return None
+
+
+def cmd_match(args: argparse.Namespace) -> int:
+    from analyzer.pipeline import Analyzer
+    from analyzer.render import render
+
+    if args.output:
+        check_writable(args.output)
+    analyzer = Analyzer(args.rules, _limits(args))
+    posting = _read_posting(analyzer, args.job)
+    if posting is None:
+        return EXIT_FAILED
+    analysis = analyzer.run(args.file, args.as_of, posting=posting)
+    _emit(render(analysis, args.format, view="match", color=_color(args)), args.output)
     if analysis.report.error:
         err = analysis.report.error
         print(f"resume-analyzer: {args.file}: {err.message} ({err.code})", file=sys.stderr)
@@ -197,6 +247,14 @@ def cmd_batch(args: argparse.Namespace) -> int:
         args.reports_dir.mkdir(parents=True, exist_ok=True)
     found = discover(root)
     as_of = args.as_of or date.today()
+    posting = analyzer = None
+    if args.job:
+        from analyzer.pipeline import Analyzer
+
+        analyzer = Analyzer(args.rules, _limits(args))
+        posting = _read_posting(analyzer, args.job)
+        if posting is None:
+            return EXIT_FAILED
     require = {x.strip().upper() for x in args.require.split(",") if x.strip()}
     show_progress = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
     stream = AtomicStream(args.output) if args.output and args.format == "jsonl" else None
@@ -206,8 +264,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     started = time.monotonic()
     interrupted = False
     try:
-        for index, report, digest in run_batch(found.files, root, args.workers, args.rules, _limits(args), as_of,
-                                               args.max_memory):
+        for index, report, digest in run_batch(found.files, args.workers, args.rules, _limits(args), as_of,
+                                               args.max_memory, posting, analyzer):
             if report.error:
                 failures[report.error.code] += 1
             if args.blind:
@@ -282,7 +340,8 @@ def main(argv: list[str] | None = None) -> int:
         from analyzer.parsing.pdf import quiet_pdfminer
 
         quiet_pdfminer()
-    handler = {"score": cmd_single, "suggest": cmd_single, "text": cmd_text, "batch": cmd_batch, "schema": cmd_schema}
+    handler = {"score": cmd_single, "suggest": cmd_single, "match": cmd_match, "text": cmd_text, "batch": cmd_batch,
+               "schema": cmd_schema}
     try:
         return handler[args.command](args)
     except OutputError as exc:

@@ -34,21 +34,37 @@ class Analyzer:
     def __init__(self, rules_dir: Path | None = None, limits: Limits = DEFAULT_LIMITS) -> None:
         from analyzer.assessment import Assessor
 
+        self.rules_dir = rules_dir
         self.rules = load_rules(rules_dir)
         self.limits = limits
+        self._matcher = None
         self.sectioner = Sectioner(self.rules.sections)
         self.engine = Engine(self.rules)
         self.assessor = Assessor(rules_dir)
 
-    def run(self, path: str | os.PathLike, as_of: date | None = None, label: str | None = None) -> Analysis:
-        """Analyse ``path``. Bad input gives a report with ``error`` set, never an exception."""
+    @property
+    def matcher(self):
+        """The job-posting matcher (built on first use: most runs never need it)."""
+        if self._matcher is None:
+            from analyzer.match import Matcher
+
+            self._matcher = Matcher(self.engine, self.rules_dir, self.limits)
+        return self._matcher
+
+    def run(self, path: str | os.PathLike, as_of: date | None = None, label: str | None = None,
+            posting=None) -> Analysis:
+        """Analyse ``path`` (and its fit to ``posting``, a ``analyzer.match.Posting``, when given).
+        Bad input gives a report with ``error`` set, never an exception."""
         as_of = as_of or date.today()
         name = label if label is not None else str(path)
         try:
             with deadline(self.limits.timeout_seconds):
                 data = read_file(path, self.limits)
                 doc = read_bytes(data, name, self.sectioner, self.limits)
-                return Analysis(self.analyze_document(doc, as_of), doc)
+                report = self.analyze_document(doc, as_of)
+                if posting is not None:
+                    report = report.model_copy(update={"match": self.matcher.match(report, doc, posting)})
+                return Analysis(report, doc)
         except AnalyzerError as exc:
             return Analysis(error_report(name, as_of, exc.code, exc.message), None)
         except RecursionError:

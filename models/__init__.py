@@ -17,6 +17,7 @@ from models.findings import (
     Specialty,
     Tool,
 )
+from models.match import Feature, Match, PostingLine, Requirement
 from models.report import (
     Component,
     ErrorInfo,
@@ -37,11 +38,15 @@ __all__ = [
     "ErrorInfo",
     "Evidence",
     "Experience",
+    "Feature",
     "Findings",
     "Line",
+    "Match",
     "Metric",
     "Position",
+    "PostingLine",
     "Report",
+    "Requirement",
     "SalaryBand",
     "Score",
     "Section",

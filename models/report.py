@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from models.match import Match
 from models.findings import (
     Candidate,
     CodeSet,
@@ -105,3 +106,4 @@ class Report(_Frozen):
     score: Score | None = None
     suggestions: list[Suggestion] = Field(default_factory=list)
     duplicate_of: list[str] = Field(default_factory=list)
+    match: Match | None = None

@@ -232,3 +232,90 @@ class SuggestionRules(_Strict):
     metrics: list[MetricSuggestion]
     rewrites: list[Rewrite]
     work_words: str
+
+
+class PostingCues(_Strict):
+    required: list[str]
+    preferred: list[str]
+    either: list[str]
+    both: list[str]
+    accepted: list[str]
+
+    @field_validator("*")
+    @classmethod
+    def _valid(cls, v: list[str]) -> list[str]:
+        return _compile_all(v)
+
+
+class YearsRule(_Strict):
+    pattern: str
+    experience_words: list[str]
+    not_experience: list[str]
+    phrase_end: str
+
+    @field_validator("pattern", "phrase_end")
+    @classmethod
+    def _valid_pattern(cls, v: str) -> str:
+        return _compile_all([v])[0]
+
+    @field_validator("experience_words", "not_experience")
+    @classmethod
+    def _valid(cls, v: list[str]) -> list[str]:
+        return _compile_all(v)
+
+
+class PostingLevels(_Strict):
+    entry: list[str]
+    senior: list[str]
+    opening_lines: int
+
+    @field_validator("entry", "senior")
+    @classmethod
+    def _valid(cls, v: list[str]) -> list[str]:
+        return _compile_all(v)
+
+
+class RoleRule(_Strict):
+    id: str
+    phrase: list[str]
+    work: list[str]
+
+    @field_validator("phrase", "work")
+    @classmethod
+    def _valid(cls, v: list[str]) -> list[str]:
+        return _compile_all(v)
+
+
+class EducationLevel(_Strict):
+    id: str
+    posting: list[str]
+    resume: list[str]
+
+    @field_validator("posting", "resume")
+    @classmethod
+    def _valid(cls, v: list[str]) -> list[str]:
+        return _compile_all(v)
+
+
+class MatchScoring(_Strict):
+    required_share: float
+    partial_credit: float
+    missing_cap: int
+    missing_step: int
+    partial_cap: int
+
+
+class PostingRules(_Strict):
+    fuzzy_threshold: int = 88
+    max_words: int = 7
+    rules: list[SectionRule]
+    cues: PostingCues
+    years: YearsRule
+    roles: list[RoleRule]
+    levels: PostingLevels
+    education: list[EducationLevel]
+    scoring: MatchScoring
+
+    def sections(self) -> SectionRules:
+        """The posting's section headers in the form the sectioniser takes."""
+        return SectionRules(fuzzy_threshold=self.fuzzy_threshold, max_words=self.max_words, rules=self.rules)

@@ -31,7 +31,7 @@ class Hit:
 
 
 _CRED_BODIES = re.compile(r"\b(?:AAPC|AHIMA|ACDIS|HCCA|CCB|HFMA|AAHAM|NHA|BMSC|RCCB|NCRA|certif\w*|credential\w*|licen[cs]\w*)\b", re.I)
-_CRED_LIST = re.compile(r"^[\s,/|;&()]*(?:and)?[\s,/|;&()]*$")
+_CRED_LIST = re.compile(r"^[\s,/|;&()]*(?:and|or)?[\s,/|;&()]*$")
 _EMPLOYER_CUE = re.compile(r"(?:\bat\b|\bfor\b|\bwith\b|,)\s*(?:[A-Z][\w&.'-]*\s+){0,4}$")
 
 
@@ -157,7 +157,7 @@ class TermMatcher:
             lo, hi = sorted((other.end, hit.start)) if other.end <= hit.start else sorted((hit.end, other.start))
             if _CRED_LIST.match(text[lo:hi]):
                 return True
-        return bool(re.search(r"(?i)\b(?:coder|coding|hold(?:s|ing)?|earned|passed|requir\w*|exam|pursu\w*|studying)\b", text))
+        return bool(re.search(r"(?i)\b(?:coder|coding|hold(?:s|ing)?|earned|passed|requir\w*|exam|pursu\w*|studying|preferred|a plus|desired)\b", text))
 
     def _v_not_in_employer(self, hit: Hit, doc: Document) -> bool:
         """``Riverside CHC``: an acronym at the end of an organisation name is not a credential."""

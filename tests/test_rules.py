@@ -9,6 +9,7 @@ from rules.loader import SHIPPED, RuleError, cached, load_file
 from rules.schema import (
     ExperienceRules,
     MetricRules,
+    PostingRules,
     ScoringRules,
     SectionRules,
     StageRules,
@@ -27,6 +28,7 @@ FILES = {
     "stages.toml": StageRules,
     "scoring.toml": ScoringRules,
     "suggestions.toml": SuggestionRules,
+    "postings.toml": PostingRules,
 }
 
 

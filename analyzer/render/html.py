@@ -107,6 +107,10 @@ def render_html(analysis: Analysis, view: str = "score") -> str:
         parts.append(f"<li>{escape(p.title)}" + (f", {escape(p.employer)}" if p.employer else "") + f" <span class='mute'>({when}{'' if p.coding_related else '; not counted'})</span></li>")
     parts.append("</ul></section>")
 
+    if view == "match" and r.match:
+        from analyzer.render.match import match_html
+
+        parts.append(match_html(r))
     general = [s for s in r.suggestions if s.line is None]
     parts.append('<section class="card sugg"><h2>Suggestions</h2><ol>')
     for s in general:

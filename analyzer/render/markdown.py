@@ -48,6 +48,10 @@ def render_markdown(analysis: Analysis, view: str = "score") -> str:
             when = f"{p.start} – {'present' if p.current else p.end}"
             out.append(f"- {_esc(p.title)}" + (f", {_esc(p.employer)}" if p.employer else "")
                        + f" ({when}){'' if p.coding_related else ' — not counted'}")
+    if view == "match" and r.match:
+        from analyzer.render.match import match_markdown
+
+        return "\n".join(out + [""] + match_markdown(r))
     out += ["", "## Suggestions", ""]
     if view == "suggest" and st.next_steps:
         out += ["**Next steps for your stage**", ""] + [f"- {_esc(x)}" for x in st.next_steps] + [""]

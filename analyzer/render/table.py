@@ -12,7 +12,7 @@ from models.report import Report
 _STRONG = ["accuracy", "first_pass_rate", "volume", "denial_reduction", "revenue", "turnaround", "team_size", "denial_rate", "other"]
 
 CSV_COLUMNS = [
-    "rank", "file", "name", "email", "phone", "location", "score", "stage", "track", "experience_years",
+    "rank", "file", "name", "email", "phone", "location", "fit", "missing_requirements", "score", "stage", "track", "experience_years",
     "credentials_held", "credentials_in_progress", "code_sets", "tools", "specialties", "metrics_count",
     "accuracy", "volume", "first_pass_rate", "denials", "revenue", "top_missing", "duplicate_of",
     "medical_coding", "error_code", "error_message",
@@ -23,7 +23,7 @@ def ranked(rows: list[tuple[Report, list[str]]]) -> list[tuple[Report, list[str]
     """Analysed reports by score (high first), then file; error rows last in input order."""
     ok = [r for r in rows if not r[0].error]
     bad = [r for r in rows if r[0].error]
-    ok.sort(key=lambda r: (-(r[0].score.overall if r[0].score else 0), r[0].file))
+    ok.sort(key=lambda r: (-(r[0].match.score if r[0].match else -1), -(r[0].score.overall if r[0].score else 0), r[0].file))
     return ok + bad
 
 
@@ -59,7 +59,8 @@ def csv_text(rows: list[tuple[Report, list[str]]]) -> str:
         writer.writerow({
             **base,
             "rank": rank, "name": c.name or "", "email": c.email or "", "phone": c.phone or "",
-            "location": c.location or "", "score": r.score.overall, "stage": r.stage.level,
+            "location": c.location or "", "score": r.score.overall,
+            "fit": r.match.score if r.match else "", "missing_requirements": "; ".join(r.match.missing) if r.match else "", "stage": r.stage.level,
             "track": r.stage.track or "", "experience_years": r.experience.years,
             "credentials_held": " ".join(_held(r)),
             "credentials_in_progress": " ".join(x.id for x in r.credentials if x.status == "in_progress"),
@@ -76,7 +77,9 @@ def csv_text(rows: list[tuple[Report, list[str]]]) -> str:
 
 def table_text(rows: list[tuple[Report, list[str]]], width: int = 100) -> str:
     """A ranked, readable table: candidate, stage, score, key credentials, strongest metrics, missing."""
-    out = [f"{'#':>3} {'candidate':<24} {'stage':<7} {'score':>5}  {'credentials':<18} {'strongest metrics':<30} missing"]
+    fit = any(r.match for r, _ in rows)
+    out = [f"{'#':>3} {'candidate':<24} {'stage':<7} {'score':>5}{'  fit' if fit else ''}  {'credentials':<18} "
+           f"{'strongest metrics':<30} missing"]
     out.append("-" * min(width, 120))
     for rank, (r, dups) in enumerate(ranked(rows), 1):
         who = (r.candidate.name or r.file.rsplit("/", 1)[-1])[:24]
@@ -86,8 +89,9 @@ def table_text(rows: list[tuple[Report, list[str]]], width: int = 100) -> str:
         flag = "" if r.domain and r.domain.medical_coding else " (not coding)"
         creds = ",".join(_held(r))[:18]
         strong = "; ".join(_strongest(r))[:30]
-        missing = ", ".join(_missing(r))
-        line = f"{rank:>3} {who:<24} {r.stage.level:<7} {r.score.overall:>5}  {creds:<18} {strong:<30} {missing}{flag}"
+        missing = ", ".join(r.match.missing[:3]) if r.match else ", ".join(_missing(r))
+        fit_cell = f"{r.match.score:>5}" if r.match else ("    -" if fit else "")
+        line = f"{rank:>3} {who:<24} {r.stage.level:<7} {r.score.overall:>5}{fit_cell}  {creds:<18} {strong:<30} {missing}{flag}"
         out.append(line[:width] if len(line) > width else line)
         if dups:
             out.extend(textwrap.wrap("duplicate of " + "; ".join(dups), width, initial_indent=" " * 8, subsequent_indent=" " * 8))

@@ -83,7 +83,7 @@ def render_text(analysis: Analysis, view: str = "score", color: bool = False) ->
         out.extend(s.dim(x) for x in _para(b.source, "    "))
     for reason in st.reasons:
         out.extend(_para(reason, "    ", "  - "))
-    if view == "score":
+    if view in ("score", "match"):
         out.append("")
         cred = [f"{x.id} ({x.status.replace('_', ' ')})" for x in r.credentials]
         out.extend(_items("Credentials", cred, s))
@@ -101,6 +101,12 @@ def render_text(analysis: Analysis, view: str = "score", color: bool = False) ->
             when = f"{p.start or '?'} – {'present' if p.current else (p.end or '?')}"
             tag = s.good("coding/HIM") if p.coding_related else s.dim("not counted")
             out.extend(_para(f"{p.title}" + (f", {p.employer}" if p.employer else "") + f" · {when} · {tag}", "    ", "  "))
+    if view == "match" and r.match:
+        from analyzer.render.match import match_text
+
+        out.append("")
+        out.extend(match_text(r, WIDTH))
+        return "\n".join(out) + "\n"
     out.append("")
     shown = r.suggestions if view == "suggest" else r.suggestions[:5]
     title = "SUGGESTIONS" if view == "suggest" else "TOP SUGGESTIONS"
