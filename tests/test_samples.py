@@ -69,7 +69,7 @@ def test_text_fits_80_columns_and_is_plain_when_not_a_tty(analyses):
 def test_html_is_self_contained_and_shows_evidence(analyses):
     html = render(analyses["mid_ed_coder.pdf"], "html")
     assert "<script" not in html and "http://" not in html and "https://" not in html
-    assert '<mark class="metric"' in html and '<mark class="credential"' in html and "<svg" in html
+    assert 'class="metric-line"' in html and '<mark class="credential"' in html and "<svg" in html
 
 
 def test_markdown_has_score_and_suggestions(analyses):

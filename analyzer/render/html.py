@@ -26,7 +26,8 @@ table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid var(--li
 .sec{background:#f3f5f8;font-weight:600;text-transform:uppercase;font-size:12px;letter-spacing:.05em}
 .note{font-size:13px;background:#fffaeb;border-left:3px solid var(--warn)}.note.high{border-color:var(--bad)}.note.low{border-color:var(--line)}
 mark{border-radius:3px;padding:0 2px}mark.metric{background:#d1fadf}mark.credential{background:#dbe8ff}
-mark.code_set{background:#f2e6ff}mark.tool{background:#e0f2fe}mark.specialty{background:#fef0c7}
+mark.code_set{background:#f2e6ff}.metric-line{background:#ecfdf3;box-shadow:inset 3px 0 0 #12805c;padding-left:4px}
+.metric-tag{font-size:11px;color:#05603a;background:#d1fadf;border-radius:8px;padding:0 6px;white-space:nowrap}mark.tool{background:#e0f2fe}mark.specialty{background:#fef0c7}
 .legend mark{margin-right:8px}.sugg li{margin:6px 0}.ex{color:var(--good);font-size:14px}
 @media (max-width:800px){.grid{grid-template-columns:1fr}.doc{grid-template-columns:36px 1fr}.doc .note,.doc .blank{grid-column:2}}
 """
@@ -75,6 +76,10 @@ def render_html(analysis: Analysis, view: str = "score") -> str:
     if r.domain and not r.domain.medical_coding:
         parts.append(f'<p style="color:var(--bad)"><strong>Not a medical-coding resume.</strong> {escape("; ".join(r.domain.reasons))}</p>')
     parts.append("</div></header>")
+    if view == "match" and r.match:
+        from analyzer.render.match import match_html
+
+        parts.append(match_html(r))
 
     parts.append('<div class="grid"><section class="card"><h2>Score components</h2>')
     for name, comp in sc.components.items():
@@ -107,10 +112,6 @@ def render_html(analysis: Analysis, view: str = "score") -> str:
         parts.append(f"<li>{escape(p.title)}" + (f", {escape(p.employer)}" if p.employer else "") + f" <span class='mute'>({when}{'' if p.coding_related else '; not counted'})</span></li>")
     parts.append("</ul></section>")
 
-    if view == "match" and r.match:
-        from analyzer.render.match import match_html
-
-        parts.append(match_html(r))
     general = [s for s in r.suggestions if s.line is None]
     parts.append('<section class="card sugg"><h2>Suggestions</h2><ol>')
     for s in general:
@@ -124,21 +125,25 @@ def render_html(analysis: Analysis, view: str = "score") -> str:
             for item in items:
                 for e in item.evidence:
                     spans.setdefault(e.line, []).append((e.start, e.end, cls, e.explanation))
+        metric_lines: dict[int, list[str]] = {}
         for m in r.metrics:
             for e in m.evidence:
-                spans.setdefault(e.line, []).append((e.start, e.end, "metric", f"{m.kind}: {metric_value(m)}"))
+                metric_lines.setdefault(e.line, []).append(f"{m.kind.replace('_', ' ')}: {metric_value(m)}")
         notes: dict[int, list] = {}
         for s in r.suggestions:
             if s.line is not None:
                 notes.setdefault(s.line, []).append(s)
         parts.append('<section class="card"><h2>Your resume as the parser read it</h2><p class="legend mute">'
-                     '<mark class="metric">metric</mark><mark class="credential">credential</mark><mark class="code_set">code set</mark>'
+                     '<span class="metric-line">quantified result</span> <mark class="credential">credential</mark><mark class="code_set">code set</mark>'
                      '<mark class="tool">tool</mark><mark class="specialty">specialty</mark> Notes on the right are suggestions for that line.</p><div class="doc">')
         for line in doc.lines:
             if line.heading:
                 parts.append(f'<div class="ln sec">{line.index + 1}</div><div class="sec">{escape(line.text)}</div><div class="sec"></div>')
                 continue
             text = ("• " if line.bullet else "") + _highlight(line.text, spans.get(line.index, []))
+            if line.index in metric_lines:
+                text = f'<span class="metric-line" title="{escape("; ".join(metric_lines[line.index]))}">{text}</span>'
+                text += "".join(f' <span class="metric-tag">{escape(t)}</span>' for t in metric_lines[line.index])
             note = "".join(f"<div><strong>{escape(s.priority)}:</strong> {escape(s.message)}" + (f'<div class="ex">{escape(s.example)}</div>' if s.example else "") + "</div>"
                            for s in notes.get(line.index, []))
             cls = f'note {notes[line.index][0].priority}' if note else "blank"

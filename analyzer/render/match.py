@@ -61,7 +61,8 @@ def match_html(r: Report) -> str:
     color = "var(--good)" if m.score >= 75 else "var(--warn)" if m.score >= 50 else "var(--bad)"
     rows = []
     for q in ordered(m):
-        resume = escape(f"line {q.resume[0].line + 1}: {q.resume[0].text}") if q.resume else "<em class='mute'>not found</em>"
+        resume = (escape(f"line {q.resume[0].line + 1}: {q.resume[0].text}") if q.resume
+                  else "—" if q.status == "met" else "<em class='mute'>not found</em>")
         rows.append(f"<tr><td>{_MARK[q.status]}</td><td><strong>{escape(q.label)}</strong><br><span class='mute'>{q.strength}</span></td>"
                     f"<td>{escape(q.note)}</td><td class='mute'>line {q.posting.line + 1}: {escape(q.posting.text)}</td><td>{resume}</td></tr>")
     parts = [f'<section class="card"><h2>Fit to {escape(m.job)}: <span style="color:{color}">{m.score}/100</span></h2>',
