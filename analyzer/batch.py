@@ -129,7 +129,7 @@ def _worker(conn: Connection, analyzer: Analyzer | None, rules_dir: Path | None,
         except Exception as exc:  # noqa: BLE001 - the last line of defence for one file
             report = error_report(label, as_of, "internal_error", f"unexpected {type(exc).__name__}: {exc}")
         try:
-            conn.send((index, report.model_dump(mode="json"), _digest(path)))
+            conn.send((index, report.model_dump_json(), _digest(path)))
         except (BrokenPipeError, OSError):
             return
 
@@ -181,8 +181,8 @@ class Pool:
         fresh = self._spawn()
         slot.proc, slot.conn, slot.task = fresh.proc, fresh.conn, None
 
-    def run(self, tasks: list[tuple[int, Path, str]]) -> Iterator[tuple[int, dict, str | None]]:
-        """Yield ``(index, report_dict, sha256)`` as files finish (any order)."""
+    def run(self, tasks: list[tuple[int, Path, str]]) -> Iterator[tuple[int, str, str | None]]:
+        """Yield ``(index, report_json, sha256)`` as files finish (any order)."""
         pending = list(reversed(tasks))
         busy = 0
         while pending or busy:
@@ -206,7 +206,7 @@ class Pool:
                                            f"the worker analysing this file stopped (exit code {code})")
                         self._replace(slot)
                         busy -= 1
-                        yield index, rep.model_dump(mode="json"), None
+                        yield index, rep.model_dump_json(), None
                         continue
                     slot.task = None
                     busy -= 1
@@ -216,7 +216,7 @@ class Pool:
                                        f"analysis took longer than {self.timeout:g} s and was stopped (--timeout)")
                     self._replace(slot)
                     busy -= 1
-                    yield index, rep.model_dump(mode="json"), None
+                    yield index, rep.model_dump_json(), None
 
     def close(self) -> None:
         for slot in self.slots:
@@ -243,14 +243,14 @@ def run_batch(files: list[Path], workers: int, rules_dir: Path | None, limits: L
             yield i, analyzer.run(p, as_of, label=label, posting=posting).report, _digest(p)
         return
     pool = Pool(min(workers, max(1, len(tasks))), rules_dir, limits, as_of, memory_mb, posting, analyzer)
-    buffer: dict[int, tuple[dict, str | None]] = {}
+    buffer: dict[int, tuple[str, str | None]] = {}
     nxt = 0
     try:
         for index, data, digest in pool.run(tasks):
             buffer[index] = (data, digest)
             while nxt in buffer:
                 data, digest = buffer.pop(nxt)
-                yield nxt, Report.model_validate(data), digest
+                yield nxt, Report.model_validate_json(data), digest
                 nxt += 1
     finally:
         pool.close()

@@ -279,7 +279,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
             if keep:
                 rows.append((report, dup_of))
                 if args.format == "jsonl" and not args.top:
-                    line = json.dumps(report.model_dump(mode="json"), ensure_ascii=False) + "\n"
+                    line = report.model_dump_json() + "\n"
                     stream.write(line) if stream else (sys.stdout.write(line), sys.stdout.flush())
             if show_progress:
                 _progress(index + 1, len(found.files), started)
@@ -293,7 +293,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         rows = ok + [r for r in rows if r[0].error]
     if args.format == "jsonl":
         if args.top:
-            text = "".join(json.dumps(r.model_dump(mode="json"), ensure_ascii=False) + "\n" for r, _ in ranked(rows))
+            text = "".join(r.model_dump_json() + "\n" for r, _ in ranked(rows))
             stream.write(text) if stream else sys.stdout.write(text)
         if stream:
             stream.commit()

@@ -26,6 +26,15 @@ _PHONE = re.compile(r"\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}")
 _ZIP = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
 _CONSECUTIVE = re.compile(r"(?i)^\s*consecutive\b")
 _GPA = re.compile(r"(?i)\bGPA\b")
+_SLASH_DATE = re.compile(r"^\s*/\s*\d")
+_DOT_LETTER = re.compile(r"^\.[A-Za-z]")
+_PAREN = re.compile(r"[()]")
+_WORD = re.compile(r"[A-Za-z][A-Za-z/&'-]*")
+_STOP_WORD = re.compile(r"(?i)(?:per|a|an|each|in|at|for|across|with|from|to|by|on|daily|monthly|during|through|using|of|them|those|which|who|that)\b")
+_FROM_PAREN = re.compile(r"\s*\(\s*from\s+\$?")
+_REMOTE = re.compile(r"(?i)\s*remote")
+_PERSON_COMPOUND = re.compile(r"-(?:person|member|coder|FTE)\b", re.I)
+_PLURAL_AFTER = re.compile(r"\s*(?:\+\s*)?(?:new\s+|junior\s+|senior\s+)?[A-Za-z-]+s\b")
 _WINDOW = 80  # characters around a number that decide what it is (keeps long lines linear)
 
 
@@ -51,9 +60,10 @@ class MetricDetector:
             obj_alts.extend(pats)
         self.people = re.compile(r"(?i)^(?:" + "|".join(rules.people) + r")\b")
         self.scope = re.compile(r"(?i)^\s*(?:\+\s*)?(?:[A-Za-z-]+\s+)?(?:" + "|".join(rules.scope_nouns) + r")\b")
-        self.team_verbs = [re.compile(p, re.I) for p in rules.team_verbs]
+        self.team_verbs = re.compile("|".join(f"(?:{p})" for p in rules.team_verbs), re.I)
         self.periods = [(period, re.compile("|".join(pats), re.I)) for period, pats in rules.periods.items()]
-        self.kinds = [(k, [re.compile(c, re.I) for c in k.cues]) for k in rules.kinds]
+        # One pattern per kind (its cues as alternatives): one scan of the clause per kind.
+        self.kinds = [(k, [re.compile("|".join(f"(?:{c})" for c in k.cues), re.I)]) for k in rules.kinds]
         ex = rules.exclude
         self.before = [re.compile(p) for p in ex.before]
         self.after = [re.compile(p) for p in ex.after]
@@ -79,9 +89,9 @@ class MetricDetector:
             return True
         if not n.words and not n.comma and not n.decimal and len(raw_int) == 5:
             return True  # a CPT/zip-like code: counts this large are written with a separator
-        if re.match(r"^\s*/\s*\d", after) and not _GPA.search(before[-20:]):
+        if _SLASH_DATE.match(after) and not _GPA.search(before[-20:]):
             return True  # dates 04/2025, fractions
-        if re.match(r"^\.[A-Za-z]", after) or _DATE_CONTEXT.search(before):
+        if _DOT_LETTER.match(after) or _DATE_CONTEXT.search(before):
             return True
         if any(p.search(before) for p in self.before) or any(p.search(after) for p in self.after):
             return True
@@ -96,16 +106,14 @@ class MetricDetector:
 
         A people word directly before a work object modifies it ("provider encounters")."""
         tail = text[pos:limit]
-        stop = re.search(r"[()]", tail)
+        stop = _PAREN.search(tail)
         if stop:
             tail = tail[: stop.start()]
-        words = list(re.finditer(r"[A-Za-z][A-Za-z/&'-]*", tail))
+        words = list(_WORD.finditer(tail))
         people_at: int | None = None
         for i, w in enumerate(words[:7]):
             rest = tail[w.start() :]
-            if i and re.match(r"(?i)(?:per|a|an|each|in|at|for|across|with|from|to|by|on|daily|monthly|during|through|using|of|them|those|which|who|that)\b", w.group(0)):
-                break
-            if re.fullmatch(r"(?i)of|them|which|who|that", w.group(0)):
+            if i and _STOP_WORD.match(w.group(0)):
                 break
             for name, pat in self.obj_names:
                 if m := pat.match(rest):
@@ -193,10 +201,10 @@ class MetricDetector:
                     if n.money:
                         cand.unit = "usd"
             if cand.baseline is None:
-                m = re.match(r"\s*\(\s*from\s+\$?", text[cand.end : cand.end + _WINDOW])
+                m = _FROM_PAREN.match(text, cand.end, cand.end + _WINDOW)
                 if m:
                     for j in range(i + 1, len(numbers)):
-                        if numbers[j].start >= cand.end + m.end() - 1 and numbers[j].start <= cand.end + m.end() + 1:
+                        if m.end() - 1 <= numbers[j].start <= m.end() + 1:
                             cand.baseline = numbers[j].value
                             used.add(j)
                             break
@@ -224,7 +232,7 @@ class MetricDetector:
             kind = self._kind(lc, "percent", n.start - lo) or "other"
             if kind == "denial_rate" and cand.baseline is not None:
                 kind = "denial_reduction"  # a denial rate going down
-            if re.match(r"(?i)\s*remote", text[cand.end : cand.end + _WINDOW]):
+            if _REMOTE.match(text, cand.end, cand.end + _WINDOW):
                 return None
         elif unit in ("days", "hours"):
             kind = self._kind(lc, unit, n.start - lo)
@@ -241,11 +249,11 @@ class MetricDetector:
             else:
                 obj_name, people, obj_end = self._object(text, n.end, hi)
                 before = text[max(lo, n.start - _WINDOW) : n.start].lower()
-                person_compound = re.match(r"-(?:person|member|coder|FTE)\b", text[n.end : n.end + _WINDOW], re.I) or re.search(
+                person_compound = _PERSON_COMPOUND.match(text, n.end, n.end + _WINDOW) or re.search(
                     r"(?i)\b(?:team|staff|department|group|crew) of\s*$", text[max(0, n.start - _WINDOW) : n.start]
                 )
-                team_verb = any(v.search(before) for v in self.team_verbs)
-                plural_after = re.match(r"\s*(?:\+\s*)?(?:new\s+|junior\s+|senior\s+)?[A-Za-z-]+s\b", text[n.end : n.end + _WINDOW])
+                team_verb = bool(self.team_verbs.search(before))
+                plural_after = _PLURAL_AFTER.match(text, n.end, n.end + _WINDOW)
                 scope = self.scope.match(text[n.end : n.end + _WINDOW])
                 if people or person_compound or (team_verb and not obj_name and plural_after and not scope):
                     if not (team_verb or person_compound):

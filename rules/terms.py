@@ -8,12 +8,14 @@ One ``TermMatcher`` per rule family. ``find`` returns raw hits for every rule, a
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 from spacy.matcher import PhraseMatcher
 
 from models.document import Document
+from rules.literals import required_literals
 from rules.nlp import blank
 from rules.schema import TermRule, TermRules
 
@@ -35,13 +37,6 @@ _CRED_LIST = re.compile(r"^[\s,/|;&()]*(?:and|or)?[\s,/|;&()]*$")
 _EMPLOYER_CUE = re.compile(r"(?:\bat\b|\bfor\b|\bwith\b|,)\s*(?:[A-Z][\w&.'-]*\s+){0,4}$")
 
 
-def _scoped(pattern: str, ignore_case: bool) -> str:
-    """A pattern as a group with its own case flag, so patterns can be joined by ``|``."""
-    if pattern.startswith("(?i)"):
-        pattern, ignore_case = pattern[4:], True
-    return f"(?{'i' if ignore_case else '-i'}:{pattern})"
-
-
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w and w[0].isalpha()).upper()
 
@@ -56,7 +51,7 @@ class TermMatcher:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.by_key: dict[str, TermRule] = {}
-        self.regexes: list[tuple[TermRule, re.Pattern[str]]] = []
+        self.regexes: list[tuple[TermRule, re.Pattern[str], set[str] | None]] = []
         self.unless: dict[str, list[re.Pattern[str]]] = {}
         self.fuzzy: list[tuple[TermRule, str]] = []
         for n, rule in enumerate(rules.rules):
@@ -66,16 +61,33 @@ class TermMatcher:
                 self.lower.add(key, list(nlp.tokenizer.pipe(rule.phrase)))
             if rule.exact:
                 self.orth.add(key, list(nlp.tokenizer.pipe(rule.exact)))
-            flags = 0 if rule.regex_case else re.IGNORECASE
-            self.regexes.extend((rule, re.compile(p, flags)) for p in rule.regex)
+            flags = re.MULTILINE | (0 if rule.regex_case else re.IGNORECASE)
+            self.regexes.extend((rule, re.compile(p, flags), required_literals(p, flags)) for p in rule.regex)
             self.unless[rule.id] = [re.compile(p) for p in rule.unless]
             self.fuzzy.extend((rule, term.lower()) for term in rule.fuzzy)
-        # One combined pattern finds the lines worth running the individual regexes on.
-        self.any_regex = re.compile("|".join(_scoped(p.pattern, bool(p.flags & re.IGNORECASE)) for _, p in self.regexes)) if self.regexes else None
 
     # -- matching ---------------------------------------------------------------------------
-    def _raw_hits(self, doc: Document, tokens: list) -> list[Hit]:
+    def _regex_hits(self, doc: Document) -> list[Hit]:
+        """Each regex runs once over the whole document (lines joined by newlines), not once per
+        line: far fewer calls; a match is mapped back to its line and one never spans two lines."""
+        text = "\n".join(line.text for line in doc.lines)
+        starts = [0]
+        for line in doc.lines[:-1]:
+            starts.append(starts[-1] + len(line.text) + 1)
+        lowered = text.lower()
         hits: list[Hit] = []
+        for rule, pattern, literals in self.regexes:
+            if literals and not any(lit in lowered for lit in literals):
+                continue  # the pattern cannot match this document
+            for m in pattern.finditer(text):
+                if m.end() > m.start() and "\n" not in m.group(0):
+                    i = bisect_right(starts, m.start()) - 1
+                    lo = m.start() - starts[i]
+                    hits.append(Hit(rule, i, lo, lo + len(m.group(0)), m.group(0), "regex"))
+        return hits
+
+    def _raw_hits(self, doc: Document, tokens: list) -> list[Hit]:
+        hits: list[Hit] = self._regex_hits(doc) if self.regexes else []
         for line, toks in zip(doc.lines, tokens):
             text = line.text
             for matcher, kind in ((self.lower, "phrase"), (self.orth, "exact")):
@@ -87,10 +99,6 @@ class TermMatcher:
                     if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
                         continue
                     hits.append(Hit(rule, line.index, start, end, text[start:end], kind))
-            for rule, pattern in self.regexes if self.any_regex and self.any_regex.search(text) else ():
-                for m in pattern.finditer(text):
-                    if m.end() > m.start():
-                        hits.append(Hit(rule, line.index, m.start(), m.end(), m.group(0), "regex"))
             if self.fuzzy:
                 lowered = text.lower()
                 exact_here = {h.rule.id for h in hits if h.line == line.index}
