@@ -18,13 +18,33 @@ from rapidfuzz import fuzz
 
 from analyzer.limits import Limits
 from analyzer.parsing.sniff import sniff
-from analyzer.pipeline import Analysis, Analyzer, error_report
+from analyzer.pipeline import Analyzer, error_report
 from models.report import Report
 
 RESUME_SUFFIXES = {".pdf", ".docx", ".txt", ".text", ".md", ".doc", ".rtf", ".htm", ".html"}
 # Text-like files that are never resumes (code, data, configuration): skipped without sniffing.
-NOT_RESUMES = {".py", ".json", ".csv", ".tsv", ".xml", ".js", ".ts", ".css", ".yaml", ".yml", ".toml", ".ini", ".cfg",
-               ".log", ".sh", ".bat", ".ps1", ".sql", ".ipynb", ".lock"}
+NOT_RESUMES = {
+    ".py",
+    ".json",
+    ".csv",
+    ".tsv",
+    ".xml",
+    ".js",
+    ".ts",
+    ".css",
+    ".yaml",
+    ".yml",
+    ".toml",
+    ".ini",
+    ".cfg",
+    ".log",
+    ".sh",
+    ".bat",
+    ".ps1",
+    ".sql",
+    ".ipynb",
+    ".lock",
+}
 LEVELS = {"entry": 0, "mid": 1, "senior": 2}
 
 
@@ -71,7 +91,9 @@ def discover(root: Path) -> Discovery:
                 with open(path, "rb") as fh:
                     head = fh.read(4096)
             except OSError:
-                found.files.append(path)  # unreadable: reported as an error row, not silently skipped
+                found.files.append(
+                    path
+                )  # unreadable: reported as an error row, not silently skipped
                 continue
             kind = sniff(head) if head else None
             if kind in ("pdf", "docx") or (kind == "text" and _looks_textual(head)):
@@ -91,6 +113,7 @@ def _looks_textual(head: bytes) -> bool:
 
 # -- workers ---------------------------------------------------------------------------------
 
+
 def _address_space() -> int:
     """This process's current virtual size in bytes (0 when unknown)."""
     try:
@@ -100,8 +123,15 @@ def _address_space() -> int:
         return 0
 
 
-def _worker(conn: Connection, analyzer: Analyzer | None, rules_dir: Path | None, limits: Limits, as_of: date,
-            memory_mb: int, posting=None) -> None:
+def _worker(
+    conn: Connection,
+    analyzer: Analyzer | None,
+    rules_dir: Path | None,
+    limits: Limits,
+    as_of: date,
+    memory_mb: int,
+    posting=None,
+) -> None:
     """Worker process: one file per message. With fork the parent's loaded ``Analyzer`` is inherited;
     otherwise rules and spaCy are loaded here, once."""
     if analyzer is None:
@@ -125,9 +155,13 @@ def _worker(conn: Connection, analyzer: Analyzer | None, rules_dir: Path | None,
         try:
             report = analyzer.run(path, as_of, label=label, posting=posting).report
         except MemoryError:
-            report = error_report(label, as_of, "too_large", "analysing the file needed more memory than the limit")
+            report = error_report(
+                label, as_of, "too_large", "analysing the file needed more memory than the limit"
+            )
         except Exception as exc:  # noqa: BLE001 - the last line of defence for one file
-            report = error_report(label, as_of, "internal_error", f"unexpected {type(exc).__name__}: {exc}")
+            report = error_report(
+                label, as_of, "internal_error", f"unexpected {type(exc).__name__}: {exc}"
+            )
         try:
             conn.send((index, report.model_dump_json(), _digest(path)))
         except (BrokenPipeError, OSError):
@@ -156,8 +190,16 @@ class _Slot:
 class Pool:
     """Worker processes that can be killed one at a time (a hung file never stalls the batch)."""
 
-    def __init__(self, workers: int, rules_dir: Path | None, limits: Limits, as_of: date, memory_mb: int,
-                 posting=None, analyzer: Analyzer | None = None) -> None:
+    def __init__(
+        self,
+        workers: int,
+        rules_dir: Path | None,
+        limits: Limits,
+        as_of: date,
+        memory_mb: int,
+        posting=None,
+        analyzer: Analyzer | None = None,
+    ) -> None:
         fork = "fork" in mp.get_all_start_methods()
         self.ctx = mp.get_context("fork" if fork else "spawn")
         # With fork, load rules and spaCy once here; every worker (and every replacement) inherits them.
@@ -202,8 +244,12 @@ class Pool:
                         got = slot.conn.recv()
                     except (EOFError, OSError):
                         code = slot.proc.exitcode
-                        rep = error_report(label, self.as_of, "internal_error",
-                                           f"the worker analysing this file stopped (exit code {code})")
+                        rep = error_report(
+                            label,
+                            self.as_of,
+                            "internal_error",
+                            f"the worker analysing this file stopped (exit code {code})",
+                        )
                         self._replace(slot)
                         busy -= 1
                         yield index, rep.model_dump_json(), None
@@ -212,8 +258,12 @@ class Pool:
                     busy -= 1
                     yield got
                 elif time.monotonic() - slot.started > self.timeout:
-                    rep = error_report(label, self.as_of, "timeout",
-                                       f"analysis took longer than {self.timeout:g} s and was stopped (--timeout)")
+                    rep = error_report(
+                        label,
+                        self.as_of,
+                        "timeout",
+                        f"analysis took longer than {self.timeout:g} s and was stopped (--timeout)",
+                    )
                     self._replace(slot)
                     busy -= 1
                     yield index, rep.model_dump_json(), None
@@ -231,9 +281,16 @@ class Pool:
                 slot.proc.join(timeout=2)
 
 
-def run_batch(files: list[Path], workers: int, rules_dir: Path | None, limits: Limits,
-              as_of: date, memory_mb: int = 1024, posting=None,
-              analyzer: Analyzer | None = None) -> Iterator[tuple[int, Report, str | None]]:
+def run_batch(
+    files: list[Path],
+    workers: int,
+    rules_dir: Path | None,
+    limits: Limits,
+    as_of: date,
+    memory_mb: int = 1024,
+    posting=None,
+    analyzer: Analyzer | None = None,
+) -> Iterator[tuple[int, Report, str | None]]:
     """Analyse ``files`` (with their fit to ``posting`` if given); yield ``(index, report, sha256)`` in
     input order as soon as possible. ``analyzer`` is reused when given (it must match rules/limits)."""
     tasks = [(i, p, str(p)) for i, p in enumerate(files)]
@@ -242,7 +299,9 @@ def run_batch(files: list[Path], workers: int, rules_dir: Path | None, limits: L
         for i, p, label in tasks:
             yield i, analyzer.run(p, as_of, label=label, posting=posting).report, _digest(p)
         return
-    pool = Pool(min(workers, max(1, len(tasks))), rules_dir, limits, as_of, memory_mb, posting, analyzer)
+    pool = Pool(
+        min(workers, max(1, len(tasks))), rules_dir, limits, as_of, memory_mb, posting, analyzer
+    )
     buffer: dict[int, tuple[str, str | None]] = {}
     nxt = 0
     try:
@@ -257,6 +316,7 @@ def run_batch(files: list[Path], workers: int, rules_dir: Path | None, limits: L
 
 
 # -- after analysis: filters, duplicates, blind --------------------------------------------------
+
 
 def passes(report: Report, require: set[str], min_stage: str | None, min_score: int | None) -> bool:
     """Whether an analysed report meets the filters (error rows are handled by the caller)."""
@@ -308,4 +368,6 @@ def blind(report: Report, index: int) -> Report:
     """The report without the candidate's name, contact details or file name (bias-reduced screening)."""
     from models.findings import Candidate
 
-    return report.model_copy(update={"candidate": Candidate(), "file": f"candidate-{index + 1:04d}"})
+    return report.model_copy(
+        update={"candidate": Candidate(), "file": f"candidate-{index + 1:04d}"}
+    )

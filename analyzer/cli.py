@@ -35,17 +35,46 @@ def _positive(kind):
         if v <= 0:
             raise argparse.ArgumentTypeError(f"must be positive: {value!r}")
         return v
+
     return parse
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--as-of", type=_as_of, default=None, metavar="YYYY-MM-DD",
-                   help="date that 'Present' means when counting experience (default: today)")
-    p.add_argument("--rules", type=Path, default=None, metavar="DIR",
-                   help="extra rule pack: TOML files that add to or replace the shipped rules (see rules/README.md)")
-    p.add_argument("--max-size", type=_positive(float), default=20.0, metavar="MB", help="largest input file (default 20 MB)")
-    p.add_argument("--max-pages", type=_positive(int), default=30, metavar="N", help="largest PDF page count (default 30)")
-    p.add_argument("--timeout", type=_positive(float), default=30.0, metavar="SECONDS", help="per-file time limit (default 30)")
+    p.add_argument(
+        "--as-of",
+        type=_as_of,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="date that 'Present' means when counting experience (default: today)",
+    )
+    p.add_argument(
+        "--rules",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="extra rule pack: TOML files that add to or replace the shipped rules (see rules/README.md)",
+    )
+    p.add_argument(
+        "--max-size",
+        type=_positive(float),
+        default=20.0,
+        metavar="MB",
+        help="largest input file (default 20 MB)",
+    )
+    p.add_argument(
+        "--max-pages",
+        type=_positive(int),
+        default=30,
+        metavar="N",
+        help="largest PDF page count (default 30)",
+    )
+    p.add_argument(
+        "--timeout",
+        type=_positive(float),
+        default=30.0,
+        metavar="SECONDS",
+        help="per-file time limit (default 30)",
+    )
     p.add_argument("--debug", action="store_true", help="show tracebacks and library warnings")
 
 
@@ -62,70 +91,149 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     for name, help_text, formats, example in (
-        ("score", "score one resume and show what was found", ("text", "json", "markdown", "html"),
-         "resume-analyzer score cv.pdf --format html -o report.html"),
-        ("suggest", "list what to add or fix, line by line", ("text", "json", "markdown", "html"),
-         "resume-analyzer suggest cv.docx"),
+        (
+            "score",
+            "score one resume and show what was found",
+            ("text", "json", "markdown", "html"),
+            "resume-analyzer score cv.pdf --format html -o report.html",
+        ),
+        (
+            "suggest",
+            "list what to add or fix, line by line",
+            ("text", "json", "markdown", "html"),
+            "resume-analyzer suggest cv.docx",
+        ),
     ):
-        p = sub.add_parser(name, help=help_text, description=f"{help_text[0].upper()}{help_text[1:]}.",
-                           epilog=f"Example: {example}", formatter_class=argparse.RawDescriptionHelpFormatter)
-        p.add_argument("file", help="resume file (PDF, DOCX or text; the format is read from the content)")
-        p.add_argument("--format", choices=formats, default="text", help="output format (default text)")
-        p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
-        p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
+        p = sub.add_parser(
+            name,
+            help=help_text,
+            description=f"{help_text[0].upper()}{help_text[1:]}.",
+            epilog=f"Example: {example}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        p.add_argument(
+            "file", help="resume file (PDF, DOCX or text; the format is read from the content)"
+        )
+        p.add_argument(
+            "--format", choices=formats, default="text", help="output format (default text)"
+        )
+        p.add_argument(
+            "-o", "--output", metavar="OUT", help="write to OUT instead of standard output"
+        )
+        p.add_argument(
+            "--color",
+            choices=("auto", "always", "never"),
+            default="auto",
+            help="colour in text output",
+        )
         _common(p)
 
     p = sub.add_parser(
-        "match", help="how well a resume fits one job posting",
+        "match",
+        help="how well a resume fits one job posting",
         description="Score a resume against a job posting: each requirement met, partly met or missing, with "
         "evidence from both, what to feature and what no wording can fix.",
         epilog="Examples:\n  resume-analyzer match cv.pdf --job posting.txt\n  pbpaste | resume-analyzer match cv.docx --job -",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("file", help="resume file")
-    p.add_argument("--job", required=True, metavar="JOB", help="job posting (text, PDF or DOCX), or - to read it from standard input")
+    p.add_argument(
+        "--job",
+        required=True,
+        metavar="JOB",
+        help="job posting (text, PDF or DOCX), or - to read it from standard input",
+    )
     p.add_argument("--format", choices=("text", "json", "markdown", "html"), default="text")
     p.add_argument("-o", "--output", metavar="OUT")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     _common(p)
 
-    p = sub.add_parser("text", help="show the lines and sections the parser read (what an ATS sees)",
-                       description="Show each line the parser read, with its page, column and section.",
-                       epilog="Example: resume-analyzer text cv.pdf")
+    p = sub.add_parser(
+        "text",
+        help="show the lines and sections the parser read (what an ATS sees)",
+        description="Show each line the parser read, with its page, column and section.",
+        epilog="Example: resume-analyzer text cv.pdf",
+    )
     p.add_argument("file")
     p.add_argument("-o", "--output", metavar="OUT")
     _common(p)
 
     p = sub.add_parser(
-        "batch", help="analyse a folder of resumes and rank them",
+        "batch",
+        help="analyse a folder of resumes and rank them",
         description="Analyse every resume under DIR (recursively) with parallel workers; rank and filter.",
         epilog="Examples:\n  resume-analyzer batch applicants/ --require CPC,CCS --min-stage mid\n"
         "  resume-analyzer batch applicants/ --format csv -o ranked.csv --reports-dir reports/",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("dir", help="folder of resumes")
-    p.add_argument("--format", choices=("table", "csv", "json", "jsonl"), default="table", help="default table")
+    p.add_argument(
+        "--format", choices=("table", "csv", "json", "jsonl"), default="table", help="default table"
+    )
     p.add_argument("-o", "--output", metavar="OUT")
-    p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
-                   help="worker processes (default: number of cores; 0 = in-process, no time limit)")
-    p.add_argument("--max-memory", type=int, default=1024, metavar="MB",
-                   help="memory a worker may add to its start-up size before its file fails (default 1024; 0 = no cap)")
-    p.add_argument("--require", default="", metavar="CRED[,CRED]", help="keep candidates holding any of these credentials")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="worker processes (default: number of cores; 0 = in-process, no time limit)",
+    )
+    p.add_argument(
+        "--max-memory",
+        type=int,
+        default=1024,
+        metavar="MB",
+        help="memory a worker may add to its start-up size before its file fails (default 1024; 0 = no cap)",
+    )
+    p.add_argument(
+        "--require",
+        default="",
+        metavar="CRED[,CRED]",
+        help="keep candidates holding any of these credentials",
+    )
     p.add_argument("--min-stage", choices=("entry", "mid", "senior"))
     p.add_argument("--min-score", type=int, metavar="N")
-    p.add_argument("--top", type=_positive(int), metavar="N", help="keep the N best-scored candidates")
-    p.add_argument("--job", metavar="JOB", help="rank by fit to this job posting (text, PDF or DOCX) instead of by score")
-    p.add_argument("--blind", action="store_true", help="leave names, contact details and file names out of every output")
-    p.add_argument("--reports-dir", type=Path, metavar="DIR", help="also write one report per candidate into DIR")
+    p.add_argument(
+        "--top", type=_positive(int), metavar="N", help="keep the N best-scored candidates"
+    )
+    p.add_argument(
+        "--job",
+        metavar="JOB",
+        help="rank by fit to this job posting (text, PDF or DOCX) instead of by score",
+    )
+    p.add_argument(
+        "--blind",
+        action="store_true",
+        help="leave names, contact details and file names out of every output",
+    )
+    p.add_argument(
+        "--reports-dir",
+        type=Path,
+        metavar="DIR",
+        help="also write one report per candidate into DIR",
+    )
     p.add_argument("--reports-format", choices=("html", "json", "markdown", "text"), default="html")
-    p.add_argument("--progress", choices=("auto", "always", "never"), default="auto", help="progress bar on stderr")
+    p.add_argument(
+        "--progress",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="progress bar on stderr",
+    )
     _common(p)
 
-    sub.add_parser("schema", help="print the JSON Schema of the report", description="Print the JSON Schema of the report contract.")
+    sub.add_parser(
+        "schema",
+        help="print the JSON Schema of the report",
+        description="Print the JSON Schema of the report contract.",
+    )
     return parser
 
 
 def _limits(args: argparse.Namespace) -> Limits:
-    return Limits(max_file_bytes=int(args.max_size * 1024 * 1024), max_pages=args.max_pages,
-                  timeout_seconds=getattr(args, "timeout", 30.0))
+    return Limits(
+        max_file_bytes=int(args.max_size * 1024 * 1024),
+        max_pages=args.max_pages,
+        timeout_seconds=getattr(args, "timeout", 30.0),
+    )
 
 
 def _emit(text: str, output: str | None) -> None:
@@ -167,7 +275,10 @@ def _read_posting(analyzer, job: str):
         if job == "-":
             data = sys.stdin.buffer.read(analyzer.limits.max_file_bytes + 1)
             if len(data) > analyzer.limits.max_file_bytes:
-                print("resume-analyzer: job posting on standard input is too large (too_large)", file=sys.stderr)
+                print(
+                    "resume-analyzer: job posting on standard input is too large (too_large)",
+                    file=sys.stderr,
+                )
                 return None
             return analyzer.matcher.read_posting("(stdin)", data)
         return analyzer.matcher.read_posting(job)
@@ -209,8 +320,10 @@ def cmd_text(args: argparse.Namespace) -> int:
         print(f"resume-analyzer: {args.file}: {exc.message} ({exc.code})", file=sys.stderr)
         return EXIT_FAILED
     cols = {0: "full", 1: "main", 2: "side"}
-    out = [f"# {doc.source} · {doc.format} · {doc.pages} page(s) · {len(doc.lines)} lines",
-           "# line page column section         text"]
+    out = [
+        f"# {doc.source} · {doc.format} · {doc.pages} page(s) · {len(doc.lines)} lines",
+        "# line page column section         text",
+    ]
     for ln in doc.lines:
         text = f"== {ln.text} ==" if ln.heading else ("• " if ln.bullet else "") + ln.text
         out.append(f"{ln.index + 1:>6} {ln.page:>4} {cols[ln.column]:<6} {ln.section:<15} {text}")
@@ -229,7 +342,9 @@ def _progress(done: int, total: int, started: float) -> None:
     rate = done / max(time.monotonic() - started, 1e-6)
     width = 30
     filled = int(width * done / max(total, 1))
-    sys.stderr.write(f"\r[{'#' * filled}{'-' * (width - filled)}] {done}/{total} · {rate:.1f} files/s ")
+    sys.stderr.write(
+        f"\r[{'#' * filled}{'-' * (width - filled)}] {done}/{total} · {rate:.1f} files/s "
+    )
     sys.stderr.flush()
 
 
@@ -264,8 +379,16 @@ def cmd_batch(args: argparse.Namespace) -> int:
     started = time.monotonic()
     interrupted = False
     try:
-        for index, report, digest in run_batch(found.files, args.workers, args.rules, _limits(args), as_of,
-                                               args.max_memory, posting, analyzer):
+        for index, report, digest in run_batch(
+            found.files,
+            args.workers,
+            args.rules,
+            _limits(args),
+            as_of,
+            args.max_memory,
+            posting,
+            analyzer,
+        ):
             if report.error:
                 failures[report.error.code] += 1
             if args.blind:
@@ -285,7 +408,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
                 _progress(index + 1, len(found.files), started)
     except KeyboardInterrupt:
         interrupted = True
-        print("\nresume-analyzer: interrupted; keeping the results finished so far", file=sys.stderr)
+        print(
+            "\nresume-analyzer: interrupted; keeping the results finished so far", file=sys.stderr
+        )
     if show_progress:
         sys.stderr.write("\n")
     if args.top:
@@ -298,14 +423,24 @@ def cmd_batch(args: argparse.Namespace) -> int:
         if stream:
             stream.commit()
     elif args.format == "json":
-        _emit(json.dumps([r.model_dump(mode="json") for r, _ in ranked(rows)], indent=2, ensure_ascii=False) + "\n", args.output)
+        _emit(
+            json.dumps(
+                [r.model_dump(mode="json") for r, _ in ranked(rows)], indent=2, ensure_ascii=False
+            )
+            + "\n",
+            args.output,
+        )
     elif args.format == "csv":
         _emit(csv_text(rows), args.output)
     else:
         _emit(table_text(rows), args.output)
     elapsed = time.monotonic() - started
     failed = sum(failures.values())
-    parts = [f"analysed {len(found.files) - failed}", f"skipped {len(found.skipped)}", f"failed {failed}"]
+    parts = [
+        f"analysed {len(found.files) - failed}",
+        f"skipped {len(found.skipped)}",
+        f"failed {failed}",
+    ]
     if failures:
         parts[-1] += " (" + ", ".join(f"{k} {v}" for k, v in sorted(failures.items())) + ")"
     print(f"resume-analyzer: {'; '.join(parts)}; {elapsed:.1f} s", file=sys.stderr)
@@ -323,8 +458,10 @@ def _write_candidate_report(args: argparse.Namespace, report, root: Path, index:
     ext = {"html": "html", "json": "json", "markdown": "md", "text": "txt"}[args.reports_format]
     stem = report.file if args.blind else Path(report.file).name
     safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in stem)
-    write_atomic(args.reports_dir / f"{index + 1:04d}-{safe}.{ext}",
-                 render(Analysis(report, None), args.reports_format, view="score"))
+    write_atomic(
+        args.reports_dir / f"{index + 1:04d}-{safe}.{ext}",
+        render(Analysis(report, None), args.reports_format, view="score"),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -334,14 +471,22 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    logging.basicConfig(level=logging.DEBUG if getattr(args, "debug", False) else logging.WARNING,
-                        format="resume-analyzer: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if getattr(args, "debug", False) else logging.WARNING,
+        format="resume-analyzer: %(message)s",
+    )
     if not getattr(args, "debug", False):
         from analyzer.parsing.pdf import quiet_pdfminer
 
         quiet_pdfminer()
-    handler = {"score": cmd_single, "suggest": cmd_single, "match": cmd_match, "text": cmd_text, "batch": cmd_batch,
-               "schema": cmd_schema}
+    handler = {
+        "score": cmd_single,
+        "suggest": cmd_single,
+        "match": cmd_match,
+        "text": cmd_text,
+        "batch": cmd_batch,
+        "schema": cmd_schema,
+    }
     try:
         return handler[args.command](args)
     except OutputError as exc:
@@ -355,8 +500,10 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_USAGE
         if getattr(args, "debug", False):
             raise
-        print(f"resume-analyzer: internal error ({type(exc).__name__}: {exc}); run with --debug for details",
-              file=sys.stderr)
+        print(
+            f"resume-analyzer: internal error ({type(exc).__name__}: {exc}); run with --debug for details",
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130

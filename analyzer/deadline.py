@@ -14,7 +14,11 @@ from analyzer.errors import Timeout
 @contextmanager
 def deadline(seconds: float | None) -> Iterator[None]:
     """Raise ``Timeout`` in this thread after ``seconds`` (no-op off the main thread or without SIGALRM)."""
-    usable = bool(seconds) and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    usable = (
+        bool(seconds)
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
     if not usable:
         yield
         return

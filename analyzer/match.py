@@ -21,7 +21,14 @@ from rules.schema import PostingRules
 
 # A held credential that satisfies a requirement for another id (renames and supersets).
 _SATISFIES = {"COC": {"CPC-H"}, "CPC-H": {"COC"}, "RHIA": {"RHIT"}, "CDIP": set(), "CCDS-O": set()}
-_PER_DAY = {"hour": 8.0, "day": 1.0, "week": 1 / 5, "month": 1 / 21, "quarter": 1 / 63, "year": 1 / 250}
+_PER_DAY = {
+    "hour": 8.0,
+    "day": 1.0,
+    "week": 1 / 5,
+    "month": 1 / 21,
+    "quarter": 1 / 63,
+    "year": 1 / 250,
+}
 _HIGHER_IS_BETTER = {"accuracy", "first_pass_rate", "volume"}
 
 
@@ -48,12 +55,16 @@ def _per_day(m: Metric) -> float | None:
 class Matcher:
     """Reads postings and scores resumes against them."""
 
-    def __init__(self, engine, rules_dir: Path | None = None, limits: Limits = DEFAULT_LIMITS) -> None:
+    def __init__(
+        self, engine, rules_dir: Path | None = None, limits: Limits = DEFAULT_LIMITS
+    ) -> None:
         self.rules = cached("postings.toml", PostingRules, rules_dir)
         self.sectioner = Sectioner(self.rules.sections())
         self.reader = PostingReader(engine, self.rules)
         self.limits = limits
-        self.education = [(lvl.id, [re.compile(p) for p in lvl.resume]) for lvl in self.rules.education]
+        self.education = [
+            (lvl.id, [re.compile(p) for p in lvl.resume]) for lvl in self.rules.education
+        ]
         self.roles = {r.id: [re.compile(p) for p in r.work] for r in self.rules.roles}
 
     def read_posting(self, path: str, data: bytes | None = None) -> Posting:
@@ -63,22 +74,41 @@ class Matcher:
         return Posting(path, doc, self.reader.read(doc))
 
     # -- one requirement ------------------------------------------------------------------------
-    def _credential(self, ask: Ask, r: Report, doc: Document | None) -> tuple[str, list[Evidence], str, bool]:
+    def _credential(
+        self, ask: Ask, r: Report, doc: Document | None
+    ) -> tuple[str, list[Evidence], str, bool]:
         by_id = {c.id: c for c in r.credentials}
         wanted = set(ask.ids)
         for cid, cred in by_id.items():
-            if cred.status in ("held", "apprentice") and (cid in wanted or _SATISFIES.get(cid, set()) & wanted):
-                return "met", cred.evidence, f"holds {cid}" + (" (accepted by this posting)" if cred.status == "apprentice" else ""), False
+            if cred.status in ("held", "apprentice") and (
+                cid in wanted or _SATISFIES.get(cid, set()) & wanted
+            ):
+                return (
+                    "met",
+                    cred.evidence,
+                    f"holds {cid}"
+                    + (" (accepted by this posting)" if cred.status == "apprentice" else ""),
+                    False,
+                )
         for cid in wanted:
             cred = by_id.get(cid)
             if cred and cred.status == "in_progress":
                 return "partial", cred.evidence, f"{cid} is in progress, not yet held", False
             apprentice = by_id.get(f"{cid}-A")
             if apprentice and apprentice.status == "apprentice":
-                return ("missing", apprentice.evidence,
-                        f"{cid}-A does not satisfy '{cid} required': the apprentice designation must be removed first", False)
+                return (
+                    "missing",
+                    apprentice.evidence,
+                    f"{cid}-A does not satisfy '{cid} required': the apprentice designation must be removed first",
+                    False,
+                )
             if cred and cred.status == "lapsed":
-                return "missing", cred.evidence, f"{cid} has lapsed; reinstating it would meet this", False
+                return (
+                    "missing",
+                    cred.evidence,
+                    f"{cid} has lapsed; reinstating it would meet this",
+                    False,
+                )
         return "missing", [], "not held", False
 
     def _role_years(self, role: str, r: Report, doc: Document | None) -> tuple[float, list[int]]:
@@ -93,7 +123,9 @@ class Matcher:
         spans, lines = [], []
         for p in positions:
             nxt = next((s for s in starts if p.line is not None and s > p.line), None)
-            body = " ".join(ln.text for ln in (doc.lines[p.line:nxt] if doc and p.line is not None else []))
+            body = " ".join(
+                ln.text for ln in (doc.lines[p.line : nxt] if doc and p.line is not None else [])
+            )
             if any(pat.search(p.title) or pat.search(body) for pat in patterns):
                 as_of = date.fromisoformat(r.as_of)
                 start = date.fromisoformat(p.start + "-01")
@@ -102,35 +134,70 @@ class Matcher:
                 lines.append(p.line)
         return merged_years(spans), lines
 
-    def _years(self, ask: Ask, r: Report, doc: Document | None) -> tuple[str, list[Evidence], str, bool]:
+    def _years(
+        self, ask: Ask, r: Report, doc: Document | None
+    ) -> tuple[str, list[Evidence], str, bool]:
         if ask.roles:
             role = ask.roles[0]
             years, lines = self._role_years(role, r, doc)
-            evidence = [e for line in lines[:3] for e in _ev(doc, line, f"experience.{role}", f"a position with {role} work")]
+            evidence = [
+                e
+                for line in lines[:3]
+                for e in _ev(doc, line, f"experience.{role}", f"a position with {role} work")
+            ]
             if years >= ask.years:
                 return "met", evidence, f"{years:g} years in positions with {role} work", False
             if years > 0:
-                return "partial", evidence, f"{years:g} years of {role} work; the posting asks for {ask.years:g}+", False
+                return (
+                    "partial",
+                    evidence,
+                    f"{years:g} years of {role} work; the posting asks for {ask.years:g}+",
+                    False,
+                )
             return "missing", [], f"no position shows {role} work", False
         years = r.experience.years
         have = {s.id for s in r.specialties}
         lines = [p.line for p in r.experience.positions if p.coding_related and p.line is not None]
-        evidence = [e for line in lines[:3] for e in _ev(doc, line, "experience.years", "a counted position")]
+        evidence = [
+            e
+            for line in lines[:3]
+            for e in _ev(doc, line, "experience.years", "a counted position")
+        ]
         setting = ", ".join(ask.qualifiers)
         if years >= ask.years:
             if ask.qualifiers and not set(ask.qualifiers) & have:
-                return "partial", evidence, f"{years:g} years of coding/HIM work, but no {setting} work shown", True
+                return (
+                    "partial",
+                    evidence,
+                    f"{years:g} years of coding/HIM work, but no {setting} work shown",
+                    True,
+                )
             shown = ", ".join(q for q in ask.qualifiers if q in have)
-            return "met", evidence, f"{years:g} years of coding/HIM work" + (f" including {shown}" if shown else ""), False
+            return (
+                "met",
+                evidence,
+                f"{years:g} years of coding/HIM work" + (f" including {shown}" if shown else ""),
+                False,
+            )
         if ask.years - years < 1.0:
             return "partial", evidence, f"{years:g} years, just short of {ask.years:g}", False
-        return "missing", evidence, f"{years:g} years of coding/HIM work; the posting asks for {ask.years:g}+", False
+        return (
+            "missing",
+            evidence,
+            f"{years:g} years of coding/HIM work; the posting asks for {ask.years:g}+",
+            False,
+        )
 
     def _listed(self, ask: Ask, items: list, noun: str) -> tuple[str, list[Evidence], str, bool]:
         found = next((x for x in items if x.id in ask.ids), None)
         if found:
             return "met", found.evidence, f"{noun} {found.id} shown", False
-        return "missing", [], f"{' or '.join(ask.ids)} not named; add it only if you have really used it", True
+        return (
+            "missing",
+            [],
+            f"{' or '.join(ask.ids)} not named; add it only if you have really used it",
+            True,
+        )
 
     def _level(self, ask: Ask, r: Report) -> tuple[str, list[Evidence], str, bool]:
         order = {"entry": 0, "mid": 1, "senior": 2}
@@ -143,29 +210,55 @@ class Matcher:
                 return "partial", [], f"a {have}-level candidate for a senior role", False
             return "met", [], f"{have}-level candidate", False
         if gap > 0:
-            return "partial", [], f"a {have}-level candidate for an {ask.ids[0]}-level role: likely overqualified for its pay band", False
+            return (
+                "partial",
+                [],
+                f"a {have}-level candidate for an {ask.ids[0]}-level role: likely overqualified for its pay band",
+                False,
+            )
         return "missing", [], f"an {have}-level candidate for a {ask.ids[0]}-level role", False
 
-    def _education(self, ask: Ask, r: Report, doc: Document | None) -> tuple[str, list[Evidence], str, bool]:
+    def _education(
+        self, ask: Ask, r: Report, doc: Document | None
+    ) -> tuple[str, list[Evidence], str, bool]:
         levels = [lvl for lvl, _ in self.education]
         wanted = levels.index(ask.ids[0])
-        lines = [ln for ln in (doc.lines if doc else []) if ln.section in ("education", "certifications")]
+        lines = [
+            ln for ln in (doc.lines if doc else []) if ln.section in ("education", "certifications")
+        ]
         best, best_line = -1, None
         for ln in lines:
             for i, (_, patterns) in enumerate(self.education):
                 if i > best and any(p.search(ln.text) for p in patterns):
                     best, best_line = i, ln.index
         if best >= wanted:
-            return "met", _ev(doc, best_line, "education", f"{levels[best]} level"), f"{levels[best]} education shown", False
+            return (
+                "met",
+                _ev(doc, best_line, "education", f"{levels[best]} level"),
+                f"{levels[best]} education shown",
+                False,
+            )
         if best >= 0:
-            return "missing", _ev(doc, best_line, "education", levels[best]), f"shows {levels[best]}; the posting asks for {ask.ids[0]}", False
+            return (
+                "missing",
+                _ev(doc, best_line, "education", levels[best]),
+                f"shows {levels[best]}; the posting asks for {ask.ids[0]}",
+                False,
+            )
         return "missing", [], f"no {ask.ids[0]} education shown", False
 
-    def _metric(self, ask: Ask, r: Report, doc: Document | None) -> tuple[str, list[Evidence], str, bool]:
+    def _metric(
+        self, ask: Ask, r: Report, doc: Document | None
+    ) -> tuple[str, list[Evidence], str, bool]:
         want = ask.metric
         mine = [m for m in r.metrics if m.kind == want.kind]
         if not mine:
-            return "missing", [], f"no {want.kind.replace('_', ' ')} figure on the resume; add yours if you have it", True
+            return (
+                "missing",
+                [],
+                f"no {want.kind.replace('_', ' ')} figure on the resume; add yours if you have it",
+                True,
+            )
         if want.kind not in _HIGHER_IS_BETTER:
             best = min(mine, key=lambda m: m.value)
             ok = best.value <= want.value
@@ -173,7 +266,12 @@ class Matcher:
             want_day = _per_day(want)
             comparable = [(m, _per_day(m)) for m in mine if _per_day(m) is not None]
             if want_day is None or not comparable:
-                return "partial", mine[0].evidence, f"shows {metric_value(mine[0])}, not directly comparable", True
+                return (
+                    "partial",
+                    mine[0].evidence,
+                    f"shows {metric_value(mine[0])}, not directly comparable",
+                    True,
+                )
             best, rate = max(comparable, key=lambda mr: mr[1])
             ok = rate >= want_day
         else:
@@ -207,16 +305,35 @@ class Matcher:
                 status, ev, note, fixable = self._metric(ask, report, doc)
                 label = f"{ask.metric.kind.replace('_', ' ')} {metric_value(ask.metric)}"
             else:
-                items = {"code_set": report.code_sets, "tool": report.tools, "specialty": report.specialties}[ask.kind]
+                items = {
+                    "code_set": report.code_sets,
+                    "tool": report.tools,
+                    "specialty": report.specialties,
+                }[ask.kind]
                 status, ev, note, fixable = self._listed(ask, items, ask.kind.replace("_", " "))
                 label = " or ".join(ask.ids)
-            reqs.append(Requirement(
-                id=f"{ask.kind}.{'|'.join(ask.ids)}", kind=ask.kind, label=label, strength=ask.strength, status=status,
-                alternatives=list(ask.ids) if ask.kind == "credential" else [],
-                posting=PostingLine(line=ask.line, text=ask.text), resume=ev, note=note, fixable=fixable))
-        return Match(score=self._score(reqs), job=posting.source, requirements=reqs,
-                     missing=[f"{q.label} ({q.strength})" for q in reqs if q.status == "missing"],
-                     feature=self._features(reqs, report, posting), guidance=self._guidance(reqs))
+            reqs.append(
+                Requirement(
+                    id=f"{ask.kind}.{'|'.join(ask.ids)}",
+                    kind=ask.kind,
+                    label=label,
+                    strength=ask.strength,
+                    status=status,
+                    alternatives=list(ask.ids) if ask.kind == "credential" else [],
+                    posting=PostingLine(line=ask.line, text=ask.text),
+                    resume=ev,
+                    note=note,
+                    fixable=fixable,
+                )
+            )
+        return Match(
+            score=self._score(reqs),
+            job=posting.source,
+            requirements=reqs,
+            missing=[f"{q.label} ({q.strength})" for q in reqs if q.status == "missing"],
+            feature=self._features(reqs, report, posting),
+            guidance=self._guidance(reqs),
+        )
 
     def _score(self, reqs: list[Requirement]) -> int:
         s = self.rules.scoring
@@ -238,9 +355,15 @@ class Matcher:
         for q in reqs:
             if q.kind == "metric" and q.status == "met" and q.resume:
                 shown = q.resume[0]
-                out.append(Feature(kind=q.id.split(".", 1)[1], posting=q.posting, resume=shown,
-                                   note=f"The posting asks for {q.label}; line {shown.line + 1} answers it "
-                                   f"(\"{shown.text}\"): lead with it in your summary."))
+                out.append(
+                    Feature(
+                        kind=q.id.split(".", 1)[1],
+                        posting=q.posting,
+                        resume=shown,
+                        note=f"The posting asks for {q.label}; line {shown.line + 1} answers it "
+                        f'("{shown.text}"): lead with it in your summary.',
+                    )
+                )
         return out
 
     def _guidance(self, reqs: list[Requirement]) -> list[str]:
@@ -250,7 +373,13 @@ class Matcher:
         for q in hard:
             out.append(f"No wording fixes '{q.label}': {q.note}.")
         if soft:
-            out.append("Name these only where they are true of your work: " + ", ".join(q.label for q in soft) + ".")
+            out.append(
+                "Name these only where they are true of your work: "
+                + ", ".join(q.label for q in soft)
+                + "."
+            )
         if not out:
-            out.append("Every requirement found in the posting is met; lead with the results listed under 'feature'.")
+            out.append(
+                "Every requirement found in the posting is met; lead with the results listed under 'feature'."
+            )
         return out

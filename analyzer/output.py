@@ -27,7 +27,9 @@ def write_atomic(path: str | os.PathLike, text: str) -> None:
     """Write ``text`` to ``path`` via a temporary file and ``os.replace`` (no half-written files)."""
     p = Path(path)
     check_writable(p)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent if str(p.parent) else ".")
+    fd, tmp = tempfile.mkstemp(
+        prefix=f".{p.name}.", suffix=".tmp", dir=p.parent if str(p.parent) else "."
+    )
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
@@ -48,8 +50,11 @@ class AtomicStream:
     def __init__(self, path: str | os.PathLike) -> None:
         self.path = Path(path)
         check_writable(self.path)
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
-                                        dir=self.path.parent if str(self.path.parent) else ".")
+        fd, self.tmp = tempfile.mkstemp(
+            prefix=f".{self.path.name}.",
+            suffix=".tmp",
+            dir=self.path.parent if str(self.path.parent) else ".",
+        )
         self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
 
     def write(self, text: str) -> None:

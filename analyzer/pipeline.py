@@ -56,8 +56,13 @@ class Analyzer:
             self._matcher = Matcher(self.engine, self.rules_dir, self.limits)
         return self._matcher
 
-    def run(self, path: str | os.PathLike, as_of: date | None = None, label: str | None = None,
-            posting=None) -> Analysis:
+    def run(
+        self,
+        path: str | os.PathLike,
+        as_of: date | None = None,
+        label: str | None = None,
+        posting=None,
+    ) -> Analysis:
         """Analyse ``path`` (and its fit to ``posting``, a ``analyzer.match.Posting``, when given).
         Bad input gives a report with ``error`` set, never an exception."""
         as_of = as_of or date.today()
@@ -68,17 +73,31 @@ class Analyzer:
                 doc = read_bytes(data, name, self.sectioner, self.limits)
                 report = self.analyze_document(doc, as_of)
                 if posting is not None:
-                    report = report.model_copy(update={"match": self.matcher.match(report, doc, posting)})
+                    report = report.model_copy(
+                        update={"match": self.matcher.match(report, doc, posting)}
+                    )
                 return Analysis(report, doc)
         except AnalyzerError as exc:
             return Analysis(error_report(name, as_of, exc.code, exc.message), None)
         except RecursionError:
-            return Analysis(error_report(name, as_of, "corrupt", "the file is nested too deeply to read"), None)
+            return Analysis(
+                error_report(name, as_of, "corrupt", "the file is nested too deeply to read"), None
+            )
         except MemoryError:
-            return Analysis(error_report(name, as_of, "too_large", "reading the file needed more memory than allowed"), None)
+            return Analysis(
+                error_report(
+                    name, as_of, "too_large", "reading the file needed more memory than allowed"
+                ),
+                None,
+            )
         except Exception as exc:  # a parser bug on a hostile file must not stop a batch
             log.debug("internal error on %s", name, exc_info=True)
-            return Analysis(error_report(name, as_of, "internal_error", f"unexpected {type(exc).__name__}: {exc}"), None)
+            return Analysis(
+                error_report(
+                    name, as_of, "internal_error", f"unexpected {type(exc).__name__}: {exc}"
+                ),
+                None,
+            )
 
     def analyze_document(self, doc: Document, as_of: date) -> Report:
         """Findings and assessment for an already parsed document."""
@@ -110,7 +129,9 @@ def error_report(name: str, as_of: date, code: str, message: str) -> Report:
 _DEFAULT: Analyzer | None = None
 
 
-def analyze(path: str | os.PathLike, as_of: date | None = None, rules_dir: Path | None = None) -> Report:
+def analyze(
+    path: str | os.PathLike, as_of: date | None = None, rules_dir: Path | None = None
+) -> Report:
     """Analyse one resume file and return its ``Report``.
 
     Example:

@@ -48,13 +48,25 @@ def build_folder(dest: Path, copies: int) -> None:
     for i in range(copies):
         jobs = []
         for j in range(3 + i % 4):
-            bullets = [b.format(n=40 + i % 30, a=94 + i % 5, d=10 + i % 20, f=95 + i % 4)
-                       for b in (BULLETS[j % 8:] + BULLETS[: j % 8])[: 4 + (i + j) % 3]]
+            bullets = [
+                b.format(n=40 + i % 30, a=94 + i % 5, d=10 + i % 20, f=95 + i % 4)
+                for b in (BULLETS[j % 8 :] + BULLETS[: j % 8])[: 4 + (i + j) % 3]
+            ]
             year = 2025 - 3 * j
-            jobs.append(make.Job(f"Coder {'I' * (1 + j % 3)}", f"Health System {j}, Madison, WI",
-                                 f"Jan {year - 2} - Dec {year}" if j else "Jan 2023 - Present", bullets))
-        r = replace(base, name=f"Candidate {i:03d}", contact=f"Madison, WI 53703 | 608-555-{i % 100:04d} | c{i}@example.com",
-                    jobs=jobs)
+            jobs.append(
+                make.Job(
+                    f"Coder {'I' * (1 + j % 3)}",
+                    f"Health System {j}, Madison, WI",
+                    f"Jan {year - 2} - Dec {year}" if j else "Jan 2023 - Present",
+                    bullets,
+                )
+            )
+        r = replace(
+            base,
+            name=f"Candidate {i:03d}",
+            contact=f"Madison, WI 53703 | 608-555-{i % 100:04d} | c{i}@example.com",
+            jobs=jobs,
+        )
         kind = i % 3
         if kind == 0:
             (dest / f"c{i:03d}.pdf").write_bytes(make.to_pdf(r, sidebar=i % 2 == 0, footer=True))
@@ -65,35 +77,62 @@ def build_folder(dest: Path, copies: int) -> None:
 
 
 def cli() -> list[str]:
-    exe = shutil.which("resume-analyzer", path=str(Path(sys.executable).parent)) or shutil.which("resume-analyzer")
+    exe = shutil.which("resume-analyzer", path=str(Path(sys.executable).parent)) or shutil.which(
+        "resume-analyzer"
+    )
     return [exe] if exe else [sys.executable, "-m", "analyzer"]
 
 
 def timed_batch(folder: Path, workers: int) -> float:
     start = time.perf_counter()
-    subprocess.run([*cli(), "batch", str(folder), "--format", "jsonl", "--workers", str(workers),
-                    "--as-of", "2026-11-26", "-o", os.devnull, "--progress", "never"],
-                   check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            *cli(),
+            "batch",
+            str(folder),
+            "--format",
+            "jsonl",
+            "--workers",
+            str(workers),
+            "--as-of",
+            "2026-11-26",
+            "-o",
+            os.devnull,
+            "--progress",
+            "never",
+        ],
+        check=False,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return time.perf_counter() - start
 
 
 def bare_pdfminer(pdfs: list[Path]) -> float:
-    code = ("import sys, time, logging; logging.disable(logging.WARNING)\n"
-            "from pdfminer.high_level import extract_text\n"
-            "t = time.perf_counter()\n"
-            "for p in sys.argv[1:]:\n"
-            "    try: extract_text(p)\n"
-            "    except Exception: pass\n"
-            "print(time.perf_counter() - t)\n")
+    code = (
+        "import sys, time, logging; logging.disable(logging.WARNING)\n"
+        "from pdfminer.high_level import extract_text\n"
+        "t = time.perf_counter()\n"
+        "for p in sys.argv[1:]:\n"
+        "    try: extract_text(p)\n"
+        "    except Exception: pass\n"
+        "print(time.perf_counter() - t)\n"
+    )
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code, *map(str, pdfs)], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-c", code, *map(str, pdfs)], check=True, stdout=subprocess.DEVNULL
+    )
     return time.perf_counter() - start
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("folder", nargs="?", type=Path)
-    ap.add_argument("--copies", type=int, default=120, help="resumes to build when no folder is given")
+    ap.add_argument(
+        "--copies", type=int, default=120, help="resumes to build when no folder is given"
+    )
     ap.add_argument("--repeat", type=int, default=3, help="runs per figure (the best is reported)")
     args = ap.parse_args()
 
@@ -110,42 +149,76 @@ def main() -> None:
         pdf_dir.mkdir()
         for p in pdfs:
             shutil.copy(p, pdf_dir / p.name)
-        kinds = {s: sum(1 for p in files if p.suffix.lower() == s) for s in (".pdf", ".docx", ".txt")}
+        kinds = {
+            s: sum(1 for p in files if p.suffix.lower() == s) for s in (".pdf", ".docx", ".txt")
+        }
         print(f"folder: {folder} ({len(files)} files: {kinds}); machine: {os.cpu_count()} cores")
 
         best = lambda f: min(f() for _ in range(args.repeat))  # noqa: E731
         one = best(lambda: timed_batch(folder, 1))
         two = best(lambda: timed_batch(folder, 2))
         print(f"batch, 1 worker : {one:6.2f} s  {len(files) / one:6.1f} resumes/s")
-        print(f"batch, 2 workers: {two:6.2f} s  {len(files) / two:6.1f} resumes/s  (speed-up {one / two:.2f}x)")
+        print(
+            f"batch, 2 workers: {two:6.2f} s  {len(files) / two:6.1f} resumes/s  (speed-up {one / two:.2f}x)"
+        )
 
         ours = best(lambda: timed_batch(pdf_dir, 1))
         bare = best(lambda: bare_pdfminer(sorted(pdf_dir.iterdir())))
         one_file = tmp / "one"
         one_file.mkdir()
-        (one_file / "a.txt").write_text("Pat Lee\nEXPERIENCE\nCoder | Clinic | 2024 - Present\n- Coded charts\n")
+        (one_file / "a.txt").write_text(
+            "Pat Lee\nEXPERIENCE\nCoder | Clinic | 2024 - Present\n- Coded charts\n"
+        )
         ours_start = best(lambda: timed_batch(one_file, 1))
         bare_start = best(lambda: bare_pdfminer([]))
-        print(f"PDFs only ({len(pdfs)}): ours 1 worker {ours:.2f} s, bare pdfminer extract_text {bare:.2f} s "
-              f"-> ratio {ours / bare:.2f} end to end")
-        print(f"  start-up: ours {ours_start:.2f} s (spaCy import, rules), bare {bare_start:.2f} s; per-file ratio "
-              f"without start-up {(ours - ours_start) / max(bare - bare_start, 1e-6):.2f}")
+        print(
+            f"PDFs only ({len(pdfs)}): ours 1 worker {ours:.2f} s, bare pdfminer extract_text {bare:.2f} s "
+            f"-> ratio {ours / bare:.2f} end to end"
+        )
+        print(
+            f"  start-up: ours {ours_start:.2f} s (spaCy import, rules), bare {bare_start:.2f} s; per-file ratio "
+            f"without start-up {(ours - ours_start) / max(bare - bare_start, 1e-6):.2f}"
+        )
 
-        two_page = next((p for p in pdfs if b"/Count 2" in p.read_bytes()), pdfs[0] if pdfs else None)
+        two_page = next(
+            (p for p in pdfs if b"/Count 2" in p.read_bytes()), pdfs[0] if pdfs else None
+        )
         if two_page:
             cold = []
             for _ in range(args.repeat):
                 start = time.perf_counter()
-                subprocess.run([*cli(), "score", str(two_page), "--as-of", "2026-11-26"], check=False,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                subprocess.run(
+                    [*cli(), "score", str(two_page), "--as-of", "2026-11-26"],
+                    check=False,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
                 cold.append(time.perf_counter() - start)
             print(f"cold score of {two_page.name}: {min(cold):.2f} s (best of {args.repeat})")
 
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        subprocess.run([*cli(), "batch", str(folder), "--format", "jsonl", "--workers", "1", "-o", os.devnull,
-                        "--progress", "never"], check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                *cli(),
+                "batch",
+                str(folder),
+                "--format",
+                "jsonl",
+                "--workers",
+                "1",
+                "-o",
+                os.devnull,
+                "--progress",
+                "never",
+            ],
+            check=False,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        print(f"peak RSS of the largest process (parent or worker): {max(peak, before) / 1024:.0f} MB")
+        print(
+            f"peak RSS of the largest process (parent or worker): {max(peak, before) / 1024:.0f} MB"
+        )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -24,13 +24,19 @@ def main() -> None:
 
     # The CLI in a fresh interpreter that reports its own high-water RSS (VmHWM, reset at exec, so
     # this process's size does not leak into the figure).
-    probe = ("import sys\nfrom analyzer.cli import main\ncode = main(sys.argv[1:])\n"
-             "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]\n"
-             "sys.stderr.write(f'HWM {hwm}\\n')\nsys.exit(code)\n")
+    probe = (
+        "import sys\nfrom analyzer.cli import main\ncode = main(sys.argv[1:])\n"
+        "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]\n"
+        "sys.stderr.write(f'HWM {hwm}\\n')\nsys.exit(code)\n"
+    )
     cmd = [sys.executable, "-c", probe]
     tmp = Path(tempfile.mkdtemp(prefix="ra-hostile-"))
     extra = [
-        ("xxe.docx", lambda: hostile.xxe_docx(str(make.write(tmp / "secret.txt", hostile.SECRET))), "corrupt"),
+        (
+            "xxe.docx",
+            lambda: hostile.xxe_docx(str(make.write(tmp / "secret.txt", hostile.SECRET))),
+            "corrupt",
+        ),
         ("huge_60mb.txt", lambda: hostile.big_text(60), "too_large"),
     ]
     print(f"{'case':<24} {'expected':<18} {'result':<18} {'time':>7} {'peak RSS':>9}")
@@ -38,14 +44,20 @@ def main() -> None:
         for name, build, expected in [*CASES, *extra]:
             path = make.write(tmp / name, build())
             start = time.monotonic()
-            proc = subprocess.run([*cmd, "score", str(path), "--format", "json", "--as-of", "2026-11-26"],
-                                  capture_output=True)
+            proc = subprocess.run(
+                [*cmd, "score", str(path), "--format", "json", "--as-of", "2026-11-26"],
+                capture_output=True,
+            )
             elapsed = time.monotonic() - start
             out = proc.stdout
-            hwm_kb = int(next(l for l in proc.stderr.decode().splitlines() if l.startswith("HWM")).split()[1])
+            hwm_kb = int(
+                next(l for l in proc.stderr.decode().splitlines() if l.startswith("HWM")).split()[1]
+            )
             error = json.loads(out)["error"]
             result = error["code"] if error else "report"
-            print(f"{name:<24} {expected or 'report':<18} {result:<18} {elapsed:6.2f}s {hwm_kb / 1024:7.0f} MB")
+            print(
+                f"{name:<24} {expected or 'report':<18} {result:<18} {elapsed:6.2f}s {hwm_kb / 1024:7.0f} MB"
+            )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

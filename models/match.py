@@ -28,7 +28,9 @@ class Requirement(_Frozen):
     """
 
     id: str
-    kind: Literal["credential", "years", "code_set", "tool", "specialty", "education", "metric", "level"]
+    kind: Literal[
+        "credential", "years", "code_set", "tool", "specialty", "education", "metric", "level"
+    ]
     label: str
     strength: Literal["required", "preferred"]
     status: Literal["met", "partial", "missing"]

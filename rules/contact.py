@@ -10,11 +10,17 @@ from models.findings import Candidate
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\d)")
 LINK = re.compile(r"(?i)\b(?:https?://\S+|(?:www\.)?linkedin\.com/\S+|github\.com/\S+)")
-LOCATION = re.compile(r"\b([A-Z][a-zA-Z.'-]+(?:\s[A-Z][a-zA-Z.'-]+){0,3}),\s*([A-Z]{2})(?:\s+(\d{5}))?\b")
+LOCATION = re.compile(
+    r"\b([A-Z][a-zA-Z.'-]+(?:\s[A-Z][a-zA-Z.'-]+){0,3}),\s*([A-Z]{2})(?:\s+(\d{5}))?\b"
+)
 _NAME = re.compile(r"^[A-Z][A-Za-z'’.-]+(?:\s+(?:[A-Z][A-Za-z'’.-]*|[A-Z]\.)){1,3}$")
-_NOT_NAME = re.compile(r"(?i)\b(?:resume|curriculum|vitae|summary|profile|coder|coding|specialist|manager|street|avenue|road|"
-                       r"certified|experience|objective|contact|health|medical|hospital|university|college)\b")
-_CRED_SUFFIX = re.compile(r"\s*(?:,|\|)\s*(?:[A-Z]{2,6}(?:-[A-Z]{1,2})?)(?:\s*[,/]\s*[A-Z]{2,6}(?:-[A-Z]{1,2})?)*\s*$")
+_NOT_NAME = re.compile(
+    r"(?i)\b(?:resume|curriculum|vitae|summary|profile|coder|coding|specialist|manager|street|avenue|road|"
+    r"certified|experience|objective|contact|health|medical|hospital|university|college)\b"
+)
+_CRED_SUFFIX = re.compile(
+    r"\s*(?:,|\|)\s*(?:[A-Z]{2,6}(?:-[A-Z]{1,2})?)(?:\s*[,/]\s*[A-Z]{2,6}(?:-[A-Z]{1,2})?)*\s*$"
+)
 
 
 def _name_from(text: str) -> str | None:
@@ -23,7 +29,9 @@ def _name_from(text: str) -> str | None:
     if not _NAME.match(cand) or _NOT_NAME.search(cand) or len(cand) > 40:
         return None
     if cand.isupper():
-        cand = " ".join(w.capitalize() if len(w) > 2 or not w.endswith(".") else w for w in cand.split())
+        cand = " ".join(
+            w.capitalize() if len(w) > 2 or not w.endswith(".") else w for w in cand.split()
+        )
     return cand
 
 
@@ -50,7 +58,9 @@ class ContactDetector:
                     links.append(link)
         if location is None:
             for ln in doc.lines[:15]:
-                if (EMAIL.search(ln.text) or PHONE.search(ln.text)) and (m := LOCATION.search(ln.text)):
+                if (EMAIL.search(ln.text) or PHONE.search(ln.text)) and (
+                    m := LOCATION.search(ln.text)
+                ):
                     location = m.group(0)
                     break
         return Candidate(name=name, email=email, phone=phone, location=location, links=links)

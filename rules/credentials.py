@@ -9,7 +9,14 @@ from models.findings import Credential, Evidence
 from rules.schema import TermRules
 from rules.terms import Hit
 
-_PRIORITY = {"lapsed": 4, "in_progress": 3, "held": 2, "apprentice": 2, "superseded": 1, "mentioned": 0}
+_PRIORITY = {
+    "lapsed": 4,
+    "in_progress": 3,
+    "held": 2,
+    "apprentice": 2,
+    "superseded": 1,
+    "mentioned": 0,
+}
 _TARGET_SECTIONS = {"summary", "profile"}
 
 
@@ -45,8 +52,14 @@ class CredentialStatus:
                 hi = line_hits[i + 1].start if i + 1 < len(line_hits) else len(text)
                 scope = text[lo:hi]
                 status, why = self._status(h, scope, text, line.section)
-                ev = Evidence(line=line_no, start=h.start, end=h.end, text=h.text, rule=f"credentials.{h.rule.id}",
-                              explanation=f"{h.rule.id} ({h.kind} match): {why}")
+                ev = Evidence(
+                    line=line_no,
+                    start=h.start,
+                    end=h.end,
+                    text=h.text,
+                    rule=f"credentials.{h.rule.id}",
+                    explanation=f"{h.rule.id} ({h.kind} match): {why}",
+                )
                 prev = found.get(h.rule.id)
                 if prev is None:
                     found[h.rule.id] = (status, [ev])
@@ -63,5 +76,13 @@ class CredentialStatus:
             # A former apprentice status: "CPC-A" listed next to the full "CPC".
             if rule.apprentice and status == "apprentice" and cid.rsplit("-", 1)[0] in held_ids:
                 status = "mentioned"
-            out.append(Credential(id=cid, name=rule.name or cid, body=rule.body or "", status=status, evidence=evidence))
+            out.append(
+                Credential(
+                    id=cid,
+                    name=rule.name or cid,
+                    body=rule.body or "",
+                    status=status,
+                    evidence=evidence,
+                )
+            )
         return sorted(out, key=lambda c: min(e.line for e in c.evidence))

@@ -12,12 +12,22 @@ from datetime import date
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_name) if m})
 _MONTHS["sept"] = 9
-_SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
+_SEASONS = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "fall": (9, 11),
+    "autumn": (9, 11),
+    "winter": (12, 2),
+}
 _MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _DATE = rf"(?:{_MONTH_RE}\s*,?\s*\d{{4}}|\d{{1,2}}/\d{{4}}|\d{{1,2}}/\d{{2}}(?!\d)|(?:Spring|Summer|Fall|Autumn|Winter)\s+\d{{4}}|(?:19|20)\d\d)"
 _OPEN = r"(?:present|current(?:ly)?|now|today|date|ongoing)"
-RANGE = re.compile(rf"(?i)(?P<start>{_DATE})\s*(?:[-–—‒]+|to|through|until|till)\s*(?P<end>{_DATE}|{_OPEN})\b")
-SINGLE = re.compile(rf"(?i)(?P<start>(?:{_MONTH_RE}|Spring|Summer|Fall|Autumn|Winter)\s*,?\s*\d{{4}}|\d{{1,2}}/\d{{4}})")
+RANGE = re.compile(
+    rf"(?i)(?P<start>{_DATE})\s*(?:[-–—‒]+|to|through|until|till)\s*(?P<end>{_DATE}|{_OPEN})\b"
+)
+SINGLE = re.compile(
+    rf"(?i)(?P<start>(?:{_MONTH_RE}|Spring|Summer|Fall|Autumn|Winter)\s*,?\s*\d{{4}}|\d{{1,2}}/\d{{4}})"
+)
 
 
 @dataclass(frozen=True)
@@ -37,7 +47,11 @@ def _parse(token: str, is_end: bool) -> date | None:
         year += 2000 if year < 100 else 0
         if not 1 <= month <= 12:
             return None
-        return date(year, month, calendar.monthrange(year, month)[1]) if is_end else date(year, month, 1)
+        return (
+            date(year, month, calendar.monthrange(year, month)[1])
+            if is_end
+            else date(year, month, 1)
+        )
     parts = t.split()
     if len(parts) == 2 and parts[0] in _SEASONS:
         year = int(parts[1])
@@ -49,7 +63,11 @@ def _parse(token: str, is_end: bool) -> date | None:
     if len(parts) == 2 and parts[0][:3] in _MONTHS and parts[1].isdigit():
         month = _MONTHS.get(parts[0], _MONTHS.get(parts[0][:3]))
         year = int(parts[1])
-        return date(year, month, calendar.monthrange(year, month)[1]) if is_end else date(year, month, 1)
+        return (
+            date(year, month, calendar.monthrange(year, month)[1])
+            if is_end
+            else date(year, month, 1)
+        )
     if re.fullmatch(r"\d{4}", t):
         year = int(t)
         return date(year, 6, 30) if is_end else date(year, 7, 1)

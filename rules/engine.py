@@ -22,7 +22,9 @@ from rules.nlp import blank
 from rules.schema import ExperienceRules, MetricRules, SectionRules, TermRules
 from rules.terms import Hit, TermMatcher
 
-_GOAL = re.compile(r"(?i)\b(?:seeking|looking for|interested in|goal|aspir\w*|hope to|open to|would like)\b")
+_GOAL = re.compile(
+    r"(?i)\b(?:seeking|looking for|interested in|goal|aspir\w*|hope to|open to|would like)\b"
+)
 _CODING_BODIES = {"AAPC", "AHIMA", "ACDIS", "NHA", "NCCT", "AMBA", "BMSC", "RCCB", "NCRA"}
 
 
@@ -53,15 +55,23 @@ def load_rules(extra: Path | None = None) -> RuleSet:
 
 
 def _evidence(h: Hit, family: str, why: str) -> Evidence:
-    return Evidence(line=h.line, start=h.start, end=h.end, text=h.text, rule=f"{family}.{h.rule.id}",
-                    explanation=f"{h.kind} match for {h.rule.id}{why}")
+    return Evidence(
+        line=h.line,
+        start=h.start,
+        end=h.end,
+        text=h.text,
+        rule=f"{family}.{h.rule.id}",
+        explanation=f"{h.kind} match for {h.rule.id}{why}",
+    )
 
 
 def _sentence(doc: Document, h: Hit) -> str:
     """The sentence of the line that holds the hit."""
     text = doc.lines[h.line].text
     lo = max(text.rfind(". ", 0, h.start), text.rfind("; ", 0, h.start)) + 1
-    hi = min((i for i in (text.find(". ", h.end), text.find("; ", h.end)) if i >= 0), default=len(text))
+    hi = min(
+        (i for i in (text.find(". ", h.end), text.find("; ", h.end)) if i >= 0), default=len(text)
+    )
     return text[lo:hi]
 
 
@@ -99,16 +109,25 @@ class Engine:
             for cid, hs in _group(self.code_sets.find(doc, tokens)).items()
         ]
         tools = [
-            Tool(id=tid, category=hs[0].rule.category or "other",
-                 evidence=[_evidence(h, "tools", f" ({hs[0].rule.category})") for h in hs])
+            Tool(
+                id=tid,
+                category=hs[0].rule.category or "other",
+                evidence=[_evidence(h, "tools", f" ({hs[0].rule.category})") for h in hs],
+            )
             for tid, hs in _group(self.tools.find(doc, tokens)).items()
         ]
         # A specialty inside a credential's name ("Certified Cardiology Coder") or in a sentence
         # that states a goal ("Seeking an inpatient role") is not a place the person worked.
         spec_hits = [
-            h for h in self.specialties.find(doc, tokens)
-            if not any(c.line == h.line and c.start <= h.start and h.end <= c.end for c in cred_hits)
-            and not (doc.lines[h.line].section in ("summary", "profile") and _GOAL.search(_sentence(doc, h)))
+            h
+            for h in self.specialties.find(doc, tokens)
+            if not any(
+                c.line == h.line and c.start <= h.start and h.end <= c.end for c in cred_hits
+            )
+            and not (
+                doc.lines[h.line].section in ("summary", "profile")
+                and _GOAL.search(_sentence(doc, h))
+            )
         ]
         specialties = [
             Specialty(id=sid, evidence=[_evidence(h, "specialties", "") for h in hs])
@@ -132,8 +151,12 @@ class Engine:
         coding_jobs = [p for p in f.experience.positions if p.coding_related]
         if coding_jobs:
             points += 50
-            reasons.append(f"{len(coding_jobs)} coding/HIM position(s), e.g. '{coding_jobs[0].title}'")
-        coding_creds = [c for c in f.credentials if c.body in _CODING_BODIES and c.status != "mentioned"]
+            reasons.append(
+                f"{len(coding_jobs)} coding/HIM position(s), e.g. '{coding_jobs[0].title}'"
+            )
+        coding_creds = [
+            c for c in f.credentials if c.body in _CODING_BODIES and c.status != "mentioned"
+        ]
         if coding_creds:
             points += 30
             reasons.append("coding credential(s): " + ", ".join(c.id for c in coding_creds))

@@ -12,13 +12,42 @@ from rules.dates import Span, find_spans, merged_years
 from rules.schema import ExperienceRules
 
 _SEP = re.compile(r"\s+\|\s+|\s+[–—-]\s+|\s*[()]\s*|,\s+(?=[A-Z])|\s+at\s+|\s+@\s+")
-_LOCATION = re.compile(r"^(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,?\s*)?(?!II$|IV$|VI$)[A-Z]{2}(?:\s+\d{5})?$|^(?i:remote|hybrid|on-?site)$")
+_LOCATION = re.compile(
+    r"^(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,?\s*)?(?!II$|IV$|VI$)[A-Z]{2}(?:\s+\d{5})?$|^(?i:remote|hybrid|on-?site)$"
+)
 _STATE = re.compile(r"^[A-Z]{2}$")
 _FIELD_SEP = re.compile(r"\s+\|\s+|\s+[–—-]\s+|\s*[()]\s*|\s+@\s+")
-_TRAILING_LOCATION = re.compile(r",\s*(?:[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+)*,\s*)?(?!II\b|IV\b)[A-Z]{2}(?:\s+\d{5})?\s*$|,\s*(?i:remote|hybrid)\s*$")
-_DESCRIPTORS = {"unpaid", "paid", "contract", "part-time", "full-time", "per", "diem", "temporary", "remote", "hybrid",
-                "on-site", "onsite", "seasonal", "volunteer", "internship", "temp", "prn", "freelance", "team",
-                "practicum", "externship", "summer", "position", "role", "w2", "1099"}
+_TRAILING_LOCATION = re.compile(
+    r",\s*(?:[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+)*,\s*)?(?!II\b|IV\b)[A-Z]{2}(?:\s+\d{5})?\s*$|,\s*(?i:remote|hybrid)\s*$"
+)
+_DESCRIPTORS = {
+    "unpaid",
+    "paid",
+    "contract",
+    "part-time",
+    "full-time",
+    "per",
+    "diem",
+    "temporary",
+    "remote",
+    "hybrid",
+    "on-site",
+    "onsite",
+    "seasonal",
+    "volunteer",
+    "internship",
+    "temp",
+    "prn",
+    "freelance",
+    "team",
+    "practicum",
+    "externship",
+    "summer",
+    "position",
+    "role",
+    "w2",
+    "1099",
+}
 
 
 @dataclass
@@ -67,8 +96,13 @@ class ExperienceDetector:
         out = []
         for piece in pieces:
             piece = _TRAILING_LOCATION.sub("", piece.strip(" ,|–—-:"))
-            if (piece and len(piece) > 1 and not _LOCATION.match(piece) and not _STATE.match(piece)
-                    and not set(piece.lower().split()) <= _DESCRIPTORS):
+            if (
+                piece
+                and len(piece) > 1
+                and not _LOCATION.match(piece)
+                and not _STATE.match(piece)
+                and not set(piece.lower().split()) <= _DESCRIPTORS
+            ):
                 out.append(piece)
         return out
 
@@ -90,7 +124,9 @@ class ExperienceDetector:
         if self.unpaid.search(header) and not self.paid.search(header):
             return False
         if self.coding_titles.search(title):
-            return not re.search(r"(?i)\bbill(?:er|ing) (?:assistant|clerk|representative)\b", title)
+            return not re.search(
+                r"(?i)\bbill(?:er|ing) (?:assistant|clerk|representative)\b", title
+            )
         if self.other_titles.search(title) or self.other_titles.search(header):
             return False
         coding = len(self.coding_work.findall(body))

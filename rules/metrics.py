@@ -11,16 +11,26 @@ from models.findings import Evidence, Metric
 from rules.numbers import Number, find_numbers
 from rules.schema import MetricRules
 
-_CLAUSE_BREAK = re.compile(r";|\s\|\s|(?<!\d)\.(?!\d)|\s[–—]\s|\bwhile\b|\bwhile\s|,\s(?=(?:and\s)?(?:[a-z]+ed|cut|led|kept|held|won)\b)")
+_CLAUSE_BREAK = re.compile(
+    r";|\s\|\s|(?<!\d)\.(?!\d)|\s[–—]\s|\bwhile\b|\bwhile\s|,\s(?=(?:and\s)?(?:[a-z]+ed|cut|led|kept|held|won)\b)"
+)
 _FROM_TO = re.compile(r"(?i)\bfrom\s*$")
-_TO = re.compile(r"(?i)^\s*(?:%|percent|pct|days?|business days?|hours?)?\s*(?:to|down to|up to|->|→)\s*")
+_TO = re.compile(
+    r"(?i)^\s*(?:%|percent|pct|days?|business days?|hours?)?\s*(?:to|down to|up to|->|→)\s*"
+)
 _RANGE_SEP = re.compile(r"\s*(?:[-–—]|to)\s*\$?(?=\d)")
-_PERCENT = re.compile(r"(?i)^\s*(?:%|percent\b|pct\b|per cent\b|percentage points?\b|pp\b|points?\b(?=.*%))")
+_PERCENT = re.compile(
+    r"(?i)^\s*(?:%|percent\b|pct\b|per cent\b|percentage points?\b|pp\b|points?\b(?=.*%))"
+)
 _DAYS = re.compile(r"(?i)^\s*(?:\+\s*)?(?:business |calendar |working )?(days?)\b")
 _HOURS = re.compile(r"(?i)^\s*(?:\+\s*)?(hours?|hrs?)\b(?!\s*/\s*(?:wk|week))")
 _PLUS = re.compile(r"^\s*\+")
-_APPROX_WORDS = re.compile(r"(?i)(?:more than|over|nearly|almost|about|approximately|approx\.?|~|roughly|up to|at least)\s*$")
-_DATE_CONTEXT = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$")
+_APPROX_WORDS = re.compile(
+    r"(?i)(?:more than|over|nearly|almost|about|approximately|approx\.?|~|roughly|up to|at least)\s*$"
+)
+_DATE_CONTEXT = re.compile(
+    r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$"
+)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _PHONE = re.compile(r"\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}")
 _ZIP = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
@@ -30,7 +40,9 @@ _SLASH_DATE = re.compile(r"^\s*/\s*\d")
 _DOT_LETTER = re.compile(r"^\.[A-Za-z]")
 _PAREN = re.compile(r"[()]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z/&'-]*")
-_STOP_WORD = re.compile(r"(?i)(?:per|a|an|each|in|at|for|across|with|from|to|by|on|daily|monthly|during|through|using|of|them|those|which|who|that)\b")
+_STOP_WORD = re.compile(
+    r"(?i)(?:per|a|an|each|in|at|for|across|with|from|to|by|on|daily|monthly|during|through|using|of|them|those|which|who|that)\b"
+)
 _FROM_PAREN = re.compile(r"\s*\(\s*from\s+\$?")
 _REMOTE = re.compile(r"(?i)\s*remote")
 _PERSON_COMPOUND = re.compile(r"-(?:person|member|coder|FTE)\b", re.I)
@@ -59,11 +71,17 @@ class MetricDetector:
             self.obj_names.append((name, pat))
             obj_alts.extend(pats)
         self.people = re.compile(r"(?i)^(?:" + "|".join(rules.people) + r")\b")
-        self.scope = re.compile(r"(?i)^\s*(?:\+\s*)?(?:[A-Za-z-]+\s+)?(?:" + "|".join(rules.scope_nouns) + r")\b")
+        self.scope = re.compile(
+            r"(?i)^\s*(?:\+\s*)?(?:[A-Za-z-]+\s+)?(?:" + "|".join(rules.scope_nouns) + r")\b"
+        )
         self.team_verbs = re.compile("|".join(f"(?:{p})" for p in rules.team_verbs), re.I)
-        self.periods = [(period, re.compile("|".join(pats), re.I)) for period, pats in rules.periods.items()]
+        self.periods = [
+            (period, re.compile("|".join(pats), re.I)) for period, pats in rules.periods.items()
+        ]
         # One pattern per kind (its cues as alternatives): one scan of the clause per kind.
-        self.kinds = [(k, [re.compile("|".join(f"(?:{c})" for c in k.cues), re.I)]) for k in rules.kinds]
+        self.kinds = [
+            (k, [re.compile("|".join(f"(?:{c})" for c in k.cues), re.I)]) for k in rules.kinds
+        ]
         ex = rules.exclude
         self.before = [re.compile(p) for p in ex.before]
         self.after = [re.compile(p) for p in ex.after]
@@ -173,7 +191,10 @@ class MetricDetector:
             rng = _RANGE_SEP.match(text, cand.end) if i + 1 < len(numbers) else None
             if rng and rng.end() == numbers[i + 1].start:
                 nxt = numbers[i + 1]
-                if not _FROM_TO.search(text[max(0, n.start - _WINDOW) : n.start]) and nxt.value > n.value:
+                if (
+                    not _FROM_TO.search(text[max(0, n.start - _WINDOW) : n.start])
+                    and nxt.value > n.value
+                ):
                     cand.value_max = nxt.value
                     used.add(i + 1)
                     after2 = text[nxt.end :]
@@ -196,7 +217,9 @@ class MetricDetector:
                         cand.unit, nxt_unit_end = "percent", nxt.end + m.end()
                     elif m := _DAYS.match(after2):
                         cand.unit, nxt_unit_end = cand.unit or "days", nxt.end + m.end()
-                    cand.number = Number(nxt.value, n.start, nxt_unit_end, money=nxt.money or n.money)
+                    cand.number = Number(
+                        nxt.value, n.start, nxt_unit_end, money=nxt.money or n.money
+                    )
                     cand.end = nxt_unit_end
                     if n.money:
                         cand.unit = "usd"
@@ -250,12 +273,17 @@ class MetricDetector:
                 obj_name, people, obj_end = self._object(text, n.end, hi)
                 before = text[max(lo, n.start - _WINDOW) : n.start].lower()
                 person_compound = _PERSON_COMPOUND.match(text, n.end, n.end + _WINDOW) or re.search(
-                    r"(?i)\b(?:team|staff|department|group|crew) of\s*$", text[max(0, n.start - _WINDOW) : n.start]
+                    r"(?i)\b(?:team|staff|department|group|crew) of\s*$",
+                    text[max(0, n.start - _WINDOW) : n.start],
                 )
                 team_verb = bool(self.team_verbs.search(before))
                 plural_after = _PLURAL_AFTER.match(text, n.end, n.end + _WINDOW)
                 scope = self.scope.match(text[n.end : n.end + _WINDOW])
-                if people or person_compound or (team_verb and not obj_name and plural_after and not scope):
+                if (
+                    people
+                    or person_compound
+                    or (team_verb and not obj_name and plural_after and not scope)
+                ):
                     if not (team_verb or person_compound):
                         return None  # scope ("for six providers"), not people led
                     kind, unit = "team_size", "people"

@@ -6,17 +6,52 @@ import re
 from dataclasses import dataclass
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 _WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
 WORD_NUMBER = re.compile(rf"(?i)\b(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}))*\b")
 DIGIT_NUMBER = re.compile(r"(?<![\w.,/])(?<![A-Za-z]-)(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?(?!\d)")
 _SUFFIX = re.compile(r"^\s*(k|m|mm|b|thousand|million|billion|bn)\b", re.I)
-_SUFFIX_MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
+_SUFFIX_MULT = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mm": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+}
 
 
 def words_to_number(text: str) -> float | None:
@@ -62,15 +97,24 @@ def find_numbers(text: str) -> list[Number]:
         value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
         end = m.end()
         money = text[: m.start()].rstrip().endswith("$")
-        suffix = _SUFFIX.match(text[end:]) if money or text[end:end + 1].isalpha() else None
+        suffix = _SUFFIX.match(text[end:]) if money or text[end : end + 1].isalpha() else None
         if suffix and (money or suffix.group(1).lower() in ("k", "m", "mm", "b", "bn")):
             value *= _SUFFIX_MULT[suffix.group(1).lower()]
             end += suffix.end()
         start = m.start()
         if money:
             start = text.rindex("$", 0, m.start())
-        out.append(Number(value, start, end, money=money, comma="," in m.group(1),
-                          decimal=bool(m.group(2)), raw=text[start:end]))
+        out.append(
+            Number(
+                value,
+                start,
+                end,
+                money=money,
+                comma="," in m.group(1),
+                decimal=bool(m.group(2)),
+                raw=text[start:end],
+            )
+        )
     for m in WORD_NUMBER.finditer(text):
         phrase = m.group(0)
         if phrase.lower() in ("one", "a", "zero"):

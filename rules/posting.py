@@ -12,7 +12,12 @@ from rules.numbers import words_to_number
 from rules.schema import PostingRules
 
 _CLAUSE = re.compile(r"[;,.]\s+|\s+[–—-]\s+|\(|\)")
-_SECTION_STRENGTH = {"required": "required", "preferred": "preferred", "duties": "preferred", "profile": "preferred"}
+_SECTION_STRENGTH = {
+    "required": "required",
+    "preferred": "preferred",
+    "duties": "preferred",
+    "profile": "preferred",
+}
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,10 @@ class PostingReader:
         self.either, self.both = c(rules.cues.either), c(rules.cues.both)
         self.accepted = c(rules.cues.accepted)
         self.years = re.compile(rules.years.pattern)
-        self.exp_words, self.not_exp = c(rules.years.experience_words), c(rules.years.not_experience)
+        self.exp_words, self.not_exp = (
+            c(rules.years.experience_words),
+            c(rules.years.not_experience),
+        )
         self.phrase_end = re.compile(rules.years.phrase_end)
         self.roles = [(r.id, c(r.phrase)) for r in rules.roles]
         self.levels = [("entry", c(rules.levels.entry)), ("senior", c(rules.levels.senior))]
@@ -73,13 +81,23 @@ class PostingReader:
             if groups:
                 gap = text[groups[-1][-1].end : h.start]
                 after = text[h.end : h.end + 40]
-                if len(gap) < 40 and any(p.search(gap) for p in self.either) and not any(p.search(gap) for p in self.both):
+                if (
+                    len(gap) < 40
+                    and any(p.search(gap) for p in self.either)
+                    and not any(p.search(gap) for p in self.both)
+                ):
                     groups[-1].append(h)
                     continue
-                if len(gap) < 6 and re.fullmatch(r"[\s,]*", gap) and any(p.search(after) for p in self.either):
+                if (
+                    len(gap) < 6
+                    and re.fullmatch(r"[\s,]*", gap)
+                    and any(p.search(after) for p in self.either)
+                ):
                     groups[-1].append(h)  # "CPC, CCS or CIC"
                     continue
-                if any(p.search(after) for p in self.accepted) and not any(p.search(after) for p in self.required):
+                if any(p.search(after) for p in self.accepted) and not any(
+                    p.search(after) for p in self.required
+                ):
                     groups[-1].append(h)  # "(CPC-A considered)"
                     continue
             groups.append([h])
@@ -90,8 +108,12 @@ class PostingReader:
         lines = [ln for ln in doc.lines if ln.section != "about" and not ln.heading]
         keep = {ln.index for ln in lines}
         found: dict[tuple[str, tuple[str, ...]], Ask] = {}
-        for family, matcher in (("credential", self.engine.credentials), ("code_set", self.engine.code_sets),
-                                ("tool", self.engine.tools), ("specialty", self.engine.specialties)):
+        for family, matcher in (
+            ("credential", self.engine.credentials),
+            ("code_set", self.engine.code_sets),
+            ("tool", self.engine.tools),
+            ("specialty", self.engine.specialties),
+        ):
             by_line: dict[int, list] = {}
             for h in matcher.find(doc, tokens):
                 if h.line in keep:
@@ -101,23 +123,37 @@ class PostingReader:
                     strength = self._strength(doc, line, group[0].start, group[-1].end)
                     ids = tuple(dict.fromkeys(h.rule.id for h in group))
                     key = (family, ids)
-                    if strength and (key not in found or (strength == "required" and found[key].strength != "required")):
+                    if strength and (
+                        key not in found
+                        or (strength == "required" and found[key].strength != "required")
+                    ):
                         found[key] = Ask(family, ids, strength, line, doc.lines[line].text)
         # A weaker mention of something a required item already covers adds nothing.
         required = [a for a in found.values() if a.strength == "required"]
-        asks = [a for a in found.values() if a.strength == "required"
-                or not any(r.kind == a.kind and set(r.ids) & set(a.ids) for r in required)]
+        asks = [
+            a
+            for a in found.values()
+            if a.strength == "required"
+            or not any(r.kind == a.kind and set(r.ids) & set(a.ids) for r in required)
+        ]
         specialty_ids = {i for a in asks if a.kind == "specialty" for i in a.ids}
         for ln in lines:
             years = self._years(doc, ln.index, specialty_ids)
             # The setting of "2+ years of inpatient coding" is checked with the years, not twice.
             qualified = {q for y in years for q in y.qualifiers}
-            asks = [a for a in asks if not (a.kind == "specialty" and a.line == ln.index and set(a.ids) <= qualified)]
+            asks = [
+                a
+                for a in asks
+                if not (a.kind == "specialty" and a.line == ln.index and set(a.ids) <= qualified)
+            ]
             asks.extend(years)
             asks.extend(self._education(doc, ln.index))
             for m in self.engine.metrics._line_metrics(ln.text, ln.index):
                 if m.kind in ("accuracy", "first_pass_rate", "volume", "denial_rate", "turnaround"):
-                    strength = self._strength(doc, ln.index, m.evidence[0].start, m.evidence[0].end) or "preferred"
+                    strength = (
+                        self._strength(doc, ln.index, m.evidence[0].start, m.evidence[0].end)
+                        or "preferred"
+                    )
                     asks.append(Ask("metric", (m.kind,), strength, ln.index, ln.text, metric=m))
         asks.extend(self._level(doc))
         return sorted(asks, key=lambda a: (a.line, a.kind))
@@ -137,17 +173,32 @@ class PostingReader:
             rest = m.group("rest")
             if end := self.phrase_end.search(rest):
                 rest = rest[: end.start()]
-            if any(p.search(rest) for p in self.not_exp) or not any(p.search(rest) for p in self.exp_words):
+            if any(p.search(rest) for p in self.not_exp) or not any(
+                p.search(rest) for p in self.exp_words
+            ):
                 continue
             n = m.group("n")
             value = float(n) if n.isdigit() else words_to_number(n)
             if not value:
                 continue
-            qualifiers = tuple(s for s in specialty_ids if s in rest.lower() or s.replace(" ", "-") in rest.lower())
+            qualifiers = tuple(
+                s for s in specialty_ids if s in rest.lower() or s.replace(" ", "-") in rest.lower()
+            )
             roles = tuple(rid for rid, pats in self.roles if any(p.search(rest) for p in pats))
             strength = self._strength(doc, line, m.start(), m.end()) or "required"
             label = f"{value:g}+ years" + (f" {'/'.join(roles)}" if roles else "")
-            out.append(Ask("years", (label,), strength, line, text, years=value, qualifiers=qualifiers, roles=roles))
+            out.append(
+                Ask(
+                    "years",
+                    (label,),
+                    strength,
+                    line,
+                    text,
+                    years=value,
+                    qualifiers=qualifiers,
+                    roles=roles,
+                )
+            )
         return out
 
     def _education(self, doc: Document, line: int) -> list[Ask]:

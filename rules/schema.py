@@ -1,24 +1,32 @@
-"""Pydantic schemas for the rule files; loading a file validates it against these."""
+"""Pydantic schemas for the rule files; loading a file validates it against these.
+
+Every regex in a rule file is a ``Regex``: it is compiled when the file is loaded, so a bad pattern
+fails with its file and key instead of at the first resume that reaches it.
+"""
 
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+
+Level = Literal["entry", "mid", "senior"]
+
+
+def _check_regex(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"invalid regex {pattern!r}: {exc}") from exc
+    return pattern
+
+
+Regex = Annotated[str, AfterValidator(_check_regex)]
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def _compile_all(patterns: list[str], flags: int = 0) -> list[str]:
-    for p in patterns:
-        try:
-            re.compile(p, flags)
-        except re.error as exc:
-            raise ValueError(f"invalid regex {p!r}: {exc}") from exc
-    return patterns
 
 
 class SectionRule(_Strict):
@@ -38,9 +46,9 @@ class TermRule(_Strict):
 
     Matching kinds, each optional: ``phrase`` (case-insensitive token phrases, spaCy PhraseMatcher on
     LOWER), ``exact`` (case-sensitive tokens, PhraseMatcher on ORTH: for acronyms), ``regex`` (Python
-    regex on the line, case-insensitive unless ``regex_case``), ``fuzzy`` (long names matched with
-    rapidfuzz for misspellings; never acronyms). ``unless`` lists regexes that veto a match when they
-    match the text around it (same line, ``context_chars`` either side).
+    regex, case-insensitive unless ``regex_case``), ``fuzzy`` (long names matched with rapidfuzz for
+    misspellings; never acronyms). ``unless`` lists regexes that veto a match when they match the text
+    around it (same line, ``context_chars`` either side).
     """
 
     id: str
@@ -49,24 +57,19 @@ class TermRule(_Strict):
     category: str | None = None
     phrase: list[str] = Field(default_factory=list)
     exact: list[str] = Field(default_factory=list)
-    regex: list[str] = Field(default_factory=list)
+    regex: list[Regex] = Field(default_factory=list)
     regex_case: bool = False
     fuzzy: list[str] = Field(default_factory=list)
-    unless: list[str] = Field(default_factory=list)
+    unless: list[Regex] = Field(default_factory=list)
     context_chars: int = 40
-    validators: list[Literal["not_other_expansion", "not_in_employer", "credential_context"]] = Field(
-        default_factory=list
+    validators: list[Literal["not_other_expansion", "not_in_employer", "credential_context"]] = (
+        Field(default_factory=list)
     )
     stage: Literal["entry", "early", "mid", "senior"] | None = None
     track: str | None = None
     core: bool = False
     specialty: bool = False
     apprentice: bool = False
-
-    @field_validator("regex", "unless")
-    @classmethod
-    def _valid_regex(cls, v: list[str]) -> list[str]:
-        return _compile_all(v)
 
     @field_validator("fuzzy")
     @classmethod
@@ -79,87 +82,61 @@ class TermRule(_Strict):
 
 class TermRules(_Strict):
     fuzzy_threshold: int = 88
-    status_cues: dict[str, list[str]] = Field(default_factory=dict)
+    status_cues: dict[str, list[Regex]] = Field(default_factory=dict)
     rules: list[TermRule]
-
-    @field_validator("status_cues")
-    @classmethod
-    def _valid_cues(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
-        for patterns in v.values():
-            _compile_all(patterns)
-        return v
 
 
 class MetricKindRule(_Strict):
-    kind: Literal["first_pass_rate", "denial_reduction", "denial_rate", "turnaround", "accuracy", "revenue", "other"]
+    kind: Literal[
+        "first_pass_rate",
+        "denial_reduction",
+        "denial_rate",
+        "turnaround",
+        "accuracy",
+        "revenue",
+        "other",
+    ]
     units: list[Literal["percent", "usd", "count", "days", "hours"]]
-    cues: list[str]
-
-    @field_validator("cues")
-    @classmethod
-    def _valid(cls, v: list[str]) -> list[str]:
-        return _compile_all(v)
+    cues: list[Regex]
 
 
 class MetricExclusions(_Strict):
-    before: list[str]
-    after: list[str]
-    money_threshold: list[str]
-    money_other: list[str]
-    plain_ratio: list[str]
-
-    @field_validator("before", "after", "money_threshold", "money_other", "plain_ratio")
-    @classmethod
-    def _valid(cls, v: list[str]) -> list[str]:
-        return _compile_all(v)
+    before: list[Regex]
+    after: list[Regex]
+    money_threshold: list[Regex]
+    money_other: list[Regex]
+    plain_ratio: list[Regex]
 
 
 class MetricRules(_Strict):
-    objects: dict[str, list[str]]
-    people: list[str]
-    scope_nouns: list[str]
-    team_verbs: list[str]
-    periods: dict[Literal["hour", "day", "week", "month", "quarter", "year"], list[str]]
+    objects: dict[str, list[Regex]]
+    people: list[Regex]
+    scope_nouns: list[Regex]
+    team_verbs: list[Regex]
+    periods: dict[Literal["hour", "day", "week", "month", "quarter", "year"], list[Regex]]
     kinds: list[MetricKindRule]
     exclude: MetricExclusions
 
-    @field_validator("objects")
-    @classmethod
-    def _valid_objects(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
-        for patterns in v.values():
-            _compile_all(patterns)
-        return v
-
-    @field_validator("people", "team_verbs", "scope_nouns")
-    @classmethod
-    def _valid_list(cls, v: list[str]) -> list[str]:
-        return _compile_all(v)
-
 
 class ExperienceRules(_Strict):
-    coding_titles: list[str]
-    other_titles: list[str]
-    coding_work: list[str]
-    billing_work: list[str]
-    unpaid: list[str]
-    paid: list[str]
-    role_words: list[str]
-    domain_words: list[str]
-
-    @field_validator("*")
-    @classmethod
-    def _valid(cls, v: list[str]) -> list[str]:
-        return _compile_all(v)
+    coding_titles: list[Regex]
+    other_titles: list[Regex]
+    coding_work: list[Regex]
+    billing_work: list[Regex]
+    unpaid: list[Regex]
+    paid: list[Regex]
+    role_words: list[Regex]
+    domain_words: list[Regex]
 
 
 class TrackRule(_Strict):
     id: str
-    titles: list[str]
+    titles: list[Regex]
     credentials: list[str]
 
 
 class NextStep(_Strict):
-    level: Literal["entry", "mid", "senior"]
+    level: Level
     text: str
     unless: list[str] = Field(default_factory=list)
 
@@ -173,14 +150,14 @@ class Salary(_Strict):
     mean: int
     p75: int
     p90: int
-    bands: dict[Literal["entry", "mid", "senior"], tuple[str, str, str]]
+    bands: dict[Level, tuple[str, str, str]]
 
 
 class StageRules(_Strict):
     mid_years: float
     senior_years: float
     senior_with_role_years: float
-    leadership_titles: list[str]
+    leadership_titles: list[Regex]
     senior_credentials: list[str]
     entry_credentials: list[str]
     tracks: list[TrackRule]
@@ -193,11 +170,11 @@ class ScoringRules(_Strict):
     no_metrics_cap: int
     off_domain_cap: int
     weights: dict[str, float]
-    target_metric_kinds: dict[Literal["entry", "mid", "senior"], int]
+    target_metric_kinds: dict[Level, int]
     target_quantified_share: float
     core_code_sets: list[str]
     target_code_sets: int
-    max_lines: dict[Literal["entry", "mid", "senior"], int]
+    max_lines: dict[Level, int]
 
     @field_validator("weights")
     @classmethod
@@ -217,84 +194,49 @@ class MetricSuggestion(_Strict):
 
 
 class Rewrite(_Strict):
-    verbs: str
+    verbs: Regex
     insert: str
     append: str
 
-    @field_validator("verbs")
-    @classmethod
-    def _valid(cls, v: str) -> str:
-        return _compile_all([v])[0]
-
 
 class SuggestionRules(_Strict):
-    core_metrics: dict[Literal["entry", "mid", "senior"], list[str]]
+    core_metrics: dict[Level, list[str]]
     metrics: list[MetricSuggestion]
     rewrites: list[Rewrite]
-    work_words: str
+    work_words: Regex
 
 
 class PostingCues(_Strict):
-    required: list[str]
-    preferred: list[str]
-    either: list[str]
-    both: list[str]
-    accepted: list[str]
-
-    @field_validator("*")
-    @classmethod
-    def _valid(cls, v: list[str]) -> list[str]:
-        return _compile_all(v)
+    required: list[Regex]
+    preferred: list[Regex]
+    either: list[Regex]
+    both: list[Regex]
+    accepted: list[Regex]
 
 
 class YearsRule(_Strict):
-    pattern: str
-    experience_words: list[str]
-    not_experience: list[str]
-    phrase_end: str
-
-    @field_validator("pattern", "phrase_end")
-    @classmethod
-    def _valid_pattern(cls, v: str) -> str:
-        return _compile_all([v])[0]
-
-    @field_validator("experience_words", "not_experience")
-    @classmethod
-    def _valid(cls, v: list[str]) -> list[str]:
-        return _compile_all(v)
+    pattern: Regex
+    experience_words: list[Regex]
+    not_experience: list[Regex]
+    phrase_end: Regex
 
 
 class PostingLevels(_Strict):
-    entry: list[str]
-    senior: list[str]
+    entry: list[Regex]
+    senior: list[Regex]
     opening_lines: int
-
-    @field_validator("entry", "senior")
-    @classmethod
-    def _valid(cls, v: list[str]) -> list[str]:
-        return _compile_all(v)
 
 
 class RoleRule(_Strict):
     id: str
-    phrase: list[str]
-    work: list[str]
-
-    @field_validator("phrase", "work")
-    @classmethod
-    def _valid(cls, v: list[str]) -> list[str]:
-        return _compile_all(v)
+    phrase: list[Regex]
+    work: list[Regex]
 
 
 class EducationLevel(_Strict):
     id: str
-    posting: list[str]
-    resume: list[str]
-
-    @field_validator("posting", "resume")
-    @classmethod
-    def _valid(cls, v: list[str]) -> list[str]:
-        return _compile_all(v)
+    posting: list[Regex]
+    resume: list[Regex]
 
 
 class MatchScoring(_Strict):
@@ -318,4 +260,6 @@ class PostingRules(_Strict):
 
     def sections(self) -> SectionRules:
         """The posting's section headers in the form the sectioniser takes."""
-        return SectionRules(fuzzy_threshold=self.fuzzy_threshold, max_words=self.max_words, rules=self.rules)
+        return SectionRules(
+            fuzzy_threshold=self.fuzzy_threshold, max_words=self.max_words, rules=self.rules
+        )

@@ -32,7 +32,10 @@ class Hit:
     kind: str
 
 
-_CRED_BODIES = re.compile(r"\b(?:AAPC|AHIMA|ACDIS|HCCA|CCB|HFMA|AAHAM|NHA|BMSC|RCCB|NCRA|certif\w*|credential\w*|licen[cs]\w*)\b", re.I)
+_CRED_BODIES = re.compile(
+    r"\b(?:AAPC|AHIMA|ACDIS|HCCA|CCB|HFMA|AAHAM|NHA|BMSC|RCCB|NCRA|certif\w*|credential\w*|licen[cs]\w*)\b",
+    re.I,
+)
 _CRED_LIST = re.compile(r"^[\s,/|;&()]*(?:and|or)?[\s,/|;&()]*$")
 _EMPLOYER_CUE = re.compile(r"(?:\bat\b|\bfor\b|\bwith\b|,)\s*(?:[A-Z][\w&.'-]*\s+){0,4}$")
 
@@ -62,7 +65,9 @@ class TermMatcher:
             if rule.exact:
                 self.orth.add(key, list(nlp.tokenizer.pipe(rule.exact)))
             flags = re.MULTILINE | (0 if rule.regex_case else re.IGNORECASE)
-            self.regexes.extend((rule, re.compile(p, flags), required_literals(p, flags)) for p in rule.regex)
+            self.regexes.extend(
+                (rule, re.compile(p, flags), required_literals(p, flags)) for p in rule.regex
+            )
             self.unless[rule.id] = [re.compile(p) for p in rule.unless]
             self.fuzzy.extend((rule, term.lower()) for term in rule.fuzzy)
 
@@ -88,7 +93,7 @@ class TermMatcher:
 
     def _raw_hits(self, doc: Document, tokens: list) -> list[Hit]:
         hits: list[Hit] = self._regex_hits(doc) if self.regexes else []
-        for line, toks in zip(doc.lines, tokens):
+        for line, toks in zip(doc.lines, tokens, strict=True):
             text = line.text
             for matcher, kind in ((self.lower, "phrase"), (self.orth, "exact")):
                 for match_id, s, e in matcher(toks):
@@ -96,7 +101,9 @@ class TermMatcher:
                     rule = self.by_key[toks.vocab.strings[match_id]]
                     start, end = span.start_char, span.end_char
                     # Tokens glued to letters or digits ("Epic2", "xCPC") are not this term.
-                    if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+                    if (start > 0 and text[start - 1].isalnum()) or (
+                        end < len(text) and text[end].isalnum()
+                    ):
                         continue
                     hits.append(Hit(rule, line.index, start, end, text[start:end], kind))
             if self.fuzzy:
@@ -115,7 +122,10 @@ class TermMatcher:
                     while end < len(lowered) and lowered[end].isalnum():
                         end += 1
                     found = text[start:end]
-                    if fuzz.ratio(term.replace(" ", ""), found.lower().replace(" ", "")) >= threshold - 5:
+                    if (
+                        fuzz.ratio(term.replace(" ", ""), found.lower().replace(" ", ""))
+                        >= threshold - 5
+                    ):
                         hits.append(Hit(rule, line.index, start, end, found, "fuzzy"))
         return hits
 
@@ -162,10 +172,19 @@ class TermMatcher:
             return True
         neighbours = [h for h in self._line_acronyms.get(hit.line, []) if h is not hit]
         for other in neighbours:
-            lo, hi = sorted((other.end, hit.start)) if other.end <= hit.start else sorted((hit.end, other.start))
+            lo, hi = (
+                sorted((other.end, hit.start))
+                if other.end <= hit.start
+                else sorted((hit.end, other.start))
+            )
             if _CRED_LIST.match(text[lo:hi]):
                 return True
-        return bool(re.search(r"(?i)\b(?:coder|coding|hold(?:s|ing)?|earned|passed|requir\w*|exam|pursu\w*|studying|preferred|a plus|desired)\b", text))
+        return bool(
+            re.search(
+                r"(?i)\b(?:coder|coding|hold(?:s|ing)?|earned|passed|requir\w*|exam|pursu\w*|studying|preferred|a plus|desired)\b",
+                text,
+            )
+        )
 
     def _v_not_in_employer(self, hit: Hit, doc: Document) -> bool:
         """``Riverside CHC``: an acronym at the end of an organisation name is not a credential."""
@@ -174,7 +193,9 @@ class TermMatcher:
             return True
         before = line.text[: hit.start]
         after = line.text[hit.end : hit.end + 12]
-        org_before = bool(re.search(r"[A-Z][a-z]+\s+$", before)) and not before.rstrip().endswith(",")
+        org_before = bool(re.search(r"[A-Z][a-z]+\s+$", before)) and not before.rstrip().endswith(
+            ","
+        )
         return not (org_before or re.match(r"\s+(?:of|in)\s+[A-Z]", after))
 
     # -- public -----------------------------------------------------------------------------

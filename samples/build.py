@@ -17,28 +17,62 @@ ED_CODER = {
     "headline": "Emergency Department Facility & Pro-fee Coder",
     "sidebar": [
         ("Contact", ["San Antonio, TX 78205", "(210) 555-0173", "alicia.moreno@example.com"]),
-        ("Certifications", ["CPC — AAPC, 2020", "CEDC — Certified Emergency", "Department Coder, AAPC, 2023"]),
-        ("Skills", ["ICD-10-CM, CPT, HCPCS Level II", "ED E/M facility levels", "Modifiers 25 and 59", "NCCI / MUE edits"]),
+        (
+            "Certifications",
+            ["CPC — AAPC, 2020", "CEDC — Certified Emergency", "Department Coder, AAPC, 2023"],
+        ),
+        (
+            "Skills",
+            [
+                "ICD-10-CM, CPT, HCPCS Level II",
+                "ED E/M facility levels",
+                "Modifiers 25 and 59",
+                "NCCI / MUE edits",
+            ],
+        ),
         ("Systems", ["Epic (ASAP, Resolute HB)", "3M 360 Encompass", "Microsoft Excel"]),
     ],
     "main": [
-        ("Summary", ["ED coder with five years of facility and professional-fee coding for a Level II trauma center and two freestanding emergency departments."]),
-        ("Experience", [
-            ("ED Coding Specialist II", "Alamo Regional Medical Center, San Antonio, TX", "Mar 2023 – Present", [
-                "Code 110–130 ED facility and pro-fee charts per day in Epic with 3M 360 Encompass",
-                "Maintain 96.5% accuracy on quarterly external audits",
-                "Reduced modifier 25 denials by 28% by building an ED edit checklist with the billing team",
-                "Mentor 3 new ED coders through their first 90 days",
-            ]),
-            ("Outpatient Coder", "Mission Hills Hospital, San Antonio, TX", "06/2021 – 02/2023", [
-                "Coded ancillary, observation and ED encounters for the hospital outpatient department",
-                "Kept first-pass claim acceptance at 97% for ED claims",
-                "Worked the coding edit queue every morning with patient financial services",
-            ]),
-            ("Patient Access Representative", "Mission Hills Hospital, San Antonio, TX", "2019 – 2021", [
-                "Registered ED patients and verified insurance eligibility",
-            ]),
-        ]),
+        (
+            "Summary",
+            [
+                "ED coder with five years of facility and professional-fee coding for a Level II trauma center and two freestanding emergency departments."
+            ],
+        ),
+        (
+            "Experience",
+            [
+                (
+                    "ED Coding Specialist II",
+                    "Alamo Regional Medical Center, San Antonio, TX",
+                    "Mar 2023 – Present",
+                    [
+                        "Code 110–130 ED facility and pro-fee charts per day in Epic with 3M 360 Encompass",
+                        "Maintain 96.5% accuracy on quarterly external audits",
+                        "Reduced modifier 25 denials by 28% by building an ED edit checklist with the billing team",
+                        "Mentor 3 new ED coders through their first 90 days",
+                    ],
+                ),
+                (
+                    "Outpatient Coder",
+                    "Mission Hills Hospital, San Antonio, TX",
+                    "06/2021 – 02/2023",
+                    [
+                        "Coded ancillary, observation and ED encounters for the hospital outpatient department",
+                        "Kept first-pass claim acceptance at 97% for ED claims",
+                        "Worked the coding edit queue every morning with patient financial services",
+                    ],
+                ),
+                (
+                    "Patient Access Representative",
+                    "Mission Hills Hospital, San Antonio, TX",
+                    "2019 – 2021",
+                    [
+                        "Registered ED patients and verified insurance eligibility",
+                    ],
+                ),
+            ],
+        ),
         ("Education", ["Medical Coding Certificate, Palo Alto College, San Antonio, TX, 2020"]),
     ],
 }
@@ -48,26 +82,47 @@ AUDITOR = {
     "headline": "Coding Quality & Compliance Manager",
     "summary": "Coding auditor and educator with eleven years in inpatient and professional-fee coding, six of them leading audit programs for a multi-hospital system.",
     "jobs": [
-        ("Manager, Coding Quality & Education", "Peachtree Health System, Atlanta, GA", "Jan 2020 – Present", [
-            "Lead a team of 8 coding auditors and educators across 4 hospitals",
-            "Audited 1,800 inpatient and pro-fee charts per year with RAT-STATS sampling",
-            "Recovered $1.4M in underpayments through DRG validation in FY2024",
-            "Raised system coding accuracy from 91% to 97% in two years",
-            "Cut coding-related DNFB from 5.8 to 2.9 days",
-        ]),
-        ("Senior Coding Auditor", "Peachtree Health System, Atlanta, GA", "Aug 2017 – Dec 2019", [
-            "Performed DRG validation and E/M audits for cardiology and orthopedics",
-            "Educated 120 providers on documentation for CC/MCC capture",
-        ]),
-        ("Inpatient Coder", "Grady Street Hospital, Atlanta, GA", "Jun 2015 – Jul 2017", [
-            "Coded inpatient medical and surgical stays with ICD-10-CM/PCS and MS-DRG",
-            "Averaged 24 inpatient charts per day",
-        ]),
+        (
+            "Manager, Coding Quality & Education",
+            "Peachtree Health System, Atlanta, GA",
+            "Jan 2020 – Present",
+            [
+                "Lead a team of 8 coding auditors and educators across 4 hospitals",
+                "Audited 1,800 inpatient and pro-fee charts per year with RAT-STATS sampling",
+                "Recovered $1.4M in underpayments through DRG validation in FY2024",
+                "Raised system coding accuracy from 91% to 97% in two years",
+                "Cut coding-related DNFB from 5.8 to 2.9 days",
+            ],
+        ),
+        (
+            "Senior Coding Auditor",
+            "Peachtree Health System, Atlanta, GA",
+            "Aug 2017 – Dec 2019",
+            [
+                "Performed DRG validation and E/M audits for cardiology and orthopedics",
+                "Educated 120 providers on documentation for CC/MCC capture",
+            ],
+        ),
+        (
+            "Inpatient Coder",
+            "Grady Street Hospital, Atlanta, GA",
+            "Jun 2015 – Jul 2017",
+            [
+                "Coded inpatient medical and surgical stays with ICD-10-CM/PCS and MS-DRG",
+                "Averaged 24 inpatient charts per day",
+            ],
+        ),
     ],
-    "certs": ["RHIA — Registered Health Information Administrator (AHIMA)",
-              "CPMA — Certified Professional Medical Auditor (AAPC)",
-              "CCS — Certified Coding Specialist (AHIMA)"],
-    "skills": [["ICD-10-CM/PCS", "CPT", "MS-DRG"], ["APR-DRG", "E/M", "HCC"], ["Epic", "3M 360 Encompass", "Tableau"]],
+    "certs": [
+        "RHIA — Registered Health Information Administrator (AHIMA)",
+        "CPMA — Certified Professional Medical Auditor (AAPC)",
+        "CCS — Certified Coding Specialist (AHIMA)",
+    ],
+    "skills": [
+        ["ICD-10-CM/PCS", "CPT", "MS-DRG"],
+        ["APR-DRG", "E/M", "HCC"],
+        ["Epic", "3M 360 Encompass", "Tableau"],
+    ],
     "education": "B.S., Health Information Management, Georgia Southern University, 2015",
 }
 

@@ -32,7 +32,11 @@ def job(title: str, start: str, end: str = "Present") -> str:
         ([job("Coder I", "Jan 2025")], "CPC-A", "entry"),
         ([job("Coder II", "Jan 2022")], "CPC", "mid"),
         ([job("Coder II", "Jan 2020")], "CPC", "mid"),
-        ([job("Coding Supervisor", "Jan 2023"), job("Coder II", "Jan 2020", "Dec 2022")], "CPC", "senior"),
+        (
+            [job("Coding Supervisor", "Jan 2023"), job("Coder II", "Jan 2020", "Dec 2022")],
+            "CPC",
+            "senior",
+        ),
         ([job("Coder III", "Jan 2018")], "CPC", "senior"),
         ([job("Coder II", "Jan 2021")], "CPC, CPMA", "senior"),
     ],
@@ -45,7 +49,11 @@ def test_stage(report_from, jobs, creds, level):
 
 @pytest.mark.parametrize(
     "level, low, high, pct",
-    [("entry", 35780, 41600, "10th-25th"), ("mid", 41600, 64070, "25th-75th"), ("senior", 64070, 80950, "75th-90th")],
+    [
+        ("entry", 35780, 41600, "10th-25th"),
+        ("mid", 41600, 64070, "25th-75th"),
+        ("senior", 64070, 80950, "75th-90th"),
+    ],
 )
 def test_salary_band(report_from, level, low, high, pct):
     start = {"entry": "Jan 2025", "mid": "Jan 2022", "senior": "Jan 2015"}[level]
@@ -56,10 +64,17 @@ def test_salary_band(report_from, level, low, high, pct):
 
 @pytest.mark.parametrize(
     "creds, track",
-    [("CPMA", "auditing/compliance"), ("CCDS, CDIP", "CDI"), ("CRC", "risk adjustment"), ("CPC, COSC", "specialty coding")],
+    [
+        ("CPMA", "auditing/compliance"),
+        ("CCDS, CDIP", "CDI"),
+        ("CRC", "risk adjustment"),
+        ("CPC, COSC", "specialty coding"),
+    ],
 )
 def test_track(report_from, creds, track):
-    r = report_from("Pat Lee\nEXPERIENCE\n" + job("Coder", "Jan 2018") + f"CERTIFICATIONS\n{creds}\n")
+    r = report_from(
+        "Pat Lee\nEXPERIENCE\n" + job("Coder", "Jan 2018") + f"CERTIFICATIONS\n{creds}\n"
+    )
     assert r.stage.track == track
 
 
@@ -68,13 +83,19 @@ def test_no_numbers_cannot_score_well_however_long_the_skills(report_from):
     assert bare.score.overall <= 45 < quantified.score.overall
     assert bare.score.components["quantified_impact"].score == 0
     weights = {k: c.weight for k, c in quantified.score.components.items()}
-    assert max(weights, key=weights.get) == "quantified_impact" and sum(weights.values()) == pytest.approx(1.0)
+    assert max(weights, key=weights.get) == "quantified_impact" and sum(
+        weights.values()
+    ) == pytest.approx(1.0)
 
 
 def test_four_core_missing_metric_suggestions_only_when_missing(report_from):
-    bare = {s.id for s in report_from(ENTRY_NO_METRICS).suggestions if s.category == "missing_metric"}
+    bare = {
+        s.id for s in report_from(ENTRY_NO_METRICS).suggestions if s.category == "missing_metric"
+    }
     assert bare == {"metric.accuracy", "metric.volume", "metric.first_pass_rate", "metric.denials"}
-    quantified = {s.id for s in report_from(WITH_METRICS).suggestions if s.category == "missing_metric"}
+    quantified = {
+        s.id for s in report_from(WITH_METRICS).suggestions if s.category == "missing_metric"
+    }
     assert quantified == set()
 
 
@@ -101,6 +122,8 @@ def test_suggestions_ranked_and_complete(report_from):
 
 
 def test_off_domain_resume(report_from):
-    r = report_from("Pat Lee\nEXPERIENCE\nSoftware Engineer | Acme | 2018 - Present\n  - Cut latency 40%\n")
+    r = report_from(
+        "Pat Lee\nEXPERIENCE\nSoftware Engineer | Acme | 2018 - Present\n  - Cut latency 40%\n"
+    )
     assert r.domain.medical_coding is False and r.score.overall <= 30
     assert [s.id for s in r.suggestions] == ["domain.not_coding"]

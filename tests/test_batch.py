@@ -17,7 +17,13 @@ from tests.fixtures import make
 def folder(tmp_path: Path) -> Path:
     root = tmp_path / "applicants"
     (root / "nested").mkdir(parents=True)
-    for name in ("entry_coder.txt", "skills_only.txt", "mid_ed_coder.pdf", "senior_auditor.docx", "not_coding.txt"):
+    for name in (
+        "entry_coder.txt",
+        "skills_only.txt",
+        "mid_ed_coder.pdf",
+        "senior_auditor.docx",
+        "not_coding.txt",
+    ):
         shutil.copy(SAMPLES / name, root / ("nested" if name.endswith(".docx") else "") / name)
     make.write(root / "broken.pdf", b"%PDF-1.4\n garbage")
     make.write(root / "photo.png", b"\x89PNG\r\n\x1a\n" + bytes(200))
@@ -35,7 +41,14 @@ def test_jsonl_one_line_per_file_in_stable_order(capsys, folder):
     code, out, err = batch(capsys, str(folder), "--format", "jsonl", "--workers", "2")
     rows = [json.loads(line) for line in out.splitlines()]
     names = [Path(r["file"]).name for r in rows]
-    assert names == ["broken.pdf", "entry_coder.txt", "mid_ed_coder.pdf", "senior_auditor.docx", "not_coding.txt", "skills_only.txt"]
+    assert names == [
+        "broken.pdf",
+        "entry_coder.txt",
+        "mid_ed_coder.pdf",
+        "senior_auditor.docx",
+        "not_coding.txt",
+        "skills_only.txt",
+    ]
     assert rows[0]["error"]["code"] == "corrupt" and all(r["error"] is None for r in rows[1:])
     assert code == 1  # a file failed
     assert "analysed 5; skipped 2; failed 1 (corrupt 1)" in err and "photo.png" in err
@@ -62,7 +75,9 @@ def test_table(capsys, folder):
     code, out, err = batch(capsys, str(folder))
     lines = out.splitlines()
     assert lines[0].split()[:4] == ["#", "candidate", "stage", "score"]
-    assert any("Denise Okonkwo" in line for line in lines) and any("corrupt" in line for line in lines)
+    assert any("Denise Okonkwo" in line for line in lines) and any(
+        "corrupt" in line for line in lines
+    )
 
 
 @pytest.mark.parametrize(
@@ -95,7 +110,15 @@ def test_duplicates_are_flagged_not_dropped(capsys, folder):
 
 def test_blind_mode_leaves_out_names_and_contacts(capsys, folder):
     code, out, err = batch(capsys, str(folder), "--format", "jsonl", "--blind")
-    for needle in ("Okonkwo", "Moreno", "Natarajan", "example.com", "example.org", "555-01", "applicants"):
+    for needle in (
+        "Okonkwo",
+        "Moreno",
+        "Natarajan",
+        "example.com",
+        "example.org",
+        "555-01",
+        "applicants",
+    ):
         assert needle not in out
     rows = [json.loads(line) for line in out.splitlines()]
     assert rows[1]["file"] == "candidate-0002" and rows[1]["candidate"]["name"] is None
@@ -103,7 +126,9 @@ def test_blind_mode_leaves_out_names_and_contacts(capsys, folder):
 
 def test_reports_dir(capsys, folder, tmp_path: Path):
     out_dir = tmp_path / "reports"
-    code, out, err = batch(capsys, str(folder), "--reports-dir", str(out_dir), "--reports-format", "json")
+    code, out, err = batch(
+        capsys, str(folder), "--reports-dir", str(out_dir), "--reports-format", "json"
+    )
     files = sorted(p.name for p in out_dir.iterdir())
     assert len(files) == 6 and files[0].startswith("0001-")
 
@@ -112,9 +137,20 @@ def test_hung_worker_is_stopped_and_the_batch_goes_on(capsys, folder, tmp_path: 
     """A rule pack with a catastrophic regex makes one file hang; the time limit stops it."""
     pack = tmp_path / "pack"
     pack.mkdir()
-    (pack / "tools.toml").write_text('[[rules]]\nid = "Slow"\nregex = [\'^(a+)+$\']\n')
+    (pack / "tools.toml").write_text("[[rules]]\nid = \"Slow\"\nregex = ['^(a+)+$']\n")
     make.write(folder / "hang.txt", "Pat Lee\nSKILLS\n" + "a" * 40 + "!\n")
-    code, out, err = batch(capsys, str(folder), "--format", "jsonl", "--rules", str(pack), "--timeout", "3", "--workers", "2")
+    code, out, err = batch(
+        capsys,
+        str(folder),
+        "--format",
+        "jsonl",
+        "--rules",
+        str(pack),
+        "--timeout",
+        "3",
+        "--workers",
+        "2",
+    )
     rows = {Path(r["file"]).name: r for r in map(json.loads, out.splitlines())}
     assert rows["hang.txt"]["error"]["code"] == "timeout"
     assert rows["senior_auditor.docx"]["error"] is None and len(rows) == 7

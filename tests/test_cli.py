@@ -48,7 +48,10 @@ def test_output_file(capsys, tmp_path: Path):
         (lambda d: d / "missing.pdf", "not_found"),
         (lambda d: make.write(d / "empty.docx", b""), "empty"),
         (lambda d: make.write(d / "img.pdf", make.image_only_pdf()), "no_text"),
-        (lambda d: make.write(d / "locked.pdf", make.to_pdf(make.SAMPLE, user_password="pw")), "encrypted"),
+        (
+            lambda d: make.write(d / "locked.pdf", make.to_pdf(make.SAMPLE, user_password="pw")),
+            "encrypted",
+        ),
         (lambda d: make.write(d / "cut.docx", make.to_docx(make.SAMPLE)[:2000]), "corrupt"),
     ],
 )
@@ -62,7 +65,13 @@ def test_bad_input_exit_1_with_message(capsys, tmp_path: Path, make_file, code_w
 
 @pytest.mark.parametrize(
     "argv",
-    [[], ["score"], ["score", SAMPLE, "--format", "yaml"], ["score", SAMPLE, "--as-of", "yesterday"], ["batch", SAMPLE]],
+    [
+        [],
+        ["score"],
+        ["score", SAMPLE, "--format", "yaml"],
+        ["score", SAMPLE, "--as-of", "yesterday"],
+        ["batch", SAMPLE],
+    ],
 )
 def test_usage_errors_exit_2(capsys, argv):
     with pytest.raises(SystemExit) as exc:
@@ -72,7 +81,9 @@ def test_usage_errors_exit_2(capsys, argv):
 
 
 def test_unwritable_output(capsys, tmp_path: Path):
-    code, out, err = run(capsys, "score", SAMPLE, "-o", str(tmp_path / "no" / "such" / "dir" / "r.json"))
+    code, out, err = run(
+        capsys, "score", SAMPLE, "-o", str(tmp_path / "no" / "such" / "dir" / "r.json")
+    )
     assert code == 1 and "cannot write" in err
 
 
@@ -95,7 +106,9 @@ def test_bad_rule_pack_is_a_usage_error(capsys, tmp_path: Path):
 
 
 def test_python_dash_m(tmp_path: Path):
-    proc = subprocess.run([sys.executable, "-m", "analyzer", "--version"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "analyzer", "--version"], capture_output=True, text=True
+    )
     assert proc.returncode == 0 and proc.stdout.startswith("resume-analyzer ")
 
 

@@ -6,22 +6,45 @@ from tests.conftest import AS_OF
 
 
 def test_contact_from_profile(analyzer, doc_from):
-    c = analyzer.engine.extract(doc_from(
-        "JANE Q. DOE, RHIT, CCS\nInpatient Coder\nAkron, OH 44308 | (330) 555-0101 | jane.doe@example.com\n"
-        "linkedin.com/in/janedoe\nSUMMARY\nCoder."
-    ), AS_OF).candidate
-    assert (c.name, c.email, c.phone, c.location) == ("Jane Q. Doe", "jane.doe@example.com", "(330) 555-0101", "Akron, OH 44308")
+    c = analyzer.engine.extract(
+        doc_from(
+            "JANE Q. DOE, RHIT, CCS\nInpatient Coder\nAkron, OH 44308 | (330) 555-0101 | jane.doe@example.com\n"
+            "linkedin.com/in/janedoe\nSUMMARY\nCoder."
+        ),
+        AS_OF,
+    ).candidate
+    assert (c.name, c.email, c.phone, c.location) == (
+        "Jane Q. Doe",
+        "jane.doe@example.com",
+        "(330) 555-0101",
+        "Akron, OH 44308",
+    )
     assert c.links == ["linkedin.com/in/janedoe"]
 
 
 @pytest.mark.parametrize(
     "text, coding",
     [
-        ("EXPERIENCE\nMedical Coder | Clinic | 2021 - Present\n- Coded E/M visits with ICD-10-CM and CPT", True),
-        ("CERTIFICATIONS\nCPC-A (AAPC)\nSKILLS\nICD-10-CM, CPT\nEXPERIENCE\nServer | Diner | 2020 - Present\n- Served tables", True),
-        ("EXPERIENCE\nRegistered Nurse | ICU | 2019 - Present\n- Used Epic; responded to code blue events", False),
-        ("EXPERIENCE\nSoftware Engineer | Acme | 2018 - Present\n- Coding in Go and Python; 99.9% uptime", False),
-        ("EXPERIENCE\nStore Manager | Retailer | 2015 - Present\n- Price-coding accuracy; sales up 8%", False),
+        (
+            "EXPERIENCE\nMedical Coder | Clinic | 2021 - Present\n- Coded E/M visits with ICD-10-CM and CPT",
+            True,
+        ),
+        (
+            "CERTIFICATIONS\nCPC-A (AAPC)\nSKILLS\nICD-10-CM, CPT\nEXPERIENCE\nServer | Diner | 2020 - Present\n- Served tables",
+            True,
+        ),
+        (
+            "EXPERIENCE\nRegistered Nurse | ICU | 2019 - Present\n- Used Epic; responded to code blue events",
+            False,
+        ),
+        (
+            "EXPERIENCE\nSoftware Engineer | Acme | 2018 - Present\n- Coding in Go and Python; 99.9% uptime",
+            False,
+        ),
+        (
+            "EXPERIENCE\nStore Manager | Retailer | 2015 - Present\n- Price-coding accuracy; sales up 8%",
+            False,
+        ),
     ],
 )
 def test_domain(findings_from, text, coding):

@@ -32,10 +32,19 @@ def creds(findings) -> dict[str, str]:
         ("CERTIFICATIONS\nCurrently studying for the CCS", {"CCS": "in_progress"}),
         ("CERTIFICATIONS\nCPMA (AAPC) - lapsed 2023", {"CPMA": "lapsed"}),
         ("CERTIFICATIONS\nCCS, AHIMA (inactive since 2019)", {"CCS": "lapsed"}),
-        ("CERTIFICATIONS\nCPC, AAPC, 2022\nCPC-A, AAPC, 2020 (removed 2022)", {"CPC": "held", "CPC-A": "mentioned"}),
+        (
+            "CERTIFICATIONS\nCPC, AAPC, 2022\nCPC-A, AAPC, 2020 (removed 2022)",
+            {"CPC": "held", "CPC-A": "mentioned"},
+        ),
         ("CERTIFICATIONS\nCPC, AAPC\nCPC-A, AAPC", {"CPC": "held", "CPC-A": "mentioned"}),
-        ("OBJECTIVE\nSeeking an inpatient role that will require the CCS within a year.", {"CCS": "mentioned"}),
-        ("SUMMARY\nCoder with CPC and CPB; CPPM exam scheduled for 2027.", {"CPC": "held", "CPB": "held", "CPPM": "in_progress"}),
+        (
+            "OBJECTIVE\nSeeking an inpatient role that will require the CCS within a year.",
+            {"CCS": "mentioned"},
+        ),
+        (
+            "SUMMARY\nCoder with CPC and CPB; CPPM exam scheduled for 2027.",
+            {"CPC": "held", "CPB": "held", "CPPM": "in_progress"},
+        ),
         # one mention held, another scheduled: held wins over a bare mention, cue applies per clause
         ("CERTIFICATIONS\nCPC (AAPC); CRC - exam scheduled", {"CPC": "held", "CRC": "in_progress"}),
     ],

@@ -55,9 +55,16 @@ def test_positions_and_years(findings_from):
         "Coding Extern": False,
         "Cashier": False,
     }
-    assert exp.years == pytest.approx(4.9, abs=0.05)  # Jan 2022 - Nov 26 2026, the contract inside it
+    assert exp.years == pytest.approx(
+        4.9, abs=0.05
+    )  # Jan 2022 - Nov 26 2026, the contract inside it
     first = exp.positions[0]
-    assert (first.employer, first.start, first.end, first.current) == ("Acme Health", "2022-01", None, True)
+    assert (first.employer, first.start, first.end, first.current) == (
+        "Acme Health",
+        "2022-01",
+        None,
+        True,
+    )
 
 
 def test_as_of_changes_present(findings_from):

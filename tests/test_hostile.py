@@ -126,7 +126,20 @@ def test_batch_over_all_hostile_files(capsys, hostile_dir, tmp_path: Path):
         os.symlink(p, folder / p.name)
     os.symlink(folder, folder / "loop")  # a directory symlink loop is not followed
     os.symlink(tmp_path / "nowhere", folder / "dangling.pdf")
-    code = main(["batch", str(folder), "--format", "jsonl", "--workers", "2", "--progress", "never", "--timeout", "20"])
+    code = main(
+        [
+            "batch",
+            str(folder),
+            "--format",
+            "jsonl",
+            "--workers",
+            "2",
+            "--progress",
+            "never",
+            "--timeout",
+            "20",
+        ]
+    )
     out, err = capsys.readouterr()
     rows = {Path(r["file"]).name: r for r in map(json.loads, out.splitlines())}
     assert code == 1 and len(rows) == len(CASES)

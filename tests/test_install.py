@@ -15,27 +15,74 @@ from tests.conftest import ROOT, SAMPLES
 def test_wheel_runs_from_another_directory(tmp_path: Path):
     wheels = tmp_path / "wheels"
     build = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--quiet", "-w", str(wheels)],
-        capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            str(ROOT),
+            "--no-deps",
+            "--quiet",
+            "-w",
+            str(wheels),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert build.returncode == 0, build.stderr
     wheel = next(wheels.glob("resume_analyzer-*.whl"))
     site = tmp_path / "site"
     install = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(site), str(wheel)],
-        capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "--quiet",
+            "--target",
+            str(site),
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert install.returncode == 0, install.stderr
     assert sorted(p.name for p in (site / "rules").glob("*.toml"))  # rule files are package data
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(site)}
-    where = subprocess.run([sys.executable, "-c", "import analyzer, rules; print(analyzer.__file__); print(rules.__file__)"],
-                           cwd=elsewhere, env=env, capture_output=True, text=True)
+    where = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import analyzer, rules; print(analyzer.__file__); print(rules.__file__)",
+        ],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert all(line.startswith(str(site)) for line in where.stdout.split()), where.stdout
     run = subprocess.run(
-        [sys.executable, "-m", "analyzer", "score", str(SAMPLES / "mid_ed_coder.pdf"), "--format", "json", "--as-of", "2026-11-26"],
-        cwd=elsewhere, env=env, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "analyzer",
+            "score",
+            str(SAMPLES / "mid_ed_coder.pdf"),
+            "--format",
+            "json",
+            "--as-of",
+            "2026-11-26",
+        ],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout)["stage"]["level"] == "mid"

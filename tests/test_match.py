@@ -33,17 +33,32 @@ def asks(analyzer, text):
     "posting, expected",
     [
         ("Requirements\nCPC or CCS required", ("credential", ("CPC", "CCS"), "required")),
-        ("Requirements\nCPC, CCS or CIC required", ("credential", ("CPC", "CCS", "CIC"), "required")),
-        ("Requirements\nMust hold a CCS-P or CPC credential", ("credential", ("CCS-P", "CPC"), "required")),
+        (
+            "Requirements\nCPC, CCS or CIC required",
+            ("credential", ("CPC", "CCS", "CIC"), "required"),
+        ),
+        (
+            "Requirements\nMust hold a CCS-P or CPC credential",
+            ("credential", ("CCS-P", "CPC"), "required"),
+        ),
         ("Qualifications\nCRC preferred", ("credential", ("CRC",), "preferred")),
         ("Requirements\nCPC required, CRC a plus", ("credential", ("CRC",), "preferred")),
         ("Nice to have\nCPMA", ("credential", ("CPMA",), "preferred")),
         ("Requirements\nRHIT and CCS required", ("credential", ("RHIT",), "required")),
         ("Requirements\nRHIT and CCS required", ("credential", ("CCS",), "required")),
         ("Requirements\nProficiency with Epic or Cerner", ("tool", ("Epic", "Cerner"), "required")),
-        ("Preferred Qualifications\nICD-10-PCS and MS-DRG experience", ("code_set", ("ICD-10-PCS",), "preferred")),
-        ("Requirements\nAssociate degree in HIM required; bachelor's degree preferred", ("education", ("bachelor",), "preferred")),
-        ("Requirements\nAssociate degree in HIM required; bachelor's degree preferred", ("education", ("associate",), "required")),
+        (
+            "Preferred Qualifications\nICD-10-PCS and MS-DRG experience",
+            ("code_set", ("ICD-10-PCS",), "preferred"),
+        ),
+        (
+            "Requirements\nAssociate degree in HIM required; bachelor's degree preferred",
+            ("education", ("bachelor",), "preferred"),
+        ),
+        (
+            "Requirements\nAssociate degree in HIM required; bachelor's degree preferred",
+            ("education", ("associate",), "required"),
+        ),
     ],
 )
 def test_posting_requirements(analyzer, posting, expected):
@@ -92,8 +107,18 @@ Preferred
 
 def test_fit_half_fit_no_fit_order(analyzer, doc_from):
     full = fit(analyzer, doc_from, POSTING)
-    half = fit(analyzer, doc_from, POSTING, RESUME.replace("RHIT, AHIMA\n", "").replace("Jan 2020", "Jan 2024"))
-    none = fit(analyzer, doc_from, POSTING, "Pat Lee\nEXPERIENCE\nCashier | Store | 2019 - Present\n- Ran the register\n")
+    half = fit(
+        analyzer,
+        doc_from,
+        POSTING,
+        RESUME.replace("RHIT, AHIMA\n", "").replace("Jan 2020", "Jan 2024"),
+    )
+    none = fit(
+        analyzer,
+        doc_from,
+        POSTING,
+        "Pat Lee\nEXPERIENCE\nCashier | Store | 2019 - Present\n- Ran the register\n",
+    )
     assert full.score > half.score > none.score
     assert full.score >= 80 and half.score <= 49
     missing = {q.label for q in half.requirements if q.status != "met" and q.strength == "required"}
@@ -137,8 +162,18 @@ def test_evidence_on_both_sides(analyzer, doc_from):
 
 @pytest.mark.parametrize("fmt", ["text", "json", "markdown", "html"])
 def test_match_cli(capsys, fmt):
-    code = main(["match", str(SAMPLES / "senior_auditor.docx"), "--job", str(SAMPLES / "jobs" / "senior_inpatient_auditor.txt"),
-                 "--format", fmt, "--as-of", "2026-11-26"])
+    code = main(
+        [
+            "match",
+            str(SAMPLES / "senior_auditor.docx"),
+            "--job",
+            str(SAMPLES / "jobs" / "senior_inpatient_auditor.txt"),
+            "--format",
+            fmt,
+            "--as-of",
+            "2026-11-26",
+        ]
+    )
     out, err = capsys.readouterr()
     assert code == 0 and err == ""
     if fmt == "json":
@@ -164,9 +199,22 @@ def test_match_from_stdin_and_bad_posting(capsys, monkeypatch, tmp_path):
 
 
 def test_batch_ranks_by_fit(capsys):
-    code = main(["batch", str(SAMPLES), "--job", str(SAMPLES / "jobs" / "senior_inpatient_auditor.txt"),
-                 "--format", "json", "--as-of", "2026-11-26", "--progress", "never"])
+    code = main(
+        [
+            "batch",
+            str(SAMPLES),
+            "--job",
+            str(SAMPLES / "jobs" / "senior_inpatient_auditor.txt"),
+            "--format",
+            "json",
+            "--as-of",
+            "2026-11-26",
+            "--progress",
+            "never",
+        ]
+    )
     out, _ = capsys.readouterr()
+    assert code == 0
     rows = [r for r in json.loads(out) if not r["error"]]
     assert rows[0]["file"].endswith("senior_auditor.docx")
     fits = [r["match"]["score"] for r in rows]
@@ -174,10 +222,25 @@ def test_batch_ranks_by_fit(capsys):
 
 
 def test_entry_posting_prefers_an_entry_coder_over_an_overqualified_senior(capsys):
-    code = main(["batch", str(SAMPLES), "--job", str(SAMPLES / "jobs" / "entry_outpatient_cpc.txt"),
-                 "--format", "json", "--as-of", "2026-11-26", "--progress", "never"])
+    code = main(
+        [
+            "batch",
+            str(SAMPLES),
+            "--job",
+            str(SAMPLES / "jobs" / "entry_outpatient_cpc.txt"),
+            "--format",
+            "json",
+            "--as-of",
+            "2026-11-26",
+            "--progress",
+            "never",
+        ]
+    )
     out, _ = capsys.readouterr()
-    fits = {r["file"].rsplit("/", 1)[-1]: r["match"]["score"] for r in json.loads(out) if not r["error"]}
+    assert code == 0
+    fits = {
+        r["file"].rsplit("/", 1)[-1]: r["match"]["score"] for r in json.loads(out) if not r["error"]
+    }
     assert fits["entry_coder.txt"] > fits["senior_auditor.docx"]
     assert fits["entry_coder.txt"] >= 90 and fits["senior_auditor.docx"] <= 49
 

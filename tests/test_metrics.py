@@ -4,41 +4,100 @@ import pytest
 
 
 def metrics(findings_from, line: str):
-    return [(m.kind, m.value, m.value_max, m.baseline, m.unit, m.period, m.object)
-            for m in findings_from(f"EXPERIENCE\n- {line}").metrics]
+    return [
+        (m.kind, m.value, m.value_max, m.baseline, m.unit, m.period, m.object)
+        for m in findings_from(f"EXPERIENCE\n- {line}").metrics
+    ]
 
 
 @pytest.mark.parametrize(
     "line, expected",
     [
-        ("Maintained 97% accuracy on internal audits", ("accuracy", 97.0, None, None, "percent", None, None)),
-        ("Audit score of 98.5% on a 2024 external review", ("accuracy", 98.5, None, None, "percent", None, None)),
-        ("Accuracy 96 pct on monthly audits", ("accuracy", 96.0, None, None, "percent", None, None)),
-        ("Achieved ninety-eight percent coding accuracy", ("accuracy", 98.0, None, None, "percent", None, None)),
-        ("Raised accuracy from 84 percent to 95 percent", ("accuracy", 95.0, None, 84.0, "percent", None, None)),
-        ("98% first-pass claim acceptance", ("first_pass_rate", 98.0, None, None, "percent", None, None)),
+        (
+            "Maintained 97% accuracy on internal audits",
+            ("accuracy", 97.0, None, None, "percent", None, None),
+        ),
+        (
+            "Audit score of 98.5% on a 2024 external review",
+            ("accuracy", 98.5, None, None, "percent", None, None),
+        ),
+        (
+            "Accuracy 96 pct on monthly audits",
+            ("accuracy", 96.0, None, None, "percent", None, None),
+        ),
+        (
+            "Achieved ninety-eight percent coding accuracy",
+            ("accuracy", 98.0, None, None, "percent", None, None),
+        ),
+        (
+            "Raised accuracy from 84 percent to 95 percent",
+            ("accuracy", 95.0, None, 84.0, "percent", None, None),
+        ),
+        (
+            "98% first-pass claim acceptance",
+            ("first_pass_rate", 98.0, None, None, "percent", None, None),
+        ),
         ("Clean claim rate 96%", ("first_pass_rate", 96.0, None, None, "percent", None, None)),
-        ("Reduced coding denials 15%", ("denial_reduction", 15.0, None, None, "percent", None, None)),
-        ("Reduced denials from 12% to 4%", ("denial_reduction", 4.0, None, 12.0, "percent", None, None)),
-        ("Lowered the denial rate to 3.8% (from 7.1%)", ("denial_reduction", 3.8, None, 7.1, "percent", None, None)),
+        (
+            "Reduced coding denials 15%",
+            ("denial_reduction", 15.0, None, None, "percent", None, None),
+        ),
+        (
+            "Reduced denials from 12% to 4%",
+            ("denial_reduction", 4.0, None, 12.0, "percent", None, None),
+        ),
+        (
+            "Lowered the denial rate to 3.8% (from 7.1%)",
+            ("denial_reduction", 3.8, None, 7.1, "percent", None, None),
+        ),
         ("Kept denial rate under 3%", ("denial_rate", 3.0, None, None, "percent", None, None)),
-        ("Reduced E/M denials by $65,000 annualized", ("denial_reduction", 65000.0, None, None, "usd", None, None)),
+        (
+            "Reduced E/M denials by $65,000 annualized",
+            ("denial_reduction", 65000.0, None, None, "usd", None, None),
+        ),
         ("Code 120 charts per day", ("volume", 120.0, None, None, "count", "day", "chart")),
-        ("Processed 2,400 claims monthly", ("volume", 2400.0, None, None, "count", "month", "claim")),
-        ("Code 25–30 inpatient charts per day", ("volume", 25.0, 30.0, None, "count", "day", "chart")),
+        (
+            "Processed 2,400 claims monthly",
+            ("volume", 2400.0, None, None, "count", "month", "claim"),
+        ),
+        (
+            "Code 25–30 inpatient charts per day",
+            ("volume", 25.0, 30.0, None, "count", "day", "chart"),
+        ),
         ("Review 20-25 charts per hour", ("volume", 20.0, 25.0, None, "count", "hour", "chart")),
-        ("Coded more than two hundred fifty encounters in my first month", ("volume", 250.0, None, None, "count", "month", "encounter")),
-        ("Audited 2,400+ provider encounters annually", ("volume", 2400.0, None, None, "count", "year", "encounter")),
+        (
+            "Coded more than two hundred fifty encounters in my first month",
+            ("volume", 250.0, None, None, "count", "month", "encounter"),
+        ),
+        (
+            "Audited 2,400+ provider encounters annually",
+            ("volume", 2400.0, None, None, "count", "year", "encounter"),
+        ),
         ("Recovered $350K in underpayments", ("revenue", 350000.0, None, None, "usd", None, None)),
-        ("Identified $1.2M in missed charges", ("revenue", 1200000.0, None, None, "usd", None, None)),
+        (
+            "Identified $1.2M in missed charges",
+            ("revenue", 1200000.0, None, None, "usd", None, None),
+        ),
         ("Manage a $4.5M operating budget", ("other", 4500000.0, None, None, "usd", None, None)),
         ("Cut DNFB from 8 to 4 days", ("turnaround", 4.0, None, 8.0, "days", None, None)),
-        ("Reduced the unbilled backlog by 3 days", ("turnaround", 3.0, None, None, "days", None, None)),
+        (
+            "Reduced the unbilled backlog by 3 days",
+            ("turnaround", 3.0, None, None, "days", None, None),
+        ),
         ("Led a team of 12 coders", ("team_size", 12.0, None, None, "people", None, None)),
-        ("Trained 14 new coders on E/M guidelines", ("team_size", 14.0, None, None, "people", None, None)),
-        ("Lead a 23-person coding department", ("team_size", 23.0, None, None, "people", None, None)),
+        (
+            "Trained 14 new coders on E/M guidelines",
+            ("team_size", 14.0, None, None, "people", None, None),
+        ),
+        (
+            "Lead a 23-person coding department",
+            ("team_size", 23.0, None, None, "people", None, None),
+        ),
         ("Physician query response rate 96%", ("other", 96.0, None, None, "percent", None, None)),
-        ("Raised the case mix index from 1.62 to 1.71", ("other", 1.71, None, 1.62, None, None, None)),
+        (
+            "Raised the case mix index from 1.62 to 1.71",
+            ("other", 1.71, None, 1.62, None, None, None),
+        ),
     ],
 )
 def test_metric(findings_from, line, expected):
@@ -46,7 +105,9 @@ def test_metric(findings_from, line, expected):
 
 
 def test_two_metrics_in_one_bullet(findings_from):
-    got = metrics(findings_from, "Code 60+ cath lab, echo, and EP encounters daily at 97.5% accuracy")
+    got = metrics(
+        findings_from, "Code 60+ cath lab, echo, and EP encounters daily at 97.5% accuracy"
+    )
     assert {(k, v) for k, v, *_ in got} == {("volume", 60.0), ("accuracy", 97.5)}
 
 

@@ -60,7 +60,13 @@ def test_docx_header_part_is_read(analyzer, formats):
 
 @pytest.mark.parametrize(
     "name, data_key",
-    [("resume.PDF", "pdf"), ("resume", "pdf"), ("really_docx.pdf", "docx"), ("really_pdf.docx", "pdf"), ("notes.txt", "txt")],
+    [
+        ("resume.PDF", "pdf"),
+        ("resume", "pdf"),
+        ("really_docx.pdf", "docx"),
+        ("really_pdf.docx", "pdf"),
+        ("notes.txt", "txt"),
+    ],
 )
 def test_format_from_bytes_not_name(analyzer, formats, tmp_path: Path, name, data_key):
     path = make.write(tmp_path / name, formats[data_key])
@@ -71,7 +77,14 @@ def test_format_from_bytes_not_name(analyzer, formats, tmp_path: Path, name, dat
 
 @pytest.mark.parametrize(
     "encoding, bom",
-    [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("cp1252", b""), ("latin-1", b"")],
+    [
+        ("utf-8", b""),
+        ("utf-8", b"\xef\xbb\xbf"),
+        ("utf-16-le", b"\xff\xfe"),
+        ("utf-16-be", b"\xfe\xff"),
+        ("cp1252", b""),
+        ("latin-1", b""),
+    ],
 )
 def test_text_encodings(analyzer, encoding, bom):
     text = "José Muñoz\nEXPERIENCE\nCoder – Clínica Médica | 2020 - Present\n- Coded 40 charts per day\n"
@@ -110,20 +123,37 @@ def test_profile_block_before_first_heading(doc_from):
 
 def test_hard_wrapped_text_is_rejoined(doc_from):
     long = "Abstract and code operative reports for total joints, arthroscopy and spine cases for"
-    doc = doc_from(f"Pat Lee\nEXPERIENCE\n  - {long}\n    hand surgeons at a busy ambulatory surgery center in Denver\n"
-                   f"  - {long}\n    the surgery group weekly\n  - Another bullet that is short\n{long} extra words\n")
+    doc = doc_from(
+        f"Pat Lee\nEXPERIENCE\n  - {long}\n    hand surgeons at a busy ambulatory surgery center in Denver\n"
+        f"  - {long}\n    the surgery group weekly\n  - Another bullet that is short\n{long} extra words\n"
+    )
     assert [ln.text for ln in doc.lines if ln.bullet][0].endswith("in Denver")
 
 
 @pytest.mark.parametrize(
     "raw, clean",
-    [("ﬁle ﬂow oﬃce", "file flow office"), ("re\u00adimbursement", "reimbursement"), ("a\u00a0b", "a b")],
+    [
+        ("ﬁle ﬂow oﬃce", "file flow office"),
+        ("re\u00adimbursement", "reimbursement"),
+        ("a\u00a0b", "a b"),
+    ],
 )
 def test_clean_chars(raw, clean):
     assert clean_chars(raw) == clean
 
 
-@pytest.mark.parametrize("raw", ["• Coded charts", "▪ Coded charts", "➢ Coded charts", "– Coded charts", "o Coded charts", "> Coded charts", "* Coded charts"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "• Coded charts",
+        "▪ Coded charts",
+        "➢ Coded charts",
+        "– Coded charts",
+        "o Coded charts",
+        "> Coded charts",
+        "* Coded charts",
+    ],
+)
 def test_bullets_normalised(raw):
     assert split_bullet(raw) == (True, "Coded charts")
 

@@ -50,7 +50,13 @@ def test_shipped_rule_file_validates(name, model):
         ("tools.toml", '[[rules]]\nid = "X"\nregex = ["("]\n', "rules[0].regex"),
         ("tools.toml", '[[rules]]\nid = "X"\nfuzzy = ["CPC"]\n', "rules[0].fuzzy"),
         ("tools.toml", '[[rules]]\nid = "X"\ncolour = "red"\n', "rules[0].colour"),
-        ("scoring.toml", (SHIPPED / "scoring.toml").read_text().replace("quantified_impact = 0.40", "quantified_impact = 0.9"), "weights"),
+        (
+            "scoring.toml",
+            (SHIPPED / "scoring.toml")
+            .read_text()
+            .replace("quantified_impact = 0.40", "quantified_impact = 0.9"),
+            "weights",
+        ),
         ("tools.toml", "[[rules]\n", "tools.toml"),
     ],
 )
@@ -63,7 +69,9 @@ def test_invalid_rules_name_file_and_key(tmp_path: Path, name, body, message):
 
 
 def test_pack_adds_and_overrides(tmp_path: Path):
-    (tmp_path / "tools.toml").write_text('[[rules]]\nid = "AcmeCoder"\ncategory = "encoder"\nphrase = ["Acme Coder"]\n')
+    (tmp_path / "tools.toml").write_text(
+        '[[rules]]\nid = "AcmeCoder"\ncategory = "encoder"\nphrase = ["Acme Coder"]\n'
+    )
     base = {r.id for r in cached("tools.toml", TermRules).rules}
     merged = {r.id for r in cached("tools.toml", TermRules, tmp_path).rules}
     assert merged == base | {"AcmeCoder"}
@@ -71,5 +79,7 @@ def test_pack_adds_and_overrides(tmp_path: Path):
 
 
 def test_pack_replace(tmp_path: Path):
-    (tmp_path / "tools.toml").write_text('replace = true\n[[rules]]\nid = "Only"\nphrase = ["Only Tool"]\n')
+    (tmp_path / "tools.toml").write_text(
+        'replace = true\n[[rules]]\nid = "Only"\nphrase = ["Only Tool"]\n'
+    )
     assert [r.id for r in cached("tools.toml", TermRules, tmp_path).rules] == ["Only"]

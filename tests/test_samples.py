@@ -8,7 +8,11 @@ import pytest
 from analyzer.render import FORMATS, render
 from tests.conftest import AS_OF, SAMPLES
 
-EXPECTED = {k: v for k, v in json.loads((SAMPLES / "expected.json").read_text()).items() if not k.startswith("_")}
+EXPECTED = {
+    k: v
+    for k, v in json.loads((SAMPLES / "expected.json").read_text()).items()
+    if not k.startswith("_")
+}
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +36,9 @@ def test_sample_matches_expectations(analyses, name):
     assert {c.id for c in r.code_sets} == set(want["code_sets"])
     assert {t.id for t in r.tools} == set(want["tools"])
     assert {s.id for s in r.specialties} == set(want["specialties"])
-    assert sorted((m.kind, m.value) for m in r.metrics) == sorted((k, float(v)) for k, v in want["metrics"])
+    assert sorted((m.kind, m.value) for m in r.metrics) == sorted(
+        (k, float(v)) for k, v in want["metrics"]
+    )
     assert r.experience.years == pytest.approx(want["years"], abs=0.1)
     assert r.stage.level in want["stage"]
     missing = {s.id for s in r.suggestions if s.category == "missing_metric"}
@@ -50,8 +56,20 @@ def test_every_format_is_deterministic(analyzer, name, fmt):
 def test_json_output_is_the_contract(analyses):
     data = json.loads(render(analyses["mid_ed_coder.pdf"], "json"))
     assert data["schema_version"] == "1" and data["as_of"] == "2026-11-26" and data["error"] is None
-    for key in ("domain", "candidate", "sections", "credentials", "code_sets", "tools", "specialties",
-                "metrics", "experience", "stage", "score", "suggestions"):
+    for key in (
+        "domain",
+        "candidate",
+        "sections",
+        "credentials",
+        "code_sets",
+        "tools",
+        "specialties",
+        "metrics",
+        "experience",
+        "stage",
+        "score",
+        "suggestions",
+    ):
         assert key in data
     assert set(data["stage"]["salary_band"]) == {"low", "high", "percentiles", "source"}
     evidence = data["metrics"][0]["evidence"][0]

@@ -53,7 +53,10 @@ def test_code_set_negatives(findings_from, text):
         ("SKILLS\nEncoder Pro", {"Optum EncoderPro": "encoder"}),
         ("SKILLS\nOptum Encoder Pro", {"Optum EncoderPro": "encoder"}),
         ("SKILLS\nathenaOne and Availity", {"athenahealth": "ehr", "Availity": "clearinghouse"}),
-        ("SKILLS\nExcel (pivot tables), Tableau", {"Microsoft Excel": "analytics", "Tableau": "analytics"}),
+        (
+            "SKILLS\nExcel (pivot tables), Tableau",
+            {"Microsoft Excel": "analytics", "Tableau": "analytics"},
+        ),
         ("SKILLS\nTruCode encoder in Epic", {"TruCode": "encoder", "Epic": "ehr"}),
     ],
 )
@@ -78,11 +81,23 @@ def test_tool_negatives(findings_from, text, absent):
     "text, expected",
     [
         ("EXPERIENCE\n- Coded internal medicine and family practice visits", {"primary care"}),
-        ("EXPERIENCE\n- Coded ED facility levels and pro-fee charts", {"emergency medicine", "professional fee"}),
+        (
+            "EXPERIENCE\n- Coded ED facility levels and pro-fee charts",
+            {"emergency medicine", "professional fee"},
+        ),
         ("EXPERIENCE\n- Coded hematology/oncology infusion encounters", {"oncology"}),
-        ("EXPERIENCE\n- Coded ASC cases for orthopaedic surgeons", {"ambulatory surgery", "orthopedics"}),
-        ("EXPERIENCE\n- Retrospective risk adjustment reviews for Medicare Advantage", {"risk adjustment"}),
-        ("EXPERIENCE\n- Coded PT/OT encounters for an outpatient clinic", {"rehabilitation therapy", "outpatient"}),
+        (
+            "EXPERIENCE\n- Coded ASC cases for orthopaedic surgeons",
+            {"ambulatory surgery", "orthopedics"},
+        ),
+        (
+            "EXPERIENCE\n- Retrospective risk adjustment reviews for Medicare Advantage",
+            {"risk adjustment"},
+        ),
+        (
+            "EXPERIENCE\n- Coded PT/OT encounters for an outpatient clinic",
+            {"rehabilitation therapy", "outpatient"},
+        ),
     ],
 )
 def test_specialties(findings_from, text, expected):

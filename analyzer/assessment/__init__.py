@@ -27,7 +27,13 @@ class Assessor:
         self.scorer = Scorer(cached("scoring.toml", ScoringRules, rules_dir), stages)
         self.suggester = Suggester(cached("suggestions.toml", SuggestionRules, rules_dir))
 
-    def assess(self, doc: Document, findings: Findings, as_of: date) -> tuple[Stage, Score, list[Suggestion]]:
+    def assess(
+        self, doc: Document, findings: Findings, as_of: date
+    ) -> tuple[Stage, Score, list[Suggestion]]:
         stage = self.stage.estimate(findings, as_of)
         ctx = Context.build(doc, findings, stage.level)
-        return stage, self.scorer.score(doc, findings, ctx), self.suggester.suggest(doc, findings, ctx, stage)
+        return (
+            stage,
+            self.scorer.score(doc, findings, ctx),
+            self.suggester.suggest(doc, findings, ctx, stage),
+        )

@@ -39,7 +39,9 @@ class Context:
         metric_lines = {e.line for m in f.metrics for e in m.evidence}
         spec_ids = [s.id for s in f.specialties]
         setting = next((s for s in _SETTINGS if s in spec_ids), "")
-        specialty = next((s for s in spec_ids if s not in _SETTINGS and s not in ("telehealth",)), "")
+        specialty = next(
+            (s for s in spec_ids if s not in _SETTINGS and s not in ("telehealth",)), ""
+        )
         obj = _SETTING_OBJECT.get(specialty) or _SETTING_OBJECT.get(setting, "encounters")
         ehr = next((t.id for t in f.tools if t.category == "ehr"), "your EHR")
         return cls(

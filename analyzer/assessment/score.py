@@ -24,13 +24,25 @@ class Scorer:
         kinds = set(ctx.metric_kinds)
         target = self.rules.target_metric_kinds[ctx.level]
         kinds_part = min(1.0, len(kinds - {"other"}) / target + (0.25 if "other" in kinds else 0))
-        share = len(ctx.quantified_bullets) / len(ctx.bullets) if ctx.bullets else (1.0 if f.metrics else 0.0)
+        share = (
+            len(ctx.quantified_bullets) / len(ctx.bullets)
+            if ctx.bullets
+            else (1.0 if f.metrics else 0.0)
+        )
         share_part = min(1.0, share / self.rules.target_quantified_share)
-        reasons = [f"{len(f.metrics)} quantified result(s) of {len(kinds)} kind(s): " + (", ".join(sorted(kinds)) or "none")]
+        reasons = [
+            f"{len(f.metrics)} quantified result(s) of {len(kinds)} kind(s): "
+            + (", ".join(sorted(kinds)) or "none")
+        ]
         if ctx.bullets:
-            reasons.append(f"{len(ctx.quantified_bullets)} of {len(ctx.bullets)} experience bullets carry a number")
-        return Component(score=_clamp(100 * (0.6 * kinds_part + 0.4 * share_part)) if f.metrics else 0,
-                         weight=self.rules.weights["quantified_impact"], reasons=reasons)
+            reasons.append(
+                f"{len(ctx.quantified_bullets)} of {len(ctx.bullets)} experience bullets carry a number"
+            )
+        return Component(
+            score=_clamp(100 * (0.6 * kinds_part + 0.4 * share_part)) if f.metrics else 0,
+            weight=self.rules.weights["quantified_impact"],
+            reasons=reasons,
+        )
 
     def _credentials(self, f: Findings, ctx: Context) -> Component:
         held = {c.id for c in f.credentials if c.status == "held"}
@@ -42,35 +54,67 @@ class Scorer:
         if ctx.level == "entry":
             score = 100 if core else 80 if apprentice else 40 if progress else 0
         elif ctx.level == "mid":
-            score = (70 + min(30, 15 * (len(held) - 1))) if core else 40 if apprentice else 20 if progress else 0
+            score = (
+                (70 + min(30, 15 * (len(held) - 1)))
+                if core
+                else 40
+                if apprentice
+                else 20
+                if progress
+                else 0
+            )
         else:
-            score = (60 + (40 if senior else min(20, 10 * (len(held) - 1)))) if (core or senior) else 20 if held else 0
+            score = (
+                (60 + (40 if senior else min(20, 10 * (len(held) - 1))))
+                if (core or senior)
+                else 20
+                if held
+                else 0
+            )
         reasons.append("held: " + (", ".join(sorted(held | apprentice)) or "none"))
         if progress:
             reasons.append("in progress: " + ", ".join(sorted(progress)))
         reasons.append(f"judged for the {ctx.level} stage")
-        return Component(score=_clamp(score), weight=self.rules.weights["credentials"], reasons=reasons)
+        return Component(
+            score=_clamp(score), weight=self.rules.weights["credentials"], reasons=reasons
+        )
 
     def _code_sets_tools(self, f: Findings, ctx: Context) -> Component:
         core = [c for c in f.code_sets if c.id in self.rules.core_code_sets]
         in_work = [c for c in core if any(e.line in ctx.experience_lines for e in c.evidence)]
-        sets_part = min(1.0, (len(in_work) + 0.5 * (len(core) - len(in_work))) / self.rules.target_code_sets)
+        sets_part = min(
+            1.0, (len(in_work) + 0.5 * (len(core) - len(in_work))) / self.rules.target_code_sets
+        )
         ehr = any(t.category == "ehr" for t in f.tools)
         encoder = any(t.category in ("encoder", "cac") for t in f.tools)
-        reasons = [f"{len(core)} code set(s), {len(in_work)} shown in experience bullets",
-                   f"EHR named: {'yes' if ehr else 'no'}; encoder/CAC named: {'yes' if encoder else 'no'}"]
-        return Component(score=_clamp(50 * sets_part + 25 * ehr + 25 * encoder),
-                         weight=self.rules.weights["code_sets_and_tools"], reasons=reasons)
+        reasons = [
+            f"{len(core)} code set(s), {len(in_work)} shown in experience bullets",
+            f"EHR named: {'yes' if ehr else 'no'}; encoder/CAC named: {'yes' if encoder else 'no'}",
+        ]
+        return Component(
+            score=_clamp(50 * sets_part + 25 * ehr + 25 * encoder),
+            weight=self.rules.weights["code_sets_and_tools"],
+            reasons=reasons,
+        )
 
     def _specialty(self, f: Findings, ctx: Context) -> Component:
         n = len(f.specialties)
-        specialty_creds = [c.id for c in f.credentials if c.status == "held" and c.id in {
-            r for t in self.stages.tracks if t.id == "specialty coding" for r in t.credentials}]
+        specialty_creds = [
+            c.id
+            for c in f.credentials
+            if c.status == "held"
+            and c.id
+            in {r for t in self.stages.tracks if t.id == "specialty coding" for r in t.credentials}
+        ]
         score = (0 if n == 0 else 60 if n == 1 else 85) + (15 if specialty_creds else 0)
-        reasons = [f"{n} specialty/setting(s): " + (", ".join(s.id for s in f.specialties) or "none")]
+        reasons = [
+            f"{n} specialty/setting(s): " + (", ".join(s.id for s in f.specialties) or "none")
+        ]
         if specialty_creds:
             reasons.append("specialty credential: " + ", ".join(specialty_creds))
-        return Component(score=_clamp(score), weight=self.rules.weights["specialty_depth"], reasons=reasons)
+        return Component(
+            score=_clamp(score), weight=self.rules.weights["specialty_depth"], reasons=reasons
+        )
 
     def _structure(self, doc: Document, f: Findings, ctx: Context) -> Component:
         c = f.candidate
@@ -87,14 +131,20 @@ class Scorer:
             reasons.append("no dated positions found in an experience section")
         found = {"experience", "education", "skills", "certifications"} & names
         score += 5 * len(found)
-        reasons.append("sections an ATS reads: " + ", ".join(sorted(found)) if found else "no standard section headers found")
+        reasons.append(
+            "sections an ATS reads: " + ", ".join(sorted(found))
+            if found
+            else "no standard section headers found"
+        )
         if len(doc.lines) <= self.rules.max_lines[ctx.level]:
             score += 15
         else:
             reasons.append(f"{len(doc.lines)} lines: long for the {ctx.level} stage")
         if positions:
             score += 10
-        return Component(score=_clamp(score), weight=self.rules.weights["structure"], reasons=reasons)
+        return Component(
+            score=_clamp(score), weight=self.rules.weights["structure"], reasons=reasons
+        )
 
     def score(self, doc: Document, f: Findings, ctx: Context) -> Score:
         components = {
@@ -108,9 +158,11 @@ class Scorer:
         if not f.metrics:
             overall = min(overall, self.rules.no_metrics_cap)
             components["quantified_impact"].reasons.append(
-                f"no quantified results: overall capped at {self.rules.no_metrics_cap}")
+                f"no quantified results: overall capped at {self.rules.no_metrics_cap}"
+            )
         if f.domain and not f.domain.medical_coding:
             overall = min(overall, self.rules.off_domain_cap)
             components["structure"].reasons.append(
-                f"not a medical-coding resume: overall capped at {self.rules.off_domain_cap}")
+                f"not a medical-coding resume: overall capped at {self.rules.off_domain_cap}"
+            )
         return Score(overall=_clamp(overall), version=self.rules.version, components=components)

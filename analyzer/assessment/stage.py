@@ -49,17 +49,27 @@ class StageEstimator:
                 scores[rule.id] = scores.get(rule.id, 0) + 2 * len(creds)
                 why.setdefault(rule.id, []).append("credential " + ", ".join(creds))
         if not scores:
-            return ("production coding", ["coding positions without a specialised track"]) if coding_positions else (None, [])
+            return (
+                ("production coding", ["coding positions without a specialised track"])
+                if coding_positions
+                else (None, [])
+            )
         best = max(scores.items(), key=lambda kv: (kv[1], -list(scores).index(kv[0])))
         if best[1] < 2:
-            return ("production coding", ["coding positions without a specialised track"]) if coding_positions else (None, [])
+            return (
+                ("production coding", ["coding positions without a specialised track"])
+                if coding_positions
+                else (None, [])
+            )
         return best[0], why[best[0]]
 
     def estimate(self, f: Findings, as_of: date) -> Stage:
         r = self.rules
         years = f.experience.years
         held = {c.id for c in f.credentials if c.status in ("held", "apprentice")}
-        reasons = [f"{years:g} years of coding/HIM work (overlaps merged, non-coding jobs excluded)"]
+        reasons = [
+            f"{years:g} years of coding/HIM work (overlaps merged, non-coding jobs excluded)"
+        ]
         if years >= r.senior_years:
             level, confidence = "senior", 0.9
         elif years >= r.mid_years:
@@ -71,7 +81,9 @@ class StageEstimator:
         if level == "mid" and years >= r.senior_with_role_years:
             if role_years >= 1.0:
                 level, confidence = "senior", 0.65
-                reasons.append(f"{role_years:g} years in lead/supervisory/audit/CDI roles on top of {years:g} years")
+                reasons.append(
+                    f"{role_years:g} years in lead/supervisory/audit/CDI roles on top of {years:g} years"
+                )
             elif senior_creds:
                 level, confidence = "senior", 0.6
                 reasons.append("senior credential(s) held: " + ", ".join(senior_creds))
@@ -98,5 +110,11 @@ class StageEstimator:
             source=r.salary.source,
         )
         steps = [s.text for s in r.next_steps if s.level == level and not (set(s.unless) & held)]
-        return Stage(level=level, track=track, confidence=round(confidence, 2), reasons=reasons,
-                     salary_band=band, next_steps=steps)
+        return Stage(
+            level=level,
+            track=track,
+            confidence=round(confidence, 2),
+            reasons=reasons,
+            salary_band=band,
+            next_steps=steps,
+        )

@@ -23,8 +23,13 @@ class Suggester:
 
     def _fill(self, template: str, ctx: Context, f: Findings) -> str:
         accuracy = "97"
-        return template.format(setting=ctx.setting, specialty=ctx.specialty, object=ctx.object, tool=ctx.tool,
-                               accuracy=accuracy)
+        return template.format(
+            setting=ctx.setting,
+            specialty=ctx.specialty,
+            object=ctx.object,
+            tool=ctx.tool,
+            accuracy=accuracy,
+        )
 
     def _metric_suggestions(self, f: Findings, ctx: Context) -> list[tuple[int, Suggestion]]:
         out = []
@@ -32,9 +37,19 @@ class Suggester:
         for rule in self.rules.metrics:
             if rule.id not in wanted or set(rule.kinds) & ctx.metric_kinds:
                 continue
-            out.append((rule.gain, Suggestion(
-                id=f"metric.{rule.id}", category="missing_metric", priority=rule.priority,
-                message=self._fill(rule.message, ctx, f), example=self._fill(rule.example, ctx, f), line=None)))
+            out.append(
+                (
+                    rule.gain,
+                    Suggestion(
+                        id=f"metric.{rule.id}",
+                        category="missing_metric",
+                        priority=rule.priority,
+                        message=self._fill(rule.message, ctx, f),
+                        example=self._fill(rule.example, ctx, f),
+                        line=None,
+                    ),
+                )
+            )
         return out
 
     def _rewrite(self, text: str) -> str | None:
@@ -57,76 +72,179 @@ class Suggester:
             if rewrite is None:
                 continue
             short = text if len(text) <= 70 else text[:67] + "..."
-            out.append((4, Suggestion(
-                id=f"bullet.{idx}", category="unquantified_bullet", priority="medium",
-                message=f"Line {idx + 1} describes coding work without a number: \"{short}\"",
-                example=rewrite, line=idx)))
+            out.append(
+                (
+                    4,
+                    Suggestion(
+                        id=f"bullet.{idx}",
+                        category="unquantified_bullet",
+                        priority="medium",
+                        message=f'Line {idx + 1} describes coding work without a number: "{short}"',
+                        example=rewrite,
+                        line=idx,
+                    ),
+                )
+            )
         return out
 
-    def _unproven_skills(self, f: Findings, ctx: Context, doc: Document) -> list[tuple[int, Suggestion]]:
+    def _unproven_skills(
+        self, f: Findings, ctx: Context, doc: Document
+    ) -> list[tuple[int, Suggestion]]:
         """Code sets and tools named only in skills/summary lists, one suggestion per group."""
         out = []
         for kind, items in (("code sets", f.code_sets), ("tools", f.tools)):
-            listed = [it for it in items if {doc.lines[e.line].section for e in it.evidence} <= _SKILL_SECTIONS]
+            listed = [
+                it
+                for it in items
+                if {doc.lines[e.line].section for e in it.evidence} <= _SKILL_SECTIONS
+            ]
             if not listed or not ctx.bullets:
                 continue
             names = [it.id for it in listed]
             joined = ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
             verb = "appears" if len(names) == 1 else "appear"
-            example = (f"Assigned {', '.join(names[:3])} codes for ~[N] {ctx.setting}{ctx.specialty}{ctx.object} per day."
-                       if kind == "code sets" else
-                       f"Coded ~[N] {ctx.setting}{ctx.object} per day in {names[0]}.")
-            out.append((3, Suggestion(
-                id=f"evidence.{kind.replace(' ', '_')}", category="unproven_skill", priority="low",
-                message=f"{joined} {verb} only in your skills or summary; show them in experience bullets, "
-                "where hiring managers look for proof.",
-                example=example, line=listed[0].evidence[0].line)))
+            example = (
+                f"Assigned {', '.join(names[:3])} codes for ~[N] {ctx.setting}{ctx.specialty}{ctx.object} per day."
+                if kind == "code sets"
+                else f"Coded ~[N] {ctx.setting}{ctx.object} per day in {names[0]}."
+            )
+            out.append(
+                (
+                    3,
+                    Suggestion(
+                        id=f"evidence.{kind.replace(' ', '_')}",
+                        category="unproven_skill",
+                        priority="low",
+                        message=f"{joined} {verb} only in your skills or summary; show them in experience bullets, "
+                        "where hiring managers look for proof.",
+                        example=example,
+                        line=listed[0].evidence[0].line,
+                    ),
+                )
+            )
         return out
 
-    def _credential_tool_hygiene(self, doc: Document, f: Findings, ctx: Context, stage: Stage) -> list[tuple[int, Suggestion]]:
+    def _credential_tool_hygiene(
+        self, doc: Document, f: Findings, ctx: Context, stage: Stage
+    ) -> list[tuple[int, Suggestion]]:
         out = []
         for n, step in enumerate(stage.next_steps[:1]):
-            out.append((6, Suggestion(id=f"credential.next.{n}", category="credential", priority="medium",
-                                      message=step, example=None, line=None)))
+            out.append(
+                (
+                    6,
+                    Suggestion(
+                        id=f"credential.next.{n}",
+                        category="credential",
+                        priority="medium",
+                        message=step,
+                        example=None,
+                        line=None,
+                    ),
+                )
+            )
         if not any(t.category == "ehr" for t in f.tools):
-            out.append((4, Suggestion(id="tool.ehr", category="tool", priority="medium",
-                                      message="Name the EHR you code in (Epic, Cerner/Oracle Health, Meditech, athenahealth...).",
-                                      example="Coded in Epic (Resolute PB coding workqueues).", line=None)))
+            out.append(
+                (
+                    4,
+                    Suggestion(
+                        id="tool.ehr",
+                        category="tool",
+                        priority="medium",
+                        message="Name the EHR you code in (Epic, Cerner/Oracle Health, Meditech, athenahealth...).",
+                        example="Coded in Epic (Resolute PB coding workqueues).",
+                        line=None,
+                    ),
+                )
+            )
         if not any(t.category in ("encoder", "cac") for t in f.tools):
-            out.append((3, Suggestion(id="tool.encoder", category="tool", priority="low",
-                                      message="Name your encoder or CAC (3M/Solventum 360 Encompass, Optum EncoderPro, TruCode...).",
-                                      example="Assigned codes with 3M 360 Encompass CAC.", line=None)))
+            out.append(
+                (
+                    3,
+                    Suggestion(
+                        id="tool.encoder",
+                        category="tool",
+                        priority="low",
+                        message="Name your encoder or CAC (3M/Solventum 360 Encompass, Optum EncoderPro, TruCode...).",
+                        example="Assigned codes with 3M 360 Encompass CAC.",
+                        line=None,
+                    ),
+                )
+            )
         c = f.candidate
         if not c.email or not c.phone:
-            missing = " and ".join(x for x, v in (("an e-mail address", c.email), ("a phone number", c.phone)) if not v)
-            out.append((5, Suggestion(id="hygiene.contact", category="hygiene", priority="high",
-                                      message=f"Add {missing} at the top of the page, in the body (not only in a page header).",
-                                      example=None, line=0)))
+            missing = " and ".join(
+                x for x, v in (("an e-mail address", c.email), ("a phone number", c.phone)) if not v
+            )
+            out.append(
+                (
+                    5,
+                    Suggestion(
+                        id="hygiene.contact",
+                        category="hygiene",
+                        priority="high",
+                        message=f"Add {missing} at the top of the page, in the body (not only in a page header).",
+                        example=None,
+                        line=0,
+                    ),
+                )
+            )
         if not f.experience.positions:
-            out.append((5, Suggestion(id="hygiene.experience", category="hygiene", priority="high",
-                                      message="No dated positions were found: use an 'Experience' heading and give each job its dates (Jan 2023 – Present).",
-                                      example="Medical Coder II | Riverside Health | Jan 2023 – Present", line=None)))
+            out.append(
+                (
+                    5,
+                    Suggestion(
+                        id="hygiene.experience",
+                        category="hygiene",
+                        priority="high",
+                        message="No dated positions were found: use an 'Experience' heading and give each job its dates (Jan 2023 – Present).",
+                        example="Medical Coder II | Riverside Health | Jan 2023 – Present",
+                        line=None,
+                    ),
+                )
+            )
         names = {s.name for s in doc.sections}
         if "skills" not in names:
-            out.append((2, Suggestion(id="hygiene.skills", category="hygiene", priority="low",
-                                      message="Add a 'Skills' section listing code sets and systems, which ATS keyword filters read.",
-                                      example="Skills: ICD-10-CM, CPT, HCPCS Level II, modifiers, NCCI; Epic; 3M 360 Encompass", line=None)))
+            out.append(
+                (
+                    2,
+                    Suggestion(
+                        id="hygiene.skills",
+                        category="hygiene",
+                        priority="low",
+                        message="Add a 'Skills' section listing code sets and systems, which ATS keyword filters read.",
+                        example="Skills: ICD-10-CM, CPT, HCPCS Level II, modifiers, NCCI; Epic; 3M 360 Encompass",
+                        line=None,
+                    ),
+                )
+            )
         return out
 
     def suggest(self, doc: Document, f: Findings, ctx: Context, stage: Stage) -> list[Suggestion]:
         if f.domain and not f.domain.medical_coding:
-            return [Suggestion(
-                id="domain.not_coding", category="domain", priority="high",
-                message="This does not read as a medical-coding resume: no coding/HIM positions or coding "
-                "credentials were found. If you are moving into coding, lead with a coding credential "
-                "(CPC or CCS), coding coursework and any externship, with accuracy and volume numbers.",
-                example="Coding Extern | Riverside Clinic | Summer 2026 - coded ~[N] E/M visits per day at [95]% accuracy",
-                line=None)]
+            return [
+                Suggestion(
+                    id="domain.not_coding",
+                    category="domain",
+                    priority="high",
+                    message="This does not read as a medical-coding resume: no coding/HIM positions or coding "
+                    "credentials were found. If you are moving into coding, lead with a coding credential "
+                    "(CPC or CCS), coding coursework and any externship, with accuracy and volume numbers.",
+                    example="Coding Extern | Riverside Clinic | Summer 2026 - coded ~[N] E/M visits per day at [95]% accuracy",
+                    line=None,
+                )
+            ]
         ranked = (
             self._metric_suggestions(f, ctx)
             + self._credential_tool_hygiene(doc, f, ctx, stage)
             + self._line_suggestions(doc, ctx)
             + self._unproven_skills(f, ctx, doc)
         )
-        ranked.sort(key=lambda gs: (-gs[0], _PRIORITY_ORDER[gs[1].priority], gs[1].line if gs[1].line is not None else -1, gs[1].id))
+        ranked.sort(
+            key=lambda gs: (
+                -gs[0],
+                _PRIORITY_ORDER[gs[1].priority],
+                gs[1].line if gs[1].line is not None else -1,
+                gs[1].id,
+            )
+        )
         return [s for _, s in ranked]

@@ -7,7 +7,13 @@ from pathlib import Path
 
 from analyzer.errors import Empty, NotFound, TooLarge, UnsupportedFormat
 from analyzer.limits import DEFAULT_LIMITS, Limits
-from analyzer.parsing.cleanup import clean_chars, is_rule_line, join_letter_spacing, split_bullet, tidy
+from analyzer.parsing.cleanup import (
+    clean_chars,
+    is_rule_line,
+    join_letter_spacing,
+    split_bullet,
+    tidy,
+)
 from analyzer.parsing.raw import RawLine
 from analyzer.parsing.sections import Sectioner
 from analyzer.parsing.sniff import DOCX, HTML, PDF, sniff
@@ -64,12 +70,23 @@ def _normalise(raw: list[RawLine]) -> list[RawLine]:
         if out and out[-1].text.endswith("-") and rest[:1].islower() and out[-1].column == r.column:
             out[-1].text = out[-1].text[:-1] + rest
             continue
-        out.append(RawLine(text=rest, page=r.page, bold=r.bold, size=r.size, column=r.column,
-                           style_heading=r.style_heading, bullet=bullet or r.bullet))
+        out.append(
+            RawLine(
+                text=rest,
+                page=r.page,
+                bold=r.bold,
+                size=r.size,
+                column=r.column,
+                style_heading=r.style_heading,
+                bullet=bullet or r.bullet,
+            )
+        )
     return out
 
 
-def read_bytes(data: bytes, source: str, sectioner: Sectioner, limits: Limits = DEFAULT_LIMITS) -> Document:
+def read_bytes(
+    data: bytes, source: str, sectioner: Sectioner, limits: Limits = DEFAULT_LIMITS
+) -> Document:
     """Parse bytes of any supported format into a ``Document``.
 
     Raises:
@@ -92,7 +109,9 @@ def read_bytes(data: bytes, source: str, sectioner: Sectioner, limits: Limits = 
     elif kind == HTML:
         raw = read_text(html_to_text(decode(data)), limits.max_text_chars)
     elif kind is None:
-        raise UnsupportedFormat("unsupported file type: only PDF, DOCX and plain text resumes can be read")
+        raise UnsupportedFormat(
+            "unsupported file type: only PDF, DOCX and plain text resumes can be read"
+        )
     else:
         raw = read_text(decode(data), limits.max_text_chars)
     lines = _normalise(raw)
@@ -104,6 +123,8 @@ def read_bytes(data: bytes, source: str, sectioner: Sectioner, limits: Limits = 
     return Document(source=source, format=kind, pages=pages, lines=built, sections=sections)
 
 
-def read_document(path: str | os.PathLike, sectioner: Sectioner, limits: Limits = DEFAULT_LIMITS) -> Document:
+def read_document(
+    path: str | os.PathLike, sectioner: Sectioner, limits: Limits = DEFAULT_LIMITS
+) -> Document:
     """Read and parse the file at ``path``."""
     return read_bytes(read_file(path, limits), str(path), sectioner, limits)

@@ -42,7 +42,9 @@ _TRANSLATE = str.maketrans(
 )
 
 BULLET_GLYPHS = "•·▪■□◦●○‣⁃∙►▸▹▶➢➤➣→›»✓✔✗◆◇♦❖*-–—o"
-_BULLET = re.compile(r"^\s*(?:[•·▪■□◦●○‣⁃∙►▸▹▶➢➤➣→›»✓✔◆◇♦❖*]|>(?=\s)|[-–—](?=\s)|o(?=\s+[A-Z0-9$]))[\s|]*")
+_BULLET = re.compile(
+    r"^\s*(?:[•·▪■□◦●○‣⁃∙►▸▹▶➢➤➣→›»✓✔◆◇♦❖*]|>(?=\s)|[-–—](?=\s)|o(?=\s+[A-Z0-9$]))[\s|]*"
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[ ]{2,}")
 _LETTER_SPACED = re.compile(r"^(?:\S ){3,}\S$")

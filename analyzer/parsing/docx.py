@@ -38,7 +38,11 @@ def check_zip(data: bytes, max_uncompressed: int, max_members: int) -> None:
             f"the DOCX would inflate to {total / 1e6:.0f} MB; the limit is {max_uncompressed / 1e6:.0f} MB"
         )
     for info in infos:
-        if info.compress_size and info.file_size / info.compress_size > 200 and info.file_size > 5_000_000:
+        if (
+            info.compress_size
+            and info.file_size / info.compress_size > 200
+            and info.file_size > 5_000_000
+        ):
             raise TooLarge(f"the DOCX part {info.filename} has a zip-bomb compression ratio")
         if info.filename.endswith((".xml", ".rels")):
             try:
@@ -48,7 +52,9 @@ def check_zip(data: bytes, max_uncompressed: int, max_members: int) -> None:
             except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
                 raise Corrupt(f"the DOCX part {info.filename} is damaged") from exc
             if any(marker in body for marker in _FORBIDDEN):
-                raise Corrupt(f"the DOCX part {info.filename} declares XML entities, which are refused")
+                raise Corrupt(
+                    f"the DOCX part {info.filename} declares XML entities, which are refused"
+                )
 
 
 def _para_lines(p, column: int) -> list[RawLine]:
@@ -62,8 +68,12 @@ def _para_lines(p, column: int) -> list[RawLine]:
     style_el = p.find(f"{W}pPr/{W}pStyle")
     style = (style_el.get(W + "val") or "") if style_el is not None else ""
     runs = [r for r in p.iter(W + "r") if (r.findtext(W + "t") or "").strip()]
-    bold_runs = sum(1 for r in runs if r.find(f"{W}rPr/{W}b") is not None and
-                    r.find(f"{W}rPr/{W}b").get(W + "val") not in ("0", "false"))
+    bold_runs = sum(
+        1
+        for r in runs
+        if r.find(f"{W}rPr/{W}b") is not None
+        and r.find(f"{W}rPr/{W}b").get(W + "val") not in ("0", "false")
+    )
     bold = bool(runs) and bold_runs / len(runs) >= 0.6
     is_list = p.find(f"{W}pPr/{W}numPr") is not None or "list" in style.lower()
     out = []
@@ -72,7 +82,14 @@ def _para_lines(p, column: int) -> list[RawLine]:
             continue
         if is_list and not part.lstrip().startswith(("•", "-", "–", "*")):
             part = "• " + part.strip()
-        out.append(RawLine(text=part, bold=bold, column=column, style_heading=style.lower().startswith(("heading", "title"))))
+        out.append(
+            RawLine(
+                text=part,
+                bold=bold,
+                column=column,
+                style_heading=style.lower().startswith(("heading", "title")),
+            )
+        )
     # Text boxes anchored in this paragraph (mc:Choice and mc:Fallback repeat them: read once).
     seen: set[str] = set()
     for box in p.iter(W + "txbxContent"):
@@ -121,16 +138,35 @@ def _table_lines(tbl, column: int) -> list[RawLine]:
             main_idx = 0 if (widths[0], sizes[0]) >= (widths[1], sizes[1]) else 1
             for idx in (main_idx, 1 - main_idx):
                 col = 1 if idx == main_idx else 2
-                out.extend(RawLine(text=x.text, bold=x.bold, column=col, style_heading=x.style_heading,
-                                   bullet=x.bullet) for x in per_cell[idx])
+                out.extend(
+                    RawLine(
+                        text=x.text,
+                        bold=x.bold,
+                        column=col,
+                        style_heading=x.style_heading,
+                        bullet=x.bullet,
+                    )
+                    for x in per_cell[idx]
+                )
             continue
-        if len(nonempty) > 1 and all(len(c) <= 3 for c in nonempty[1:]) and all(len(x.text) < 60 for c in nonempty[1:] for x in c):
+        if (
+            len(nonempty) > 1
+            and all(len(c) <= 3 for c in nonempty[1:])
+            and all(len(x.text) < 60 for c in nonempty[1:] for x in c)
+        ):
             # A job row: title/employer cell plus a short dates cell -> dates joined to the first cell's last line.
             first = nonempty[0]
             tail = " | ".join(x.text.strip() for c in nonempty[1:] for x in c)
             out.extend(first[:-1])
             last = first[-1]
-            out.append(RawLine(text=f"{last.text.strip()} | {tail}", bold=last.bold, column=column, bullet=last.bullet))
+            out.append(
+                RawLine(
+                    text=f"{last.text.strip()} | {tail}",
+                    bold=last.bold,
+                    column=column,
+                    bullet=last.bullet,
+                )
+            )
             continue
         for cell in per_cell:
             out.extend(cell)
@@ -165,7 +201,9 @@ def read_docx(data: bytes, max_uncompressed: int, max_members: int) -> list[RawL
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise Corrupt(f"the DOCX file is damaged or is not a Word document ({type(exc).__name__})") from exc
+        raise Corrupt(
+            f"the DOCX file is damaged or is not a Word document ({type(exc).__name__})"
+        ) from exc
     except Exception as exc:  # lxml XMLSyntaxError and friends
         raise Corrupt(f"the DOCX file is damaged ({type(exc).__name__})") from exc
 

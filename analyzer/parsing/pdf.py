@@ -20,7 +20,13 @@ from analyzer.errors import Corrupt, Encrypted, NoText, TooLarge
 from analyzer.parsing.cleanup import clean_chars
 from analyzer.parsing.raw import RawLine
 
-_LOG_NAMES = ("pdfminer", "pdfminer.pdfinterp", "pdfminer.pdffont", "pdfminer.pdfpage", "pdfminer.psparser")
+_LOG_NAMES = (
+    "pdfminer",
+    "pdfminer.pdfinterp",
+    "pdfminer.pdffont",
+    "pdfminer.pdfpage",
+    "pdfminer.psparser",
+)
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–\s]*\d{1,3}[-–\s]*(?:(?:of|/)\s*\d{1,3})?$", re.I)
 _PAGE_OF = re.compile(r"(?i)\bpage\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\b")
 _BOLD = ("bold", "black", "heavy", "semibold", "demi", "-bd", ",b")
@@ -128,7 +134,7 @@ def _merge_row(row: list[_Box]) -> _Box:
         return row[0]
     text = row[0].text.strip()
     fields = False
-    for prev, box in zip(row, row[1:]):
+    for prev, box in zip(row, row[1:], strict=False):
         # Boxes a few characters apart belong to one phrase (a bullet glyph and its text);
         # a wide gap separates fields (title ... dates on a right tab stop).
         wide = box.x0 - prev.x1 > 2.5 * max(prev.size, 4.0)
@@ -155,7 +161,10 @@ def _split_columns(boxes: list[_Box], width: float) -> float | None:
     if len(boxes) < 8:
         return None
     lo, hi = width * 0.18, width * 0.82
-    candidates = sorted({round(b.x1) + 2 for b in boxes if lo < b.x1 < hi} | {round(b.x0) - 2 for b in boxes if lo < b.x0 < hi})
+    candidates = sorted(
+        {round(b.x1) + 2 for b in boxes if lo < b.x1 < hi}
+        | {round(b.x0) - 2 for b in boxes if lo < b.x0 < hi}
+    )
     best: tuple[float, float] | None = None
     for x in candidates:
         left: list[_Box] = []
@@ -239,7 +248,12 @@ def _continues(prev: _Box, cur: _Box, right_edge: float, narrow: bool) -> bool:
     if split_bullet(cur.text.strip())[0] or cur.fields or prev.fields:
         return False
     gap = prev.bottom - cur.top
-    if gap < -1 or gap > 0.8 * prev.height or abs(prev.size - cur.size) > 0.6 or prev.bold != cur.bold:
+    if (
+        gap < -1
+        or gap > 0.8 * prev.height
+        or abs(prev.size - cur.size) > 0.6
+        or prev.bold != cur.bold
+    ):
         return False
     if cur.x0 < prev.x0 - 2 or len(prev.text.strip()) < 12:
         return False
@@ -276,13 +290,28 @@ def read_pdf(data: bytes, max_pages: int) -> tuple[list[RawLine], int]:
         document = PDFDocument(parser)
         pages = list(PDFPage.create_pages(document))
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise Encrypted("the PDF is password-protected; save an unprotected copy and try again") from exc
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError, IndexError,
-            AssertionError, RecursionError, UnicodeDecodeError, OverflowError) as exc:
+        raise Encrypted(
+            "the PDF is password-protected; save an unprotected copy and try again"
+        ) from exc
+    except (
+        PDFSyntaxError,
+        PSException,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        AssertionError,
+        RecursionError,
+        UnicodeDecodeError,
+        OverflowError,
+    ) as exc:
         raise Corrupt(f"the PDF is damaged and cannot be read ({type(exc).__name__})") from exc
     except Exception as exc:  # pdfminer raises many ad-hoc exception types on broken files
         if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
-            raise Encrypted("the PDF is password-protected; save an unprotected copy and try again") from exc
+            raise Encrypted(
+                "the PDF is password-protected; save an unprotected copy and try again"
+            ) from exc
         raise Corrupt(f"the PDF is damaged and cannot be read ({type(exc).__name__})") from exc
     if not pages:
         raise Corrupt("the PDF has no pages")
@@ -307,7 +336,9 @@ def read_pdf(data: bytes, max_pages: int) -> tuple[list[RawLine], int]:
         raw_pages.append((_boxes(layout, laparams), layout.width or 612.0, layout.height or 792.0))
 
     if not any(box.text.strip() for boxes, _, _ in raw_pages for box in boxes):
-        raise NoText("the PDF has no text layer (scanned or image-only); export it with text or use a DOCX/TXT copy")
+        raise NoText(
+            "the PDF has no text layer (scanned or image-only); export it with text or use a DOCX/TXT copy"
+        )
 
     lines: list[RawLine] = []
     seen: set[tuple[str, int, int]] = set()
@@ -321,7 +352,9 @@ def read_pdf(data: bytes, max_pages: int) -> tuple[list[RawLine], int]:
             key = (re.sub(r"\d+", "#", text), round(box.x0 / 4), round(box.top / 4))
             keys.append(key)
             margin = box.top > height - 50 or box.bottom < 60
-            if page_no > 1 and any((key[0], key[1] + dx, key[2] + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+            if page_no > 1 and any(
+                (key[0], key[1] + dx, key[2] + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+            ):
                 continue
             if _PAGE_NUMBER.match(text) and (margin or len(text) <= 12):
                 continue
@@ -343,6 +376,8 @@ def read_pdf(data: bytes, max_pages: int) -> tuple[list[RawLine], int]:
                 last.text = last.text.rstrip() + " " + box.text.strip()
                 prev = (box, column)
                 continue
-            lines.append(RawLine(text=box.text, page=page_no, bold=box.bold, size=box.size, column=column))
+            lines.append(
+                RawLine(text=box.text, page=page_no, bold=box.bold, size=box.size, column=column)
+            )
             prev = (box, column)
     return lines, len(pages)

@@ -49,12 +49,18 @@ class Sectioner:
             return self.exact[key]
         letters = [c for c in stripped if c.isalpha()]
         caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
-        strong_cue = line.bold or caps or line.style_heading or text.endswith(":") or text.startswith("[")
-        words = [w for w in re.findall(r"[A-Za-z][\w'-]*", stripped) if w.lower() not in _SMALL_WORDS]
+        strong_cue = (
+            line.bold or caps or line.style_heading or text.endswith(":") or text.startswith("[")
+        )
+        words = [
+            w for w in re.findall(r"[A-Za-z][\w'-]*", stripped) if w.lower() not in _SMALL_WORDS
+        ]
         title_case = bool(words) and all(w[0].isupper() for w in words) and len(words) <= 4
         if not (strong_cue or title_case) or len(letters) < 4:
             return None
-        match = process.extractOne(key, self.choices, scorer=fuzz.ratio, score_cutoff=self.rules.fuzzy_threshold)
+        match = process.extractOne(
+            key, self.choices, scorer=fuzz.ratio, score_cutoff=self.rules.fuzzy_threshold
+        )
         if match:
             return self.exact[match[0]]
         if strong_cue and len(key.split()) <= 4:
@@ -89,7 +95,9 @@ class Sectioner:
         sections: list[Section] = []
         if lines and not (headings and headings[0][0] == 0):
             first_end = (headings[0][0] - 1) if headings else len(lines) - 1
-            sections.append(Section(name="profile", heading=None, start_line=0, end_line=max(first_end, 0)))
+            sections.append(
+                Section(name="profile", heading=None, start_line=0, end_line=max(first_end, 0))
+            )
         for n, (idx, name, heading) in enumerate(headings):
             end = headings[n + 1][0] - 1 if n + 1 < len(headings) else len(lines) - 1
             sections.append(Section(name=name, heading=heading, start_line=idx, end_line=end))

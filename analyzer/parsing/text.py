@@ -51,7 +51,22 @@ def decode(data: bytes) -> str:
 
 
 class _HTMLText(HTMLParser):
-    _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "td", "th"}
+    _BLOCK = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "td",
+        "th",
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

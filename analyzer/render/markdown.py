@@ -20,41 +20,66 @@ def render_markdown(analysis: Analysis, view: str = "score") -> str:
     out.append(f"*File:* `{r.file}` · *as of* {r.as_of}")
     if r.domain and not r.domain.medical_coding:
         out += ["", f"> **Not a medical-coding resume** ({'; '.join(r.domain.reasons)})"]
-    out += ["", f"## Score: {sc.overall}/100", "", "| Component | Score | Weight | Why |", "|---|---:|---:|---|"]
+    out += [
+        "",
+        f"## Score: {sc.overall}/100",
+        "",
+        "| Component | Score | Weight | Why |",
+        "|---|---:|---:|---|",
+    ]
     for name, comp in sc.components.items():
-        out.append(f"| {COMPONENT_LABELS.get(name, name)} | {comp.score} | {comp.weight:.2f} | {_esc('; '.join(comp.reasons))} |")
+        out.append(
+            f"| {COMPONENT_LABELS.get(name, name)} | {comp.score} | {comp.weight:.2f} | {_esc('; '.join(comp.reasons))} |"
+        )
     out += ["", f"## Stage: {st.level}" + (f" · {st.track}" if st.track else ""), ""]
     if st.salary_band:
         b = st.salary_band
-        out.append(f"Salary band ({b.percentiles} percentile): **{money(b.low)} – {money(b.high)}** ({b.source})")
+        out.append(
+            f"Salary band ({b.percentiles} percentile): **{money(b.low)} – {money(b.high)}** ({b.source})"
+        )
         out.append("")
     out += [f"- {_esc(x)}" for x in st.reasons]
     if view == "score":
         out += ["", "## Findings", ""]
-        out.append("- **Credentials:** " + (", ".join(f"{c.id} ({c.status.replace('_', ' ')}, {c.body})" for c in r.credentials) or "none"))
+        out.append(
+            "- **Credentials:** "
+            + (
+                ", ".join(f"{c.id} ({c.status.replace('_', ' ')}, {c.body})" for c in r.credentials)
+                or "none"
+            )
+        )
         out.append("- **Code sets:** " + (", ".join(c.id for c in r.code_sets) or "none"))
-        out.append("- **Tools:** " + (", ".join(f"{t.id} ({t.category})" for t in r.tools) or "none"))
+        out.append(
+            "- **Tools:** " + (", ".join(f"{t.id} ({t.category})" for t in r.tools) or "none")
+        )
         out.append("- **Specialties:** " + (", ".join(s.id for s in r.specialties) or "none"))
         out.append(f"- **Experience:** {r.experience.years:g} years of coding/HIM work")
         out += ["", "### Metrics", ""]
         if r.metrics:
             out += ["| Kind | Value | Line | Text |", "|---|---|---:|---|"]
             for m in r.metrics:
-                out.append(f"| {m.kind} | {_esc(metric_value(m))} | {m.evidence[0].line + 1} | {_esc(m.text)} |")
+                out.append(
+                    f"| {m.kind} | {_esc(metric_value(m))} | {m.evidence[0].line + 1} | {_esc(m.text)} |"
+                )
         else:
             out.append("_No quantified results found._")
         out += ["", "### Positions", ""]
         for p in r.experience.positions:
             when = f"{p.start} – {'present' if p.current else p.end}"
-            out.append(f"- {_esc(p.title)}" + (f", {_esc(p.employer)}" if p.employer else "")
-                       + f" ({when}){'' if p.coding_related else ' — not counted'}")
+            out.append(
+                f"- {_esc(p.title)}"
+                + (f", {_esc(p.employer)}" if p.employer else "")
+                + f" ({when}){'' if p.coding_related else ' — not counted'}"
+            )
     if view == "match" and r.match:
         from analyzer.render.match import match_markdown
 
         return "\n".join(out + [""] + match_markdown(r))
     out += ["", "## Suggestions", ""]
     if view == "suggest" and st.next_steps:
-        out += ["**Next steps for your stage**", ""] + [f"- {_esc(x)}" for x in st.next_steps] + [""]
+        out += (
+            ["**Next steps for your stage**", ""] + [f"- {_esc(x)}" for x in st.next_steps] + [""]
+        )
     for n, s in enumerate(r.suggestions, 1):
         where = f" (line {s.line + 1})" if s.line is not None else ""
         out.append(f"{n}. **[{s.priority}]** {_esc(s.message)}{where}")

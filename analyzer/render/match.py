@@ -8,8 +8,14 @@ from html import escape
 from models.match import Match
 from models.report import Report
 
-_ORDER = {("required", "missing"): 0, ("required", "partial"): 1, ("preferred", "missing"): 2,
-          ("preferred", "partial"): 3, ("required", "met"): 4, ("preferred", "met"): 5}
+_ORDER = {
+    ("required", "missing"): 0,
+    ("required", "partial"): 1,
+    ("preferred", "missing"): 2,
+    ("preferred", "partial"): 3,
+    ("required", "met"): 4,
+    ("preferred", "met"): 5,
+}
 _MARK = {"met": "✓", "partial": "~", "missing": "✗"}
 
 
@@ -26,15 +32,29 @@ def match_text(r: Report, width: int = 80) -> list[str]:
     for q in ordered(m):
         head = f"  {_MARK[q.status]} [{'must' if q.strength == 'required' else 'plus'}] {q.label}: {q.note}"
         out.extend(textwrap.wrap(head, width, subsequent_indent="      "))
-        out.extend(textwrap.wrap(f"posting line {q.posting.line + 1}: {q.posting.text}", width,
-                                 initial_indent="      ", subsequent_indent="        "))
+        out.extend(
+            textwrap.wrap(
+                f"posting line {q.posting.line + 1}: {q.posting.text}",
+                width,
+                initial_indent="      ",
+                subsequent_indent="        ",
+            )
+        )
         for e in q.resume[:1]:
-            out.extend(textwrap.wrap(f"resume line {e.line + 1}: {e.text}", width,
-                                     initial_indent="      ", subsequent_indent="        "))
+            out.extend(
+                textwrap.wrap(
+                    f"resume line {e.line + 1}: {e.text}",
+                    width,
+                    initial_indent="      ",
+                    subsequent_indent="        ",
+                )
+            )
     if m.feature:
         out.append("  Feature:")
         for f in m.feature:
-            out.extend(textwrap.wrap(f.note, width, initial_indent="    - ", subsequent_indent="      "))
+            out.extend(
+                textwrap.wrap(f.note, width, initial_indent="    - ", subsequent_indent="      ")
+            )
     out.append("  Guidance:")
     for g in m.guidance:
         out.extend(textwrap.wrap(g, width, initial_indent="    - ", subsequent_indent="      "))
@@ -43,12 +63,24 @@ def match_text(r: Report, width: int = 80) -> list[str]:
 
 def match_markdown(r: Report) -> list[str]:
     m = r.match
-    out = [f"## Fit: {m.score}/100", "", f"Posting: `{m.job}`", "",
-           "| | Requirement | Strength | Status | Posting | Resume |", "|---|---|---|---|---|---|"]
+    out = [
+        f"## Fit: {m.score}/100",
+        "",
+        f"Posting: `{m.job}`",
+        "",
+        "| | Requirement | Strength | Status | Posting | Resume |",
+        "|---|---|---|---|---|---|",
+    ]
     for q in ordered(m):
         resume = f"line {q.resume[0].line + 1}: {q.resume[0].text}" if q.resume else ""
-        cells = [_MARK[q.status], q.label, q.strength, f"{q.status}: {q.note}",
-                 f"line {q.posting.line + 1}: {q.posting.text}", resume]
+        cells = [
+            _MARK[q.status],
+            q.label,
+            q.strength,
+            f"{q.status}: {q.note}",
+            f"line {q.posting.line + 1}: {q.posting.text}",
+            resume,
+        ]
         out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     if m.feature:
         out += ["", "**Feature**", ""] + [f"- {f.note}" for f in m.feature]
@@ -61,14 +93,33 @@ def match_html(r: Report) -> str:
     color = "var(--good)" if m.score >= 75 else "var(--warn)" if m.score >= 50 else "var(--bad)"
     rows = []
     for q in ordered(m):
-        resume = (escape(f"line {q.resume[0].line + 1}: {q.resume[0].text}") if q.resume
-                  else "—" if q.status == "met" else "<em class='mute'>not found</em>")
-        rows.append(f"<tr><td>{_MARK[q.status]}</td><td><strong>{escape(q.label)}</strong><br><span class='mute'>{q.strength}</span></td>"
-                    f"<td>{escape(q.note)}</td><td class='mute'>line {q.posting.line + 1}: {escape(q.posting.text)}</td><td>{resume}</td></tr>")
-    parts = [f'<section class="card"><h2>Fit to {escape(m.job)}: <span style="color:{color}">{m.score}/100</span></h2>',
-             f'<div class="bar"><span style="width:{m.score}%;background:{color}"></span></div>',
-             "<table><tr><th></th><th>Requirement</th><th>Status</th><th>Posting</th><th>Resume</th></tr>", *rows, "</table>"]
+        resume = (
+            escape(f"line {q.resume[0].line + 1}: {q.resume[0].text}")
+            if q.resume
+            else "—"
+            if q.status == "met"
+            else "<em class='mute'>not found</em>"
+        )
+        rows.append(
+            f"<tr><td>{_MARK[q.status]}</td><td><strong>{escape(q.label)}</strong><br><span class='mute'>{q.strength}</span></td>"
+            f"<td>{escape(q.note)}</td><td class='mute'>line {q.posting.line + 1}: {escape(q.posting.text)}</td><td>{resume}</td></tr>"
+        )
+    parts = [
+        f'<section class="card"><h2>Fit to {escape(m.job)}: <span style="color:{color}">{m.score}/100</span></h2>',
+        f'<div class="bar"><span style="width:{m.score}%;background:{color}"></span></div>',
+        "<table><tr><th></th><th>Requirement</th><th>Status</th><th>Posting</th><th>Resume</th></tr>",
+        *rows,
+        "</table>",
+    ]
     if m.feature:
-        parts.append("<h2>Feature</h2><ul>" + "".join(f"<li>{escape(f.note)}</li>" for f in m.feature) + "</ul>")
-    parts.append("<h2>Guidance</h2><ul>" + "".join(f"<li>{escape(g)}</li>" for g in m.guidance) + "</ul></section>")
+        parts.append(
+            "<h2>Feature</h2><ul>"
+            + "".join(f"<li>{escape(f.note)}</li>" for f in m.feature)
+            + "</ul>"
+        )
+    parts.append(
+        "<h2>Guidance</h2><ul>"
+        + "".join(f"<li>{escape(g)}</li>" for g in m.guidance)
+        + "</ul></section>"
+    )
     return "".join(parts)

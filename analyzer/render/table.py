@@ -9,13 +9,47 @@ import textwrap
 from analyzer.render.common import metric_value
 from models.report import Report
 
-_STRONG = ["accuracy", "first_pass_rate", "volume", "denial_reduction", "revenue", "turnaround", "team_size", "denial_rate", "other"]
+_STRONG = [
+    "accuracy",
+    "first_pass_rate",
+    "volume",
+    "denial_reduction",
+    "revenue",
+    "turnaround",
+    "team_size",
+    "denial_rate",
+    "other",
+]
 
 CSV_COLUMNS = [
-    "rank", "file", "name", "email", "phone", "location", "fit", "missing_requirements", "score", "stage", "track", "experience_years",
-    "credentials_held", "credentials_in_progress", "code_sets", "tools", "specialties", "metrics_count",
-    "accuracy", "volume", "first_pass_rate", "denials", "revenue", "top_missing", "duplicate_of",
-    "medical_coding", "error_code", "error_message",
+    "rank",
+    "file",
+    "name",
+    "email",
+    "phone",
+    "location",
+    "fit",
+    "missing_requirements",
+    "score",
+    "stage",
+    "track",
+    "experience_years",
+    "credentials_held",
+    "credentials_in_progress",
+    "code_sets",
+    "tools",
+    "specialties",
+    "metrics_count",
+    "accuracy",
+    "volume",
+    "first_pass_rate",
+    "denials",
+    "revenue",
+    "top_missing",
+    "duplicate_of",
+    "medical_coding",
+    "error_code",
+    "error_message",
 ]
 
 
@@ -23,7 +57,13 @@ def ranked(rows: list[tuple[Report, list[str]]]) -> list[tuple[Report, list[str]
     """Analysed reports by score (high first), then file; error rows last in input order."""
     ok = [r for r in rows if not r[0].error]
     bad = [r for r in rows if r[0].error]
-    ok.sort(key=lambda r: (-(r[0].match.score if r[0].match else -1), -(r[0].score.overall if r[0].score else 0), r[0].file))
+    ok.sort(
+        key=lambda r: (
+            -(r[0].match.score if r[0].match else -1),
+            -(r[0].score.overall if r[0].score else 0),
+            r[0].file,
+        )
+    )
     return ok + bad
 
 
@@ -42,7 +82,11 @@ def _strongest(report: Report, n: int = 2) -> list[str]:
 
 
 def _missing(report: Report, n: int = 3) -> list[str]:
-    return [s.id.split(".", 1)[1].replace("_", " ") for s in report.suggestions if s.category == "missing_metric"][:n]
+    return [
+        s.id.split(".", 1)[1].replace("_", " ")
+        for s in report.suggestions
+        if s.category == "missing_metric"
+    ][:n]
 
 
 def csv_text(rows: list[tuple[Report, list[str]]]) -> str:
@@ -56,35 +100,58 @@ def csv_text(rows: list[tuple[Report, list[str]]]) -> str:
         if r.error:
             writer.writerow({**base, "error_code": r.error.code, "error_message": r.error.message})
             continue
-        writer.writerow({
-            **base,
-            "rank": rank, "name": c.name or "", "email": c.email or "", "phone": c.phone or "",
-            "location": c.location or "", "score": r.score.overall,
-            "fit": r.match.score if r.match else "", "missing_requirements": "; ".join(r.match.missing) if r.match else "", "stage": r.stage.level,
-            "track": r.stage.track or "", "experience_years": r.experience.years,
-            "credentials_held": " ".join(_held(r)),
-            "credentials_in_progress": " ".join(x.id for x in r.credentials if x.status == "in_progress"),
-            "code_sets": "; ".join(x.id for x in r.code_sets), "tools": "; ".join(x.id for x in r.tools),
-            "specialties": "; ".join(x.id for x in r.specialties), "metrics_count": len(r.metrics),
-            "accuracy": _first(r, ("accuracy",)), "volume": _first(r, ("volume",)),
-            "first_pass_rate": _first(r, ("first_pass_rate",)),
-            "denials": _first(r, ("denial_reduction", "denial_rate")), "revenue": _first(r, ("revenue",)),
-            "top_missing": "; ".join(_missing(r)), "medical_coding": bool(r.domain and r.domain.medical_coding),
-            "error_code": "", "error_message": "",
-        })
+        writer.writerow(
+            {
+                **base,
+                "rank": rank,
+                "name": c.name or "",
+                "email": c.email or "",
+                "phone": c.phone or "",
+                "location": c.location or "",
+                "score": r.score.overall,
+                "fit": r.match.score if r.match else "",
+                "missing_requirements": "; ".join(r.match.missing) if r.match else "",
+                "stage": r.stage.level,
+                "track": r.stage.track or "",
+                "experience_years": r.experience.years,
+                "credentials_held": " ".join(_held(r)),
+                "credentials_in_progress": " ".join(
+                    x.id for x in r.credentials if x.status == "in_progress"
+                ),
+                "code_sets": "; ".join(x.id for x in r.code_sets),
+                "tools": "; ".join(x.id for x in r.tools),
+                "specialties": "; ".join(x.id for x in r.specialties),
+                "metrics_count": len(r.metrics),
+                "accuracy": _first(r, ("accuracy",)),
+                "volume": _first(r, ("volume",)),
+                "first_pass_rate": _first(r, ("first_pass_rate",)),
+                "denials": _first(r, ("denial_reduction", "denial_rate")),
+                "revenue": _first(r, ("revenue",)),
+                "top_missing": "; ".join(_missing(r)),
+                "medical_coding": bool(r.domain and r.domain.medical_coding),
+                "error_code": "",
+                "error_message": "",
+            }
+        )
     return buf.getvalue()
 
 
 def table_text(rows: list[tuple[Report, list[str]]], width: int = 100) -> str:
     """A ranked, readable table: candidate, stage, score, key credentials, strongest metrics, missing."""
     fit = any(r.match for r, _ in rows)
-    out = [f"{'#':>3} {'candidate':<24} {'stage':<7} {'score':>5}{'  fit' if fit else ''}  {'credentials':<18} "
-           f"{'strongest metrics':<30} missing"]
+    out = [
+        f"{'#':>3} {'candidate':<24} {'stage':<7} {'score':>5}{'  fit' if fit else ''}  {'credentials':<18} "
+        f"{'strongest metrics':<30} missing"
+    ]
     out.append("-" * min(width, 120))
     for rank, (r, dups) in enumerate(ranked(rows), 1):
         who = (r.candidate.name or r.file.rsplit("/", 1)[-1])[:24]
         if r.error:
-            out.append(f"{'-':>3} {who:<24} {'error':<7} {'':>5}  {r.error.code}: {r.error.message}"[:width])
+            out.append(
+                f"{'-':>3} {who:<24} {'error':<7} {'':>5}  {r.error.code}: {r.error.message}"[
+                    :width
+                ]
+            )
             continue
         flag = "" if r.domain and r.domain.medical_coding else " (not coding)"
         creds = ",".join(_held(r))[:18]
@@ -94,5 +161,12 @@ def table_text(rows: list[tuple[Report, list[str]]], width: int = 100) -> str:
         line = f"{rank:>3} {who:<24} {r.stage.level:<7} {r.score.overall:>5}{fit_cell}  {creds:<18} {strong:<30} {missing}{flag}"
         out.append(line[:width] if len(line) > width else line)
         if dups:
-            out.extend(textwrap.wrap("duplicate of " + "; ".join(dups), width, initial_indent=" " * 8, subsequent_indent=" " * 8))
+            out.extend(
+                textwrap.wrap(
+                    "duplicate of " + "; ".join(dups),
+                    width,
+                    initial_indent=" " * 8,
+                    subsequent_indent=" " * 8,
+                )
+            )
     return "\n".join(out) + "\n"

@@ -42,13 +42,16 @@ def _bar(score: int, width: int = 20) -> str:
 
 
 def _para(text: str, indent: str = "  ", first: str | None = None) -> list[str]:
-    return textwrap.wrap(text, WIDTH, initial_indent=first if first is not None else indent,
-                         subsequent_indent=indent) or [first or indent]
+    return textwrap.wrap(
+        text, WIDTH, initial_indent=first if first is not None else indent, subsequent_indent=indent
+    ) or [first or indent]
 
 
 def _items(label: str, items: list[str], s: _Style) -> list[str]:
     body = " · ".join(items) if items else s.dim("none found")
-    return textwrap.wrap(body, WIDTH, initial_indent=f"{label:<13}", subsequent_indent=" " * 13) or [label]
+    return textwrap.wrap(
+        body, WIDTH, initial_indent=f"{label:<13}", subsequent_indent=" " * 13
+    ) or [label]
 
 
 def render_text(analysis: Analysis, view: str = "score", color: bool = False) -> str:
@@ -61,13 +64,26 @@ def render_text(analysis: Analysis, view: str = "score", color: bool = False) ->
         return "\n".join(out) + "\n"
     c = r.candidate
     who = " · ".join(x for x in (c.name, c.email, c.phone, c.location) if x)
-    out.extend(s.dim(x) for x in _para(f"{who}  (as of {r.as_of})" if who else f"as of {r.as_of}", "", ""))
+    out.extend(
+        s.dim(x) for x in _para(f"{who}  (as of {r.as_of})" if who else f"as of {r.as_of}", "", "")
+    )
     if r.domain and not r.domain.medical_coding:
-        out.extend(s.warn(x) for x in _para(f"Not a medical-coding resume (confidence {r.domain.confidence:.2f}): "
-                                             + "; ".join(r.domain.reasons), "  ", ""))
+        out.extend(
+            s.warn(x)
+            for x in _para(
+                f"Not a medical-coding resume (confidence {r.domain.confidence:.2f}): "
+                + "; ".join(r.domain.reasons),
+                "  ",
+                "",
+            )
+        )
     sc, st = r.score, r.stage
     out.append("")
-    out.append(s.bold("SCORE ") + s.level(sc.overall, f"{sc.overall:>3}/100 {_bar(sc.overall)}") + s.dim(f"  v{sc.version}"))
+    out.append(
+        s.bold("SCORE ")
+        + s.level(sc.overall, f"{sc.overall:>3}/100 {_bar(sc.overall)}")
+        + s.dim(f"  v{sc.version}")
+    )
     for name, comp in sc.components.items():
         label = COMPONENT_LABELS.get(name, name)
         out.append(f"  {label:<27}{comp.score:>4} {_bar(comp.score, 12)} ×{comp.weight:.2f}")
@@ -94,13 +110,21 @@ def render_text(analysis: Analysis, view: str = "score", color: bool = False) ->
         out.append(s.bold("METRICS ") + f"{len(r.metrics)} quantified result(s)")
         for m in r.metrics:
             line = m.evidence[0].line + 1 if m.evidence else "?"
-            out.extend(_para(f"{m.kind:<17}{metric_value(m)}  — line {line}: \"{m.text}\"", " " * 21, "  "))
+            out.extend(
+                _para(f'{m.kind:<17}{metric_value(m)}  — line {line}: "{m.text}"', " " * 21, "  ")
+            )
         out.append("")
         out.append(s.bold("EXPERIENCE ") + f"{r.experience.years:g} years of coding/HIM work")
         for p in r.experience.positions:
             when = f"{p.start or '?'} – {'present' if p.current else (p.end or '?')}"
             tag = s.good("coding/HIM") if p.coding_related else s.dim("not counted")
-            out.extend(_para(f"{p.title}" + (f", {p.employer}" if p.employer else "") + f" · {when} · {tag}", "    ", "  "))
+            out.extend(
+                _para(
+                    f"{p.title}" + (f", {p.employer}" if p.employer else "") + f" · {when} · {tag}",
+                    "    ",
+                    "  ",
+                )
+            )
     if view == "match" and r.match:
         from analyzer.render.match import match_text
 
@@ -110,8 +134,14 @@ def render_text(analysis: Analysis, view: str = "score", color: bool = False) ->
     out.append("")
     shown = r.suggestions if view == "suggest" else r.suggestions[:5]
     title = "SUGGESTIONS" if view == "suggest" else "TOP SUGGESTIONS"
-    out.append(s.bold(title) + (f" (showing {len(shown)} of {len(r.suggestions)}; run `suggest` for all)"
-                                if len(shown) < len(r.suggestions) else ""))
+    out.append(
+        s.bold(title)
+        + (
+            f" (showing {len(shown)} of {len(r.suggestions)}; run `suggest` for all)"
+            if len(shown) < len(r.suggestions)
+            else ""
+        )
+    )
     if st.next_steps and view == "suggest":
         out.append("  Next steps for your stage:")
         for step in st.next_steps:
@@ -120,8 +150,18 @@ def render_text(analysis: Analysis, view: str = "score", color: bool = False) ->
     for n, sug in enumerate(shown, 1):
         pr = {"high": s.bad, "medium": s.warn, "low": s.dim}[sug.priority](f"[{sug.priority}]")
         out.extend(_para(f"{n}. {pr} {sug.message}", "     ", "  "))
-        if view == "suggest" and sug.line is not None and doc and sug.category != "unquantified_bullet":
-            out.extend(s.dim(x) for x in _para(f"line {sug.line + 1}: {doc.lines[sug.line].text}", "       ", "     "))
+        if (
+            view == "suggest"
+            and sug.line is not None
+            and doc
+            and sug.category != "unquantified_bullet"
+        ):
+            out.extend(
+                s.dim(x)
+                for x in _para(
+                    f"line {sug.line + 1}: {doc.lines[sug.line].text}", "       ", "     "
+                )
+            )
         if sug.example:
             out.extend(s.good(x) for x in _para(f"e.g. {sug.example}", "       ", "     "))
     return "\n".join(out) + "\n"
