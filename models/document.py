@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from models.base import Frozen
 
 
-class Line(BaseModel):
+class Line(Frozen):
     """One logical line of the resume in reading order.
 
     Attributes:
@@ -20,8 +20,6 @@ class Line(BaseModel):
         heading: Whether this line is a section header.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
     index: int
     text: str
     page: int = 1
@@ -33,10 +31,8 @@ class Line(BaseModel):
     heading: bool = False
 
 
-class Section(BaseModel):
+class Section(Frozen):
     """A run of lines under one header (``start_line``/``end_line`` inclusive)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str
     heading: str | None
@@ -44,22 +40,11 @@ class Section(BaseModel):
     end_line: int
 
 
-class Document(BaseModel):
+class Document(Frozen):
     """A resume as the parser read it."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     source: str
     format: str
     pages: int = 1
     lines: list[Line]
     sections: list[Section] = []
-
-    @property
-    def text(self) -> str:
-        """All line texts joined by newlines (line ``i`` is the ``i``-th row)."""
-        return "\n".join(line.text for line in self.lines)
-
-    def section_lines(self, name: str) -> list[Line]:
-        """Lines (headers excluded) whose section is ``name``."""
-        return [ln for ln in self.lines if ln.section == name and not ln.heading]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
+
+from models.base import Frozen
 
 CredentialStatus = Literal["held", "apprentice", "in_progress", "lapsed", "mentioned"]
 ToolCategory = Literal["ehr", "encoder", "cac", "billing", "clearinghouse", "analytics", "other"]
@@ -23,11 +25,7 @@ Unit = Literal["percent", "count", "usd", "days", "hours", "people"]
 Period = Literal["hour", "day", "week", "month", "quarter", "year"]
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Evidence(_Frozen):
+class Evidence(Frozen):
     """Where a finding came from: line index, character span in that line, the rule and why."""
 
     line: int
@@ -38,7 +36,7 @@ class Evidence(_Frozen):
     explanation: str
 
 
-class Credential(_Frozen):
+class Credential(Frozen):
     id: str
     name: str
     body: str
@@ -46,23 +44,23 @@ class Credential(_Frozen):
     evidence: list[Evidence]
 
 
-class CodeSet(_Frozen):
+class CodeSet(Frozen):
     id: str
     evidence: list[Evidence]
 
 
-class Tool(_Frozen):
+class Tool(Frozen):
     id: str
     category: ToolCategory
     evidence: list[Evidence]
 
 
-class Specialty(_Frozen):
+class Specialty(Frozen):
     id: str
     evidence: list[Evidence]
 
 
-class Metric(_Frozen):
+class Metric(Frozen):
     kind: MetricKind
     value: float
     value_max: float | None = None
@@ -74,7 +72,7 @@ class Metric(_Frozen):
     evidence: list[Evidence]
 
 
-class Position(_Frozen):
+class Position(Frozen):
     title: str
     employer: str | None = None
     start: str | None = None
@@ -84,12 +82,12 @@ class Position(_Frozen):
     line: int | None = None
 
 
-class Experience(_Frozen):
+class Experience(Frozen):
     years: float = 0.0
     positions: list[Position] = Field(default_factory=list)
 
 
-class Candidate(_Frozen):
+class Candidate(Frozen):
     name: str | None = None
     email: str | None = None
     phone: str | None = None
@@ -97,13 +95,13 @@ class Candidate(_Frozen):
     links: list[str] = Field(default_factory=list)
 
 
-class Domain(_Frozen):
+class Domain(Frozen):
     medical_coding: bool
     confidence: float
     reasons: list[str] = Field(default_factory=list)
 
 
-class Findings(_Frozen):
+class Findings(Frozen):
     """Everything the rule engine extracted from one document."""
 
     candidate: Candidate = Field(default_factory=Candidate)

@@ -4,23 +4,20 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from models.base import Frozen
 from models.findings import Evidence
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class PostingLine(_Frozen):
+class PostingLine(Frozen):
     """Where in the posting a requirement was read."""
 
     line: int
     text: str
 
 
-class Requirement(_Frozen):
+class Requirement(Frozen):
     """One requirement of the posting and whether the resume meets it.
 
     ``fixable`` says whether honest wording can close the gap (a code set or tool the candidate
@@ -41,7 +38,7 @@ class Requirement(_Frozen):
     fixable: bool
 
 
-class Feature(_Frozen):
+class Feature(Frozen):
     """A result in the resume that answers a standard the posting states."""
 
     kind: str
@@ -50,7 +47,7 @@ class Feature(_Frozen):
     note: str
 
 
-class Match(_Frozen):
+class Match(Frozen):
     score: int
     job: str
     requirements: list[Requirement]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from models.match import Match
+from models.base import Frozen
 from models.findings import (
     Candidate,
     CodeSet,
@@ -17,6 +17,7 @@ from models.findings import (
     Specialty,
     Tool,
 )
+from models.match import Match
 
 ErrorCode = Literal[
     "not_found",
@@ -33,30 +34,26 @@ Level = Literal["entry", "mid", "senior"]
 Priority = Literal["high", "medium", "low"]
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class ErrorInfo(_Frozen):
+class ErrorInfo(Frozen):
     code: ErrorCode
     message: str
 
 
-class SectionInfo(_Frozen):
+class SectionInfo(Frozen):
     name: str
     heading: str | None
     start_line: int
     end_line: int
 
 
-class SalaryBand(_Frozen):
+class SalaryBand(Frozen):
     low: int
     high: int
     percentiles: str
     source: str
 
 
-class Stage(_Frozen):
+class Stage(Frozen):
     level: Level
     track: str | None = None
     confidence: float
@@ -65,19 +62,19 @@ class Stage(_Frozen):
     next_steps: list[str] = Field(default_factory=list)
 
 
-class Component(_Frozen):
+class Component(Frozen):
     score: int
     weight: float
     reasons: list[str] = Field(default_factory=list)
 
 
-class Score(_Frozen):
+class Score(Frozen):
     overall: int
     version: str
     components: dict[str, Component] = Field(default_factory=dict)
 
 
-class Suggestion(_Frozen):
+class Suggestion(Frozen):
     id: str
     category: str
     priority: Priority
@@ -86,7 +83,7 @@ class Suggestion(_Frozen):
     line: int | None = None
 
 
-class Report(_Frozen):
+class Report(Frozen):
     """One analysed resume. ``Report.model_dump(mode="json")`` is the JSON contract."""
 
     schema_version: str = "1"

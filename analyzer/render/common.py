@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from models.findings import Metric
-from models.report import Report
 
 COMPONENT_LABELS = {
     "quantified_impact": "Quantified impact",
@@ -41,12 +40,3 @@ def metric_value(m: Metric) -> str:
 
 def money(n: int) -> str:
     return f"${n:,}"
-
-
-def headline(report: Report) -> str:
-    """One line: stage, track and score."""
-    if report.error:
-        return f"error {report.error.code}: {report.error.message}"
-    st, sc = report.stage, report.score
-    track = f" · {st.track}" if st and st.track else ""
-    return f"{st.level if st else '?'}{track} · score {sc.overall if sc else '?'}/100"
