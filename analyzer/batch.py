@@ -7,6 +7,7 @@ import hashlib
 import multiprocessing as mp
 import os
 import re
+import signal
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -133,7 +134,9 @@ def _worker(
     posting=None,
 ) -> None:
     """Worker process: one file per message. With fork the parent's loaded ``Analyzer`` is inherited;
-    otherwise rules and spaCy are loaded here, once."""
+    otherwise rules and spaCy are loaded here, once. Ctrl-C is the parent's to handle: it stops the
+    workers itself and keeps what was finished."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if analyzer is None:
         analyzer = Analyzer(rules_dir, limits)
     if memory_mb:

@@ -378,6 +378,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     failures: Counter[str] = Counter()
     started = time.monotonic()
     interrupted = False
+    done = 0
     try:
         for index, report, digest in run_batch(
             found.files,
@@ -389,6 +390,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
             posting,
             analyzer,
         ):
+            done += 1
             if report.error:
                 failures[report.error.code] += 1
             if args.blind:
@@ -436,13 +438,11 @@ def cmd_batch(args: argparse.Namespace) -> int:
         _emit(table_text(rows), args.output)
     elapsed = time.monotonic() - started
     failed = sum(failures.values())
-    parts = [
-        f"analysed {len(found.files) - failed}",
-        f"skipped {len(found.skipped)}",
-        f"failed {failed}",
-    ]
+    parts = [f"analysed {done - failed}", f"skipped {len(found.skipped)}", f"failed {failed}"]
     if failures:
         parts[-1] += " (" + ", ".join(f"{k} {v}" for k, v in sorted(failures.items())) + ")"
+    if interrupted:
+        parts.append(f"not reached {len(found.files) - done}")
     print(f"resume-analyzer: {'; '.join(parts)}; {elapsed:.1f} s", file=sys.stderr)
     for path, why in found.skipped[:20]:
         print(f"  skipped {path}: {why}", file=sys.stderr)

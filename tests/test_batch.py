@@ -162,3 +162,38 @@ def test_output_file_written_atomically(capsys, folder, tmp_path: Path):
     code, out, err = batch(capsys, str(folder), "--format", "jsonl", "-o", str(target))
     assert out == "" and len(target.read_text().splitlines()) == 6
     assert not list(tmp_path.glob(".out.jsonl*"))
+
+
+def test_ctrl_c_keeps_what_was_finished(tmp_path: Path):
+    """SIGINT to the whole process group (as a terminal's Ctrl-C): exit 130, finished rows kept,
+    no traceback, no worker left running."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    pdf = make.to_pdf(make.SAMPLE, pages=2)
+    for i in range(400):
+        (folder / f"r{i:03d}.pdf").write_bytes(pdf)
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "analyzer", "batch", str(folder), "--format", "jsonl", "-o", str(out),
+         "--workers", "2", "--progress", "never"],
+        stderr=subprocess.PIPE, start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    def written() -> int:
+        return sum(p.stat().st_size for p in tmp_path.glob(".out.jsonl.*.tmp"))
+
+    while time.monotonic() < deadline and written() == 0:
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGINT)
+    err = proc.communicate(timeout=60)[1].decode()
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "interrupted" in err and "not reached" in err
+    rows = out.read_text().splitlines()
+    assert 0 < len(rows) < 400
+    assert all(json.loads(r)["error"] is None for r in rows)
