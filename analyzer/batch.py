@@ -339,32 +339,35 @@ def _norm_name(name: str | None) -> str:
 
 
 class DuplicateFinder:
-    """Flags a report that repeats an earlier one: same bytes, same e-mail or phone, near-same name."""
+    """Flags a report that repeats an earlier one: same bytes, same e-mail or phone, near-same name.
+
+    Indexed, so a folder of thousands stays fast: exact keys in dicts, and names compared fuzzily
+    only with earlier names that share their last word."""
 
     def __init__(self) -> None:
-        self.seen: list[tuple[str, str | None, str | None, str | None, str]] = []
+        self.by_key: dict[tuple[str, str], list[str]] = {}
+        self.by_surname: dict[str, list[tuple[str, str]]] = {}
 
     def check(self, report: Report, digest: str | None) -> list[str]:
         c = report.candidate
-        email = (c.email or "").lower() or None
-        phone = re.sub(r"\D", "", c.phone or "")[-10:] or None
-        name = _norm_name(c.name) or None
-        reasons: list[str] = []
-        for other_digest, other_email, other_phone, other_name, other_file in self.seen:
-            why = []
-            if digest and digest == other_digest:
-                why.append("identical file")
-            if email and email == other_email:
-                why.append("same e-mail")
-            if phone and phone == other_phone:
-                why.append("same phone")
-            if name and other_name and fuzz.ratio(name, other_name) >= 92:
-                why.append("same name")
-            if why:
-                reasons.append(f"{other_file} ({', '.join(why)})")
+        keys = [("identical file", digest), ("same e-mail", (c.email or "").lower() or None),
+                ("same phone", re.sub(r"\D", "", c.phone or "")[-10:] or None)]
+        name = _norm_name(c.name)
+        found: dict[str, list[str]] = {}
+        for why, value in keys:
+            for other in self.by_key.get((why, value), []) if value else []:
+                found.setdefault(other, []).append(why)
+        surname = name.split()[-1] if name else ""
+        for other_name, other in self.by_surname.get(surname, []):
+            if fuzz.ratio(name, other_name) >= 92:
+                found.setdefault(other, []).append("same name")
         if not report.error or digest:
-            self.seen.append((digest or "", email, phone, name, report.file))
-        return reasons
+            for why, value in keys:
+                if value:
+                    self.by_key.setdefault((why, value), []).append(report.file)
+            if surname:
+                self.by_surname.setdefault(surname, []).append((name, report.file))
+        return [f"{other} ({', '.join(why)})" for other, why in found.items()]
 
 
 def blind(report: Report, index: int) -> Report:

@@ -401,11 +401,12 @@ def cmd_batch(args: argparse.Namespace) -> int:
             if args.reports_dir:
                 _write_candidate_report(args, report, root, index)
             keep = bool(report.error) or passes(report, require, args.min_stage, args.min_score)
-            if keep:
+            if keep and args.format == "jsonl" and not args.top:
+                # Streamed and not kept: memory stays flat however large the folder.
+                line = report.model_dump_json() + "\n"
+                stream.write(line) if stream else (sys.stdout.write(line), sys.stdout.flush())
+            elif keep:
                 rows.append((report, dup_of))
-                if args.format == "jsonl" and not args.top:
-                    line = report.model_dump_json() + "\n"
-                    stream.write(line) if stream else (sys.stdout.write(line), sys.stdout.flush())
             if show_progress:
                 _progress(index + 1, len(found.files), started)
     except KeyboardInterrupt:
