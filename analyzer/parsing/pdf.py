@@ -28,6 +28,7 @@ _LOG_NAMES = (
     "pdfminer.psparser",
 )
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–\s]*\d{1,3}[-–\s]*(?:(?:of|/)\s*\d{1,3})?$", re.I)
+_WORD_MARGIN, _LINE_OVERLAP, _CHAR_MARGIN = 0.1, 0.5, 2.0  # pdfminer's LAParams defaults
 _PAGE_OF = re.compile(r"(?i)\bpage\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\b")
 _BOLD = ("bold", "black", "heavy", "semibold", "demi", "-bd", ",b")
 
@@ -62,36 +63,55 @@ def _is_bold(fontname: str) -> bool:
     return any(mark in lowered for mark in _BOLD)
 
 
-def _line_box(line) -> _Box | None:
-    text = clean_chars(line.get_text()).rstrip("\n")
-    if not text.strip():
-        return None
+def _line_box(chars: list) -> _Box | None:
+    """One text line from its characters: text with word spaces, bounding box, weight and size."""
+    parts: list[str] = []
+    last_x1 = float("inf")
     bold = total = 0
     sizes: list[float] = []
-    for ch in line:  # a sample of the glyphs is enough to tell the font weight and size
-        fontname = getattr(ch, "fontname", None)
-        if fontname is None or ch.get_text().isspace():
-            continue
-        total += 1
-        bold += _is_bold(fontname)
-        sizes.append(ch.size)
-        if total == 24:
-            break
+    for ch in chars:
+        # A gap wider than a tenth of the glyph is a space (pdfminer's word_margin).
+        if last_x1 < ch.x0 - _WORD_MARGIN * max(ch.width, ch.height):
+            parts.append(" ")
+        last_x1 = ch.x1
+        glyph = ch.get_text()
+        parts.append(glyph)
+        if total < 24 and not glyph.isspace():  # a sample of the glyphs tells weight and size
+            total += 1
+            bold += _is_bold(ch.fontname)
+            sizes.append(ch.size)
+    text = clean_chars("".join(parts))
+    if not text.strip():
+        return None
     return _Box(
         text=text,
-        x0=line.x0,
-        x1=line.x1,
-        top=line.y1,
-        bottom=line.y0,
+        x0=min(ch.x0 for ch in chars),
+        x1=max(ch.x1 for ch in chars),
+        top=max(ch.y1 for ch in chars),
+        bottom=min(ch.y0 for ch in chars),
         bold=total > 0 and bold / total >= 0.6,
         size=round(median(sizes), 1) if sizes else 0.0,
     )
 
 
-def _boxes(layout, laparams) -> list[_Box]:
-    """Text lines of a page laid out without analysis (``laparams=None``): the characters, including
-    those inside form XObjects, are grouped into lines with pdfminer's own ``group_objects`` and
-    nothing more; its text-box grouping, which we would throw away, is never run."""
+def _aligned(a, b) -> bool:
+    """Whether ``b`` continues ``a``'s line: pdfminer's horizontal-alignment test, with its default
+    line_overlap (0.5) and char_margin (2.0)."""
+    if not (b.y0 <= a.y1 and a.y0 <= b.y1):
+        return False
+    if min(abs(a.y0 - b.y1), abs(a.y1 - b.y0)) <= min(a.height, b.height) * _LINE_OVERLAP:
+        return False
+    gap = 0.0 if (a.x0 <= b.x1 and b.x0 <= a.x1) else min(abs(a.x0 - b.x1), abs(a.x1 - b.x0))
+    return gap < max(a.width, b.width) * _CHAR_MARGIN
+
+
+def _boxes(layout) -> list[_Box]:
+    """Text lines of a page laid out without pdfminer's analysis (``laparams=None``).
+
+    Characters, including those inside form XObjects, are split into lines wherever two neighbours
+    in content order are not horizontally aligned: the rule of pdfminer's ``group_objects``, done
+    here without building its line and box objects. Its text-box grouping, which we would throw
+    away, is never run."""
     from pdfminer.layout import LTChar, LTContainer
 
     chars = []
@@ -102,14 +122,17 @@ def _boxes(layout, laparams) -> list[_Box]:
             chars.append(obj)
         elif isinstance(obj, LTContainer):
             stack.extend(obj)
-    if not chars:
-        return []
-    chars.reverse()  # back to content-stream order, which group_objects relies on
+    chars.reverse()  # back to content-stream order
     out: list[_Box] = []
-    for line in layout.group_objects(laparams, chars):
-        box = _line_box(line)
-        if box:
-            out.append(box)
+    run: list = []
+    for ch in chars:
+        if run and not _aligned(run[-1], ch):
+            if box := _line_box(run):
+                out.append(box)
+            run = []
+        run.append(ch)
+    if run and (box := _line_box(run)):
+        out.append(box)
     return out
 
 
@@ -278,7 +301,6 @@ def read_pdf(data: bytes, max_pages: int) -> tuple[list[RawLine], int]:
     """
     quiet_pdfminer()
     from pdfminer.converter import PDFPageAggregator
-    from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
@@ -319,10 +341,9 @@ def read_pdf(data: bytes, max_pages: int) -> tuple[list[RawLine], int]:
         raise TooLarge(f"the PDF has {len(pages)} pages; the limit is {max_pages} (--max-pages)")
 
     rsrc = PDFResourceManager(caching=True)
-    # No layout analysis in the device: _boxes groups characters into lines itself and skips the
-    # text-box grouping (lines -> boxes -> hierarchy) that costs time and is not used.
+    # No layout analysis in the device: _boxes groups characters into lines itself and skips
+    # pdfminer's line and text-box objects (lines -> boxes -> hierarchy) that cost time unused.
     device = PDFPageAggregator(rsrc, laparams=None)
-    laparams = LAParams()
     interpreter = PDFPageInterpreter(rsrc, device)
     raw_pages: list[tuple[list[_Box], float, float]] = []
     for page in pages:
@@ -333,7 +354,7 @@ def read_pdf(data: bytes, max_pages: int) -> tuple[list[RawLine], int]:
             if raw_pages:
                 break  # keep what was readable before the damage
             raise Corrupt(f"the PDF is damaged and cannot be read ({type(exc).__name__})") from exc
-        raw_pages.append((_boxes(layout, laparams), layout.width or 612.0, layout.height or 792.0))
+        raw_pages.append((_boxes(layout), layout.width or 612.0, layout.height or 792.0))
 
     if not any(box.text.strip() for boxes, _, _ in raw_pages for box in boxes):
         raise NoText(
