@@ -350,8 +350,11 @@ class DuplicateFinder:
 
     def check(self, report: Report, digest: str | None) -> list[str]:
         c = report.candidate
-        keys = [("identical file", digest), ("same e-mail", (c.email or "").lower() or None),
-                ("same phone", re.sub(r"\D", "", c.phone or "")[-10:] or None)]
+        keys = [
+            ("identical file", digest),
+            ("same e-mail", (c.email or "").lower() or None),
+            ("same phone", re.sub(r"\D", "", c.phone or "")[-10:] or None),
+        ]
         name = _norm_name(c.name)
         found: dict[str, list[str]] = {}
         for why, value in keys:

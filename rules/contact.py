@@ -28,9 +28,13 @@ def _name_from(text: str) -> str | None:
     cand = _CRED_SUFFIX.sub("", cand).strip(" ,|")
     if not _NAME.match(cand) or _NOT_NAME.search(cand) or len(cand) > 40:
         return None
-    if cand.isupper():
-        cand = " ".join(
-            w.capitalize() if len(w) > 2 or not w.endswith(".") else w for w in cand.split()
+    if (
+        cand.isupper()
+    ):  # "MARIA GONZALEZ-LOPEZ" -> "Maria Gonzalez-Lopez", "O'CONNELL" -> "O'Connell"
+        cand = re.sub(
+            r"[A-Z]+",
+            lambda m: m.group(0).capitalize() if len(m.group(0)) > 1 else m.group(0),
+            cand,
         )
     return cand
 

@@ -180,11 +180,26 @@ def test_ctrl_c_keeps_what_was_finished(tmp_path: Path):
         (folder / f"r{i:03d}.pdf").write_bytes(pdf)
     out = tmp_path / "out.jsonl"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "analyzer", "batch", str(folder), "--format", "jsonl", "-o", str(out),
-         "--workers", "2", "--progress", "never"],
-        stderr=subprocess.PIPE, start_new_session=True,
+        [
+            sys.executable,
+            "-m",
+            "analyzer",
+            "batch",
+            str(folder),
+            "--format",
+            "jsonl",
+            "-o",
+            str(out),
+            "--workers",
+            "2",
+            "--progress",
+            "never",
+        ],
+        stderr=subprocess.PIPE,
+        start_new_session=True,
     )
     deadline = time.monotonic() + 60
+
     def written() -> int:
         return sum(p.stat().st_size for p in tmp_path.glob(".out.jsonl.*.tmp"))
 

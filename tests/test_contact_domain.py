@@ -49,3 +49,18 @@ def test_contact_from_profile(analyzer, doc_from):
 )
 def test_domain(findings_from, text, coding):
     assert findings_from(text).domain.medical_coding is coding
+
+
+@pytest.mark.parametrize(
+    "line, name",
+    [
+        ("MARIA GONZALEZ-LOPEZ", "Maria Gonzalez-Lopez"),
+        ("BRIAN O'CONNELL, CPC", "Brian O'Connell"),
+        ("Patricia A. Donovan, RHIA, CCS, CPC", "Patricia A. Donovan"),
+        ("Samantha Reyes | Coder", "Samantha Reyes"),
+    ],
+)
+def test_names(analyzer, doc_from, line, name):
+    assert (
+        analyzer.engine.extract(doc_from(line + "\nSUMMARY\nCoder."), AS_OF).candidate.name == name
+    )

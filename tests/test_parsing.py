@@ -209,3 +209,8 @@ def test_pdfminer_noise_stays_quiet(analyzer, tmp_path: Path, capfd):
     read_document(make.write(tmp_path / "r.pdf", make.to_pdf(make.SAMPLE)), analyzer.sectioner)
     captured = capfd.readouterr()
     assert captured.err == "" and captured.out == ""
+
+
+def test_inline_heading_line_gets_its_own_section(doc_from):
+    doc = doc_from("Pat Lee\nCERTIFICATIONS\nCPC, AAPC\nSkills: ICD-10-CM, CPT, Epic\nCCS, AHIMA\n")
+    assert [ln.section for ln in doc.lines[2:]] == ["certifications", "skills", "certifications"]

@@ -67,6 +67,13 @@ class Sectioner:
             return next((self.keywords[w] for w in key.split() if w in self.keywords), None)
         return None
 
+    def inline(self, text: str) -> str | None:
+        """The section of a line that opens with a known heading and a colon ("Skills: ...")."""
+        head, sep, rest = text.partition(":")
+        if not sep or not rest.strip() or len(head) > 40:
+            return None
+        return self.exact.get(heading_key(head))
+
     def assign(self, raw: list[RawLine], page_of: list[int]) -> tuple[list[Line], list[Section]]:
         """Build ``Line`` objects with sections; each column keeps its own current section."""
         current = {"main": "profile", "side": "profile"}
@@ -78,7 +85,8 @@ class Sectioner:
             if name:
                 current[flow] = name
                 headings.append((i, name, r.text.strip()))
-            section = current[flow]
+            # "Skills: ICD-10-CM, CPT" carries its own section for this line only.
+            section = (None if name else self.inline(r.text)) or current[flow]
             lines.append(
                 Line(
                     index=i,
