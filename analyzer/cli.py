@@ -75,6 +75,20 @@ def _common(p: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help="per-file time limit (default 30)",
     )
+    p.add_argument(
+        "--max-docx-size",
+        type=_positive(float),
+        default=100.0,
+        metavar="MB",
+        help="largest uncompressed size a DOCX may declare (zip bombs; default 100 MB)",
+    )
+    p.add_argument(
+        "--max-docx-parts",
+        type=_positive(int),
+        default=2000,
+        metavar="N",
+        help="most parts a DOCX zip may hold (default 2000)",
+    )
     p.add_argument("--debug", action="store_true", help="show tracebacks and library warnings")
 
 
@@ -232,6 +246,8 @@ def _limits(args: argparse.Namespace) -> Limits:
     return Limits(
         max_file_bytes=int(args.max_size * 1024 * 1024),
         max_pages=args.max_pages,
+        max_docx_uncompressed=int(args.max_docx_size * 1024 * 1024),
+        max_docx_members=args.max_docx_parts,
         timeout_seconds=getattr(args, "timeout", 30.0),
     )
 

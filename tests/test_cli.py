@@ -118,3 +118,11 @@ def test_help_has_examples(capsys):
             main([command, "--help"])
         out, _ = capsys.readouterr()
         assert "Example" in out
+
+
+def test_limits_are_configurable(capsys, tmp_path: Path):
+    path = make.write(tmp_path / "r.docx", make.to_docx(make.SAMPLE))
+    code, out, err = run(capsys, "score", str(path), "--max-docx-parts", "3", "--format", "json")
+    assert code == 1 and json.loads(out)["error"]["code"] == "too_large"
+    code, out, err = run(capsys, "score", str(path), "--max-size", "0.001", "--format", "json")
+    assert code == 1 and json.loads(out)["error"]["code"] == "too_large"
