@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 from dataclasses import dataclass
@@ -42,10 +41,6 @@ class Analyzer:
         self.sectioner = Sectioner(self.rules.sections)
         self.engine = Engine(self.rules)
         self.assessor = Assessor(rules_dir)
-        # Rules, spaCy and the models are long-lived: keep them out of the cyclic garbage collector's
-        # scans, which otherwise re-walk this large heap while pdfminer allocates millions of objects
-        # (and, after fork, would copy the shared pages into every worker).
-        gc.freeze()
 
     @property
     def matcher(self):
