@@ -359,7 +359,9 @@ class DuplicateFinder:
         self.by_key: dict[tuple[str, str], list[str]] = {}
         self.by_surname: dict[str, list[tuple[str, str]]] = {}
 
-    def check(self, report: Report, digest: str | None) -> list[str]:
+    def check(self, report: Report, digest: str | None, label: str | None = None) -> list[str]:
+        """Earlier files this one repeats, each with why; then remember this one as ``label``."""
+        label = label or report.file
         c = report.candidate
         keys = [
             ("identical file", digest),
@@ -378,9 +380,9 @@ class DuplicateFinder:
         if not report.error or digest:
             for why, value in keys:
                 if value:
-                    self.by_key.setdefault((why, value), []).append(report.file)
+                    self.by_key.setdefault((why, value), []).append(label)
             if surname:
-                self.by_surname.setdefault(surname, []).append((name, report.file))
+                self.by_surname.setdefault(surname, []).append((name, label))
         return [f"{other} ({', '.join(why)})" for other, why in found.items()]
 
 

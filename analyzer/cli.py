@@ -409,13 +409,15 @@ def cmd_batch(args: argparse.Namespace) -> int:
             done += 1
             if report.error:
                 failures[report.error.code] += 1
+            # Duplicates are found on the full report but named by the label every output shows.
+            label = blind(report, index).file if args.blind else report.file
+            dup_of = dups.check(report, digest, label)
             if args.blind:
                 report = blind(report, index)
-            dup_of = dups.check(report, digest)
             if dup_of:
                 report = report.model_copy(update={"duplicate_of": dup_of})
             if args.reports_dir:
-                _write_candidate_report(args, report, root, index)
+                _write_candidate_report(args, report, index)
             keep = bool(report.error) or passes(report, require, args.min_stage, args.min_score)
             if keep and args.format == "jsonl" and not args.top:
                 # Streamed and not kept: memory stays flat however large the folder.
@@ -468,7 +470,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def _write_candidate_report(args: argparse.Namespace, report, root: Path, index: int) -> None:
+def _write_candidate_report(args: argparse.Namespace, report, index: int) -> None:
     from analyzer.pipeline import Analysis
     from analyzer.render import render
 

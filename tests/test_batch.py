@@ -109,6 +109,7 @@ def test_duplicates_are_flagged_not_dropped(capsys, folder):
 
 
 def test_blind_mode_leaves_out_names_and_contacts(capsys, folder):
+    shutil.copy(folder / "entry_coder.txt", folder / "zz_again.txt")
     code, out, err = batch(capsys, str(folder), "--format", "jsonl", "--blind")
     for needle in (
         "Okonkwo",
@@ -122,6 +123,10 @@ def test_blind_mode_leaves_out_names_and_contacts(capsys, folder):
         assert needle not in out
     rows = [json.loads(line) for line in out.splitlines()]
     assert rows[1]["file"] == "candidate-0002" and rows[1]["candidate"]["name"] is None
+    # duplicates are still found, and named by pseudonym
+    assert rows[-1]["duplicate_of"] == [
+        "candidate-0002 (identical file, same e-mail, same phone, same name)"
+    ]
 
 
 def test_reports_dir(capsys, folder, tmp_path: Path):
