@@ -83,8 +83,8 @@ def _group(hits: list[Hit]) -> dict[str, list[Hit]]:
 
 
 class Engine:
-    """Runs every detector over a document. Build once per process; ``extract`` is thread-safe
-    only per instance (it keeps no state between documents)."""
+    """Runs every detector over a document. Build once per process (loading compiles every rule);
+    ``extract`` keeps no state between documents."""
 
     def __init__(self, rules: RuleSet) -> None:
         self.rules = rules

@@ -37,7 +37,9 @@ _CRED_BODIES = re.compile(
     re.I,
 )
 _CRED_LIST = re.compile(r"^[\s,/|;&()]*(?:and|or)?[\s,/|;&()]*$")
-_EMPLOYER_CUE = re.compile(r"(?:\bat\b|\bfor\b|\bwith\b|,)\s*(?:[A-Z][\w&.'-]*\s+){0,4}$")
+_CREDENTIAL_WORDS = re.compile(
+    r"(?i)\b(?:coder|coding|hold(?:s|ing)?|earned|passed|requir\w*|exam|pursu\w*|studying|preferred|a plus|desired)\b"
+)
 
 
 def _initials(words: list[str]) -> str:
@@ -130,18 +132,18 @@ class TermMatcher:
         return hits
 
     # -- validation -------------------------------------------------------------------------
-    def _vetoed(self, hit: Hit, doc: Document) -> bool:
+    def _vetoed(self, hit: Hit, doc: Document, acronyms: dict[int, list[Hit]]) -> bool:
         text = doc.lines[hit.line].text
         pad = hit.rule.context_chars
         window = text[max(0, hit.start - pad) : hit.end + pad] if pad else text[hit.start : hit.end]
         if any(p.search(window) for p in self.unless[hit.rule.id]):
             return True
         for name in hit.rule.validators:
-            if not getattr(self, f"_v_{name}")(hit, doc):
+            if not getattr(self, f"_v_{name}")(hit, doc, acronyms.get(hit.line, [])):
                 return True
         return False
 
-    def _v_not_other_expansion(self, hit: Hit, doc: Document) -> bool:
+    def _v_not_other_expansion(self, hit: Hit, doc: Document, _acronyms: list[Hit]) -> bool:
         """``Clinical Practice Council (CPC)``: an acronym defined as something else is not this term."""
         if hit.kind == "phrase":
             return True
@@ -160,7 +162,7 @@ class TermMatcher:
                 return bool(name) and fuzz.ratio(expansion, name) >= 80
         return True
 
-    def _v_credential_context(self, hit: Hit, doc: Document) -> bool:
+    def _v_credential_context(self, hit: Hit, doc: Document, acronyms: list[Hit]) -> bool:
         """An ambiguous acronym counts only where a credential is plausible."""
         line = doc.lines[hit.line]
         if hit.kind == "phrase" or line.section == "certifications":
@@ -170,8 +172,7 @@ class TermMatcher:
         text = line.text
         if _CRED_BODIES.search(text):
             return True
-        neighbours = [h for h in self._line_acronyms.get(hit.line, []) if h is not hit]
-        for other in neighbours:
+        for other in (h for h in acronyms if h is not hit):
             lo, hi = (
                 sorted((other.end, hit.start))
                 if other.end <= hit.start
@@ -179,14 +180,9 @@ class TermMatcher:
             )
             if _CRED_LIST.match(text[lo:hi]):
                 return True
-        return bool(
-            re.search(
-                r"(?i)\b(?:coder|coding|hold(?:s|ing)?|earned|passed|requir\w*|exam|pursu\w*|studying|preferred|a plus|desired)\b",
-                text,
-            )
-        )
+        return bool(_CREDENTIAL_WORDS.search(text))
 
-    def _v_not_in_employer(self, hit: Hit, doc: Document) -> bool:
+    def _v_not_in_employer(self, hit: Hit, doc: Document, _acronyms: list[Hit]) -> bool:
         """``Riverside CHC``: an acronym at the end of an organisation name is not a credential."""
         line = doc.lines[hit.line]
         if line.section == "certifications":
@@ -202,15 +198,15 @@ class TermMatcher:
     def find(self, doc: Document, tokens: list) -> list[Hit]:
         """All hits in ``doc`` after vetoes, overlaps resolved, in line/offset order."""
         raw = self._raw_hits(doc, tokens)
-        self._line_acronyms: dict[int, list[Hit]] = {}
+        acronyms: dict[int, list[Hit]] = {}  # per line, for "CPC, CRC, CPMA"-style lists
         for h in raw:
             if h.kind != "phrase":
-                self._line_acronyms.setdefault(h.line, []).append(h)
+                acronyms.setdefault(h.line, []).append(h)
         kept: list[Hit] = []
         for h in sorted(raw, key=lambda h: (-(h.end - h.start), h.line, h.start)):
             if any(k.line == h.line and k.start < h.end and h.start < k.end for k in kept):
                 continue
-            if self._vetoed(h, doc):
+            if self._vetoed(h, doc, acronyms):
                 continue
             kept.append(h)
         return sorted(kept, key=lambda h: (h.line, h.start))
