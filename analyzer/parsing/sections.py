@@ -100,13 +100,20 @@ class Sectioner:
                     heading=bool(name),
                 )
             )
+        # Sections are the runs of lines that share a section (a sidebar's profile block is one
+        # even when the main column starts with a header).
         sections: list[Section] = []
-        if lines and not (headings and headings[0][0] == 0):
-            first_end = (headings[0][0] - 1) if headings else len(lines) - 1
-            sections.append(
-                Section(name="profile", heading=None, start_line=0, end_line=max(first_end, 0))
-            )
-        for n, (idx, name, heading) in enumerate(headings):
-            end = headings[n + 1][0] - 1 if n + 1 < len(headings) else len(lines) - 1
-            sections.append(Section(name=name, heading=heading, start_line=idx, end_line=end))
+        for line in lines:
+            if sections and sections[-1].name == line.section and not line.heading:
+                sections[-1] = sections[-1].model_copy(update={"end_line": line.index})
+            else:
+                heading = line.text.strip() if line.heading else None
+                sections.append(
+                    Section(
+                        name=line.section,
+                        heading=heading,
+                        start_line=line.index,
+                        end_line=line.index,
+                    )
+                )
         return lines, sections

@@ -127,12 +127,16 @@ def read_text(text: str, max_chars: int) -> list[RawLine]:
             continue
         had_bullet, rest = split_bullet(stripped)
         prev = out[-1] if out else ""
+        indented = _indent(raw) >= text_indent
         joins = (
             wrapped
             and can_continue
             and not had_bullet
-            and (_indent(raw) >= text_indent or stripped[0].islower())
-            and not _HEADINGISH.match(stripped)
+            # an indented continuation joins even when it looks like a heading ("HIM")
+            and (
+                stripped[0].islower()
+                or (indented and (_indent(raw) > 0 or not _HEADINGISH.match(stripped)))
+            )
         )
         if joins:
             out[-1] = prev.rstrip() + " " + stripped
