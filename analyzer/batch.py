@@ -48,6 +48,7 @@ NOT_RESUMES = {
     ".lock",
 }
 LEVELS = {"entry": 0, "mid": 1, "senior": 2}
+_PROJECT_FILE = re.compile(r"(?i)^(?:readme|license|licence|changelog|contributing|notice)(?:\.\w+)?$")
 
 
 @dataclass
@@ -70,6 +71,9 @@ def discover(root: Path) -> Discovery:
             path = Path(dirpath) / name
             if name.startswith("."):
                 found.skipped.append((path, "hidden file"))
+                continue
+            if _PROJECT_FILE.match(name):
+                found.skipped.append((path, "a project file, not a resume"))
                 continue
             try:
                 real = path.resolve(strict=True)

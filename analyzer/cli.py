@@ -158,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="job posting (text, PDF or DOCX), or - to read it from standard input",
     )
     p.add_argument("--format", choices=("text", "json", "markdown", "html"), default="text")
-    p.add_argument("-o", "--output", metavar="OUT")
+    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     _common(p)
 
@@ -169,7 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example: resume-analyzer text cv.pdf",
     )
     p.add_argument("file")
-    p.add_argument("-o", "--output", metavar="OUT")
+    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
     _common(p)
 
     p = sub.add_parser(
@@ -184,12 +184,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--format", choices=("table", "csv", "json", "jsonl"), default="table", help="default table"
     )
-    p.add_argument("-o", "--output", metavar="OUT")
+    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
     p.add_argument(
         "--workers",
         type=int,
         default=os.cpu_count() or 1,
-        help="worker processes (default: number of cores; 0 = in-process, no time limit)",
+        help="worker processes (default: number of cores; 0 = in the main process: the time limit holds, the memory cap does not)",
     )
     p.add_argument(
         "--max-memory",

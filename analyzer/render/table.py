@@ -137,36 +137,35 @@ def csv_text(rows: list[tuple[Report, list[str]]]) -> str:
 
 
 def table_text(rows: list[tuple[Report, list[str]]], width: int = 100) -> str:
-    """A ranked, readable table: candidate, stage, score, key credentials, strongest metrics, missing."""
+    """A ranked, readable table: candidate, stage, score (and fit), key credentials, strongest
+    metrics; under each candidate, what is missing and any duplicate."""
     fit = any(r.match for r, _ in rows)
-    out = [
-        f"{'#':>3} {'candidate':<24} {'stage':<7} {'score':>5}{'  fit' if fit else ''}  {'credentials':<18} "
-        f"{'strongest metrics':<30} missing"
-    ]
-    out.append("-" * min(width, 120))
+    head = f"{'#':>3} {'candidate':<22} {'stage':<6} {'score':>5}{'  fit' if fit else ''}  {'credentials':<20} strongest metrics"
+    out = [head, "-" * width]
+    indent = " " * 6
     for rank, (r, dups) in enumerate(ranked(rows), 1):
-        who = (r.candidate.name or r.file.rsplit("/", 1)[-1])[:24]
+        who = (r.candidate.name or r.file.rsplit("/", 1)[-1])[:22]
         if r.error:
             out.append(
-                f"{'-':>3} {who:<24} {'error':<7} {'':>5}  {r.error.code}: {r.error.message}"[
-                    :width
-                ]
+                f"{'-':>3} {who:<22} {'error':<6}  {r.error.code}: {r.error.message}"[:width]
             )
             continue
-        flag = "" if r.domain and r.domain.medical_coding else " (not coding)"
-        creds = ",".join(_held(r))[:18]
-        strong = "; ".join(_strongest(r))[:30]
-        missing = ", ".join(r.match.missing[:3]) if r.match else ", ".join(_missing(r))
+        creds = ",".join(_held(r))[:20]
         fit_cell = f"{r.match.score:>5}" if r.match else ("    -" if fit else "")
-        line = f"{rank:>3} {who:<24} {r.stage.level:<7} {r.score.overall:>5}{fit_cell}  {creds:<18} {strong:<30} {missing}{flag}"
-        out.append(line[:width] if len(line) > width else line)
+        line = (
+            f"{rank:>3} {who:<22} {r.stage.level:<6} {r.score.overall:>5}{fit_cell}  {creds:<20} "
+        )
+        out.append((line + "; ".join(_strongest(r)))[:width])
+        notes = []
+        if r.domain and not r.domain.medical_coding:
+            notes.append("not a medical-coding resume")
+        missing = r.match.missing[:4] if r.match else _missing(r)
+        if missing:
+            notes.append("missing: " + ", ".join(missing))
         if dups:
+            notes.append("duplicate of " + "; ".join(dups))
+        for note in notes:
             out.extend(
-                textwrap.wrap(
-                    "duplicate of " + "; ".join(dups),
-                    width,
-                    initial_indent=" " * 8,
-                    subsequent_indent=" " * 8,
-                )
+                textwrap.wrap(note, width, initial_indent=indent, subsequent_indent=indent + "  ")
             )
     return "\n".join(out) + "\n"
