@@ -44,6 +44,12 @@ _STOP_WORD = re.compile(
     r"(?i)(?:per|a|an|each|in|at|for|across|with|from|to|by|on|daily|monthly|during|through|using|of|them|those|which|who|that)\b"
 )
 _FROM_PAREN = re.compile(r"\s*\(\s*from\s+\$?")
+_CLOSES = re.compile(r"\s*(?:%|percent|days?|[KMB])?\s*\)")
+_DURATION_BEFORE = re.compile(
+    r"(?i)\b(?:in|within|over|after|for|during|every)\s+(?:the\s+(?:first|last)\s+)?$"
+)
+_THRESHOLD_BEFORE = re.compile(r"[<>≥≤]\s*$")
+_DAYS_BEFORE = re.compile(r"(?i)\bdays\s+$")
 _REMOTE = re.compile(r"(?i)\s*remote")
 _PERSON_COMPOUND = re.compile(r"-(?:person|member|coder|FTE)\b", re.I)
 _PLURAL_AFTER = re.compile(r"\s*(?:\+\s*)?(?:new\s+|junior\s+|senior\s+)?[A-Za-z-]+s\b")
@@ -67,7 +73,7 @@ class MetricDetector:
         obj_alts = []
         self.obj_names: list[tuple[str, re.Pattern[str]]] = []
         for name, pats in rules.objects.items():
-            pat = re.compile(r"(?i)^(?:" + "|".join(pats) + r")\b")
+            pat = re.compile(r"(?i)^(?:" + "|".join(pats) + r")(?![\w-])")
             self.obj_names.append((name, pat))
             obj_alts.extend(pats)
         self.people = re.compile(r"(?i)^(?:" + "|".join(rules.people) + r")\b")
@@ -217,6 +223,10 @@ class MetricDetector:
                         cand.unit, nxt_unit_end = "percent", nxt.end + m.end()
                     elif m := _DAYS.match(after2):
                         cand.unit, nxt_unit_end = cand.unit or "days", nxt.end + m.end()
+                    elif not cand.unit and _DAYS_BEFORE.search(
+                        text[max(0, n.start - 20) : n.start].replace("from", "")
+                    ):
+                        cand.unit = "days"
                     cand.number = Number(
                         nxt.value, n.start, nxt_unit_end, money=nxt.money or n.money
                     )
@@ -227,7 +237,8 @@ class MetricDetector:
                 m = _FROM_PAREN.match(text, cand.end, cand.end + _WINDOW)
                 if m:
                     for j in range(i + 1, len(numbers)):
-                        if m.end() - 1 <= numbers[j].start <= m.end() + 1:
+                        closes = _CLOSES.match(text, numbers[j].end)
+                        if m.end() - 1 <= numbers[j].start <= m.end() + 1 and closes:
                             cand.baseline = numbers[j].value
                             used.add(j)
                             break
@@ -258,6 +269,11 @@ class MetricDetector:
             if _REMOTE.match(text, cand.end, cand.end + _WINDOW):
                 return None
         elif unit in ("days", "hours"):
+            before = text[max(0, n.start - 30) : n.start]
+            if cand.baseline is None and (
+                _DURATION_BEFORE.search(before) or _THRESHOLD_BEFORE.search(before)
+            ):
+                return None  # "in 90 days", "A/R > 90 days": a duration or a bucket, not a result
             kind = self._kind(lc, unit, n.start - lo)
             if kind == "other":
                 kind = None

@@ -99,7 +99,7 @@ def find_numbers(text: str) -> list[Number]:
         money = text[: m.start()].rstrip().endswith("$")
         suffix = _SUFFIX.match(text[end:]) if money or text[end : end + 1].isalpha() else None
         if suffix and (money or suffix.group(1).lower() in ("k", "m", "mm", "b", "bn")):
-            value *= _SUFFIX_MULT[suffix.group(1).lower()]
+            value = round(value * _SUFFIX_MULT[suffix.group(1).lower()], 2)
             end += suffix.end()
         start = m.start()
         if money:

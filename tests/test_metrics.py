@@ -104,6 +104,28 @@ def test_metric(findings_from, line, expected):
     assert expected in metrics(findings_from, line)
 
 
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        (
+            "Cut coding-related denials 38% (from 6.1% to 3.8% of claims) in FY2023",
+            {("denial_reduction", 38.0, None), ("denial_reduction", 3.8, 6.1)},
+        ),
+        (
+            "Lowered A/R days from 52 to 37 and A/R >90 days from 24% to 13%",
+            {("turnaround", 37.0, 52.0), ("turnaround", 13.0, 24.0)},
+        ),
+        ("Reduced coding DNFB from 6.2 to 2.9 days in 90 days", {("turnaround", 2.9, 6.2)}),
+        ("Worked $1.2M of aged A/R (>120 days)", {("revenue", 1200000.0, None)}),
+        ("Rebuilt 40 claim-scrubber edits", {("volume", 40.0, None)}),
+        ("Delivered 40+ one-on-one education sessions", {("volume", 40.0, None)}),
+        ("Identified $4.1M in missed charges", {("revenue", 4100000.0, None)}),
+    ],
+)
+def test_bullets_with_several_numbers(findings_from, line, expected):
+    assert {(k, v, b) for k, v, _, b, *_ in metrics(findings_from, line)} == expected
+
+
 def test_two_metrics_in_one_bullet(findings_from):
     got = metrics(
         findings_from, "Code 60+ cath lab, echo, and EP encounters daily at 97.5% accuracy"
