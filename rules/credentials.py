@@ -26,11 +26,12 @@ class CredentialStatus:
     def __init__(self, rules: TermRules) -> None:
         self.cues = {k: [re.compile(p) for p in v] for k, v in rules.status_cues.items()}
 
-    def _status(self, hit: Hit, scope: str, line_text: str, section: str) -> tuple[str, str]:
+    def _status(self, hit: Hit, before: str, after: str, line_text: str, section: str) -> tuple[str, str]:
         for status in ("lapsed", "in_progress", "superseded"):
-            for cue in self.cues.get(status, []):
-                if m := cue.search(scope):
-                    return status, f"'{m.group(0)}' next to it"
+            for scope, key in ((after, status), (before, f"{status}_before")):
+                for cue in self.cues.get(key, []):
+                    if m := cue.search(scope):
+                        return status, f"'{m.group(0)}' next to it"
         if section in _TARGET_SECTIONS or section == "experience":
             for cue in self.cues.get("mentioned", []):
                 if m := cue.search(line_text):
@@ -50,8 +51,7 @@ class CredentialStatus:
             for i, h in enumerate(line_hits):
                 lo = line_hits[i - 1].end if i else 0
                 hi = line_hits[i + 1].start if i + 1 < len(line_hits) else len(text)
-                scope = text[lo:hi]
-                status, why = self._status(h, scope, text, line.section)
+                status, why = self._status(h, text[lo : h.start], text[h.end : hi], text, line.section)
                 ev = Evidence(
                     line=line_no,
                     start=h.start,

@@ -45,6 +45,12 @@ def creds(findings) -> dict[str, str]:
             "SUMMARY\nCoder with CPC and CPB; CPPM exam scheduled for 2027.",
             {"CPC": "held", "CPB": "held", "CPPM": "in_progress"},
         ),
+        # cues before a credential belong to it, cues after to the one before them
+        ("CERTIFICATIONS\nCOC (formerly CPC-H), AAPC", {"COC": "held", "CPC-H": "mentioned"}),
+        ("SUMMARY\nCPC-certified coder pursuing the CRC", {"CPC": "held", "CRC": "in_progress"}),
+        ("CERTIFICATIONS\nCPC® (AAPC ID 01234567)", {"CPC": "held"}),
+        ("CERTIFICATIONS\nCPC/CRC/CPMA", {"CPC": "held", "CRC": "held", "CPMA": "held"}),
+        ("CERTIFICATIONS\nRHIT, CCS (exp. 12/2026)", {"RHIT": "held", "CCS": "held"}),
         # one mention held, another scheduled: held wins over a bare mention, cue applies per clause
         ("CERTIFICATIONS\nCPC (AAPC); CRC - exam scheduled", {"CPC": "held", "CRC": "in_progress"}),
     ],
