@@ -214,3 +214,10 @@ def test_pdfminer_noise_stays_quiet(analyzer, tmp_path: Path, capfd):
 def test_inline_heading_line_gets_its_own_section(doc_from):
     doc = doc_from("Pat Lee\nCERTIFICATIONS\nCPC, AAPC\nSkills: ICD-10-CM, CPT, Epic\nCCS, AHIMA\n")
     assert [ln.section for ln in doc.lines[2:]] == ["certifications", "skills", "certifications"]
+
+
+def test_docx_text_box_is_read_once(analyzer):
+    data = make.docx_with_text_box(make.SAMPLE, "Boxed: pat.box@example.com")
+    doc = read_bytes(data, "x.docx", analyzer.sectioner)
+    boxed = [ln for ln in doc.lines if "pat.box@example.com" in ln.text]
+    assert len(boxed) == 1
