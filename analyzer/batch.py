@@ -48,7 +48,9 @@ NOT_RESUMES = {
     ".lock",
 }
 LEVELS = {"entry": 0, "mid": 1, "senior": 2}
-_PROJECT_FILE = re.compile(r"(?i)^(?:readme|license|licence|changelog|contributing|notice)(?:\.\w+)?$")
+_PROJECT_FILE = re.compile(
+    r"(?i)^(?:readme|license|licence|changelog|contributing|notice)(?:\.\w+)?$"
+)
 
 
 @dataclass

@@ -26,7 +26,9 @@ class CredentialStatus:
     def __init__(self, rules: TermRules) -> None:
         self.cues = {k: [re.compile(p) for p in v] for k, v in rules.status_cues.items()}
 
-    def _status(self, hit: Hit, before: str, after: str, line_text: str, section: str) -> tuple[str, str]:
+    def _status(
+        self, hit: Hit, before: str, after: str, line_text: str, section: str
+    ) -> tuple[str, str]:
         for status in ("lapsed", "in_progress", "superseded"):
             for scope, key in ((after, status), (before, f"{status}_before")):
                 for cue in self.cues.get(key, []):
@@ -51,7 +53,9 @@ class CredentialStatus:
             for i, h in enumerate(line_hits):
                 lo = line_hits[i - 1].end if i else 0
                 hi = line_hits[i + 1].start if i + 1 < len(line_hits) else len(text)
-                status, why = self._status(h, text[lo : h.start], text[h.end : hi], text, line.section)
+                status, why = self._status(
+                    h, text[lo : h.start], text[h.end : hi], text, line.section
+                )
                 ev = Evidence(
                     line=line_no,
                     start=h.start,

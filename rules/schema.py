@@ -204,6 +204,7 @@ class SuggestionRules(_Strict):
     metrics: list[MetricSuggestion]
     rewrites: list[Rewrite]
     work_words: Regex
+    countable: Regex
 
 
 class PostingCues(_Strict):

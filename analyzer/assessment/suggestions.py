@@ -20,6 +20,7 @@ class Suggester:
         self.rules = rules
         self.rewrites = [(re.compile(r.verbs), r) for r in rules.rewrites]
         self.work = re.compile(rules.work_words)
+        self.countable = re.compile(rules.countable)
 
     def _fill(self, template: str, ctx: Context, f: Findings) -> str:
         accuracy = "97"
@@ -52,9 +53,14 @@ class Suggester:
             )
         return out
 
-    def _rewrite(self, text: str) -> str | None:
+    def _rewrite(self, text: str, ctx: Context) -> str | None:
+        """The bullet with room for its numbers. A count goes before the bullet's own work noun
+        ("Coded ~[N] outpatient encounters"); a bullet without one gets the setting's ("Reviewed
+        documentation ... on ~[N] charts")."""
         for pattern, rule in self.rewrites:
             if pattern.search(text):
+                if rule.insert and not self.countable.search(text):
+                    return f"{text.rstrip('. ')} on {rule.insert} {ctx.object}{rule.append}."
                 first, _, rest = text.partition(" ")
                 body = f"{first} {rule.insert} {rest}" if rule.insert else text
                 return body.rstrip(". ") + rule.append + "."
@@ -68,7 +74,7 @@ class Suggester:
             text = doc.lines[idx].text
             if not self.work.search(text):
                 continue
-            rewrite = self._rewrite(text)
+            rewrite = self._rewrite(text, ctx)
             if rewrite is None:
                 continue
             short = text if len(text) <= 70 else text[:67] + "..."
