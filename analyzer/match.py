@@ -118,7 +118,7 @@ class Matcher:
         from rules.dates import merged_years
 
         patterns = self.roles[role]
-        positions = [p for p in r.experience.positions if p.coding_related and p.start]
+        positions = [p for p in r.experience.positions if p.counted and p.start]
         starts = sorted(p.line for p in r.experience.positions if p.line is not None)
         spans, lines = [], []
         for p in positions:
@@ -157,7 +157,7 @@ class Matcher:
             return "missing", [], f"no position shows {role} work", False
         years = r.experience.years
         have = {s.id for s in r.specialties}
-        lines = [p.line for p in r.experience.positions if p.coding_related and p.line is not None]
+        lines = [p.line for p in r.experience.positions if p.counted and p.line is not None]
         evidence = [
             e
             for line in lines[:3]

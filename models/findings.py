@@ -79,6 +79,7 @@ class Position(Frozen):
     end: str | None = None
     current: bool = False
     coding_related: bool = False
+    counted: bool = False
     line: int | None = None
 
 

@@ -118,11 +118,14 @@ class ExperienceDetector:
         rest = [p for i, p in enumerate(parts) if i != title_idx]
         return title, (rest[0] if rest else None)
 
+    def _unpaid(self, entry: _Entry) -> bool:
+        """An unpaid externship, practicum or volunteer role (coding work that does not count as years)."""
+        header = " ".join(ln.text for ln in entry.header)
+        return bool(self.unpaid.search(header)) and not self.paid.search(header)
+
     def _coding_related(self, entry: _Entry, title: str) -> bool:
         header = " ".join(ln.text for ln in entry.header)
         body = " ".join(ln.text for ln in entry.body)
-        if self.unpaid.search(header) and not self.paid.search(header):
-            return False
         if self.coding_titles.search(title):
             return not re.search(
                 r"(?i)\bbill(?:er|ing) (?:assistant|clerk|representative)\b", title
@@ -134,14 +137,16 @@ class ExperienceDetector:
         return coding > billing and coding > 0
 
     def find(self, doc: Document, as_of: date) -> Experience:
-        """Positions in order with ``coding_related`` set, and merged coding/HIM years."""
+        """Positions in order, each marked ``coding_related`` (coding/HIM work) and ``counted`` (paid
+        coding/HIM work, which is what experience years add up), and the merged years."""
         lines = [ln for ln in doc.lines if ln.section == "experience" and not ln.heading]
         positions: list[Position] = []
-        counted: list[tuple[date, date]] = []
+        spans: list[tuple[date, date]] = []
         for entry in self._entries(lines, as_of):
             title, employer = self._title_employer(entry)
             related = self._coding_related(entry, title)
-            span = entry.spans[0]
+            counted = related and not self._unpaid(entry)
+            first = entry.spans[0]
             start = min(s.start for s in entry.spans)
             end = max(s.end for s in entry.spans)
             current = any(s.current for s in entry.spans)
@@ -153,9 +158,10 @@ class ExperienceDetector:
                     end=None if current else f"{end:%Y-%m}",
                     current=current,
                     coding_related=related,
-                    line=entry.header[0].index if entry.header else span.begin,
+                    counted=counted,
+                    line=entry.header[0].index if entry.header else first.begin,
                 )
             )
-            if related:
-                counted.append((start, end))
-        return Experience(years=merged_years(counted), positions=positions)
+            if counted:
+                spans.append((start, end))
+        return Experience(years=merged_years(spans), positions=positions)

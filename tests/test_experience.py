@@ -47,13 +47,13 @@ Cashier | Big Box Store | 2016 - 2019
 
 def test_positions_and_years(findings_from):
     exp = findings_from(RESUME).experience
-    related = {p.title: p.coding_related for p in exp.positions}
+    related = {p.title: (p.coding_related, p.counted) for p in exp.positions}
     assert related == {
-        "Coding Specialist": True,
-        "Freelance Coder": True,
-        "Medical Billing Assistant": False,
-        "Coding Extern": False,
-        "Cashier": False,
+        "Coding Specialist": (True, True),
+        "Freelance Coder": (True, True),
+        "Medical Billing Assistant": (False, False),
+        "Coding Extern": (True, False),  # coding work, but unpaid: not counted in years
+        "Cashier": (False, False),
     }
     assert exp.years == pytest.approx(
         4.9, abs=0.05

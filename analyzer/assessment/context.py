@@ -25,6 +25,8 @@ class Context:
 
     level: str
     metric_kinds: frozenset[str]
+    coding_metrics: int
+    outside_lines: frozenset[int]
     bullets: tuple[int, ...]
     quantified_bullets: frozenset[int]
     setting: str
@@ -35,8 +37,29 @@ class Context:
 
     @classmethod
     def build(cls, doc: Document, f: Findings, level: str) -> Context:
-        bullets = tuple(ln.index for ln in doc.lines if ln.section == "experience" and ln.bullet)
-        metric_lines = {e.line for m in f.metrics for e in m.evidence}
+        # Lines of jobs that are not coding/HIM work (retail, front desk, bedside nursing): their
+        # results are still reported, but they neither earn nor excuse coding metrics.
+        starts = sorted(p.line for p in f.experience.positions if p.line is not None)
+        outside: set[int] = set()
+        for p in f.experience.positions:
+            if not p.coding_related and p.line is not None:
+                end = next((s for s in starts if s > p.line), None)
+                last = (
+                    end
+                    if end is not None
+                    else max(
+                        (ln.index + 1 for ln in doc.lines if ln.section == "experience"),
+                        default=p.line + 1,
+                    )
+                )
+                outside.update(range(p.line, last))
+        bullets = tuple(
+            ln.index
+            for ln in doc.lines
+            if ln.section == "experience" and ln.bullet and ln.index not in outside
+        )
+        coding_metrics = [m for m in f.metrics if not any(e.line in outside for e in m.evidence)]
+        metric_lines = {e.line for m in coding_metrics for e in m.evidence}
         spec_ids = [s.id for s in f.specialties]
         setting = next((s for s in _SETTINGS if s in spec_ids), "")
         specialty = next(
@@ -46,7 +69,9 @@ class Context:
         ehr = next((t.id for t in f.tools if t.category == "ehr"), "your EHR")
         return cls(
             level=level,
-            metric_kinds=frozenset(m.kind for m in f.metrics),
+            metric_kinds=frozenset(m.kind for m in coding_metrics),
+            coding_metrics=len(coding_metrics),
+            outside_lines=frozenset(outside),
             bullets=bullets,
             quantified_bullets=frozenset(i for i in bullets if i in metric_lines),
             setting=f"{setting} " if setting else "",

@@ -27,19 +27,23 @@ class Scorer:
         share = (
             len(ctx.quantified_bullets) / len(ctx.bullets)
             if ctx.bullets
-            else (1.0 if f.metrics else 0.0)
+            else (1.0 if ctx.coding_metrics else 0.0)
         )
         share_part = min(1.0, share / self.rules.target_quantified_share)
         reasons = [
-            f"{len(f.metrics)} quantified result(s) of {len(kinds)} kind(s): "
+            f"{ctx.coding_metrics} quantified result(s) of {len(kinds)} kind(s): "
             + (", ".join(sorted(kinds)) or "none")
         ]
+        if len(f.metrics) > ctx.coding_metrics:
+            reasons.append(
+                f"{len(f.metrics) - ctx.coding_metrics} more from jobs that are not coding/HIM work, not counted"
+            )
         if ctx.bullets:
             reasons.append(
                 f"{len(ctx.quantified_bullets)} of {len(ctx.bullets)} experience bullets carry a number"
             )
         return Component(
-            score=_clamp(100 * (0.6 * kinds_part + 0.4 * share_part)) if f.metrics else 0,
+            score=_clamp(100 * (0.6 * kinds_part + 0.4 * share_part)) if ctx.coding_metrics else 0,
             weight=self.rules.weights["quantified_impact"],
             reasons=reasons,
         )
@@ -155,7 +159,7 @@ class Scorer:
             "structure": self._structure(doc, f, ctx),
         }
         overall = sum(c.score * c.weight for c in components.values())
-        if not f.metrics:
+        if not ctx.coding_metrics:
             overall = min(overall, self.rules.no_metrics_cap)
             components["quantified_impact"].reasons.append(
                 f"no quantified results: overall capped at {self.rules.no_metrics_cap}"

@@ -30,7 +30,7 @@ class StageEstimator:
         spans = [
             (_ym(p.start, as_of), as_of if p.current else _ym(p.end, as_of))
             for p in positions
-            if p.coding_related and self.leadership.search(p.title) and p.start
+            if p.counted and self.leadership.search(p.title) and p.start
         ]
         return merged_years(spans)
 

@@ -155,7 +155,7 @@ def render_html(analysis: Analysis, view: str = "score") -> str:
         parts.append(
             f"<li>{escape(p.title)}"
             + (f", {escape(p.employer)}" if p.employer else "")
-            + f" <span class='mute'>({when}{'' if p.coding_related else '; not counted'})</span></li>"
+            + f" <span class='mute'>({when}{'' if p.counted else '; not counted'})</span></li>"
         )
     parts.append("</ul></section>")
 

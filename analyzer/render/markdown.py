@@ -69,7 +69,7 @@ def render_markdown(analysis: Analysis, view: str = "score") -> str:
             out.append(
                 f"- {_esc(p.title)}"
                 + (f", {_esc(p.employer)}" if p.employer else "")
-                + f" ({when}){'' if p.coding_related else ' — not counted'}"
+                + f" ({when}){'' if p.counted else ' — not counted'}"
             )
     if view == "match" and r.match:
         from analyzer.render.match import match_markdown

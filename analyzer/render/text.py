@@ -117,7 +117,15 @@ def render_text(analysis: Analysis, view: str = "score", color: bool = False) ->
         out.append(s.bold("EXPERIENCE ") + f"{r.experience.years:g} years of coding/HIM work")
         for p in r.experience.positions:
             when = f"{p.start or '?'} – {'present' if p.current else (p.end or '?')}"
-            tag = s.good("coding/HIM") if p.coding_related else s.dim("not counted")
+            tag = (
+                s.good("counted")
+                if p.counted
+                else s.dim(
+                    "coding/HIM, unpaid: not counted"
+                    if p.coding_related
+                    else "not coding/HIM: not counted"
+                )
+            )
             out.extend(
                 _para(
                     f"{p.title}" + (f", {p.employer}" if p.employer else "") + f" · {when} · {tag}",
