@@ -127,3 +127,22 @@ def test_off_domain_resume(report_from):
     )
     assert r.domain.medical_coding is False and r.score.overall <= 30
     assert [s.id for s in r.suggestions] == ["domain.not_coding"]
+
+
+def test_apprentice_after_two_years_is_flagged(report_from):
+    r = report_from(
+        "Pat Lee\nEXPERIENCE\n" + job("Coder II", "Jan 2022") + "CERTIFICATIONS\nCPC-A, AAPC\n"
+    )
+    s = next(s for s in r.suggestions if s.id == "consistency.apprentice.CPC-A")
+    assert s.priority == "high" and "then list CPC" in s.message
+
+
+def test_specialty_credential_without_core(report_from):
+    r = report_from(
+        "Pat Lee\nEXPERIENCE\n" + job("Coder II", "Jan 2022") + "CERTIFICATIONS\nCOSC, AAPC\n"
+    )
+    assert "consistency.specialty_without_core" in {s.id for s in r.suggestions}
+    r = report_from(
+        "Pat Lee\nEXPERIENCE\n" + job("Coder II", "Jan 2022") + "CERTIFICATIONS\nCPC, COSC, AAPC\n"
+    )
+    assert "consistency.specialty_without_core" not in {s.id for s in r.suggestions}

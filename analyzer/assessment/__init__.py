@@ -13,7 +13,7 @@ from models.document import Document
 from models.findings import Findings
 from models.report import Score, Stage, Suggestion
 from rules.loader import cached
-from rules.schema import ScoringRules, StageRules, SuggestionRules
+from rules.schema import ScoringRules, StageRules, SuggestionRules, TermRules
 
 __all__ = ["Assessor"]
 
@@ -25,7 +25,10 @@ class Assessor:
         stages = cached("stages.toml", StageRules, rules_dir)
         self.stage = StageEstimator(stages)
         self.scorer = Scorer(cached("scoring.toml", ScoringRules, rules_dir), stages)
-        self.suggester = Suggester(cached("suggestions.toml", SuggestionRules, rules_dir))
+        self.suggester = Suggester(
+            cached("suggestions.toml", SuggestionRules, rules_dir),
+            cached("credentials.toml", TermRules, rules_dir),
+        )
 
     def assess(
         self, doc: Document, findings: Findings, as_of: date

@@ -9,14 +9,16 @@ from analyzer.assessment.context import Context
 from models.document import Document
 from models.findings import Findings
 from models.report import Stage, Suggestion
-from rules.schema import SuggestionRules
+from rules.schema import SuggestionRules, TermRules
 
 _PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 _SKILL_SECTIONS = {"skills", "summary", "profile", "certifications", "education"}
 
 
 class Suggester:
-    def __init__(self, rules: SuggestionRules) -> None:
+    def __init__(self, rules: SuggestionRules, credentials: TermRules) -> None:
+        self.core_credentials = {r.id for r in credentials.rules if r.core and not r.apprentice}
+        self.specialty_credentials = {r.id for r in credentials.rules if r.specialty}
         self.rules = rules
         self.rewrites = [(re.compile(r.verbs), r) for r in rules.rewrites]
         self.work = re.compile(rules.work_words)
@@ -125,6 +127,46 @@ class Suggester:
                         "where hiring managers look for proof.",
                         example=example,
                         line=listed[0].evidence[0].line,
+                    ),
+                )
+            )
+        return out
+
+    def _consistency(self, f: Findings) -> list[tuple[int, Suggestion]]:
+        """Credentials that no longer match the resume: an apprentice designation after two years
+        of coding, a specialty credential with no core credential beside it."""
+        out = []
+        held = {c.id: c for c in f.credentials if c.status in ("held", "apprentice")}
+        for cid, cred in held.items():
+            if cred.status == "apprentice" and f.experience.years >= 2.0:
+                full = cid.rsplit("-", 1)[0]
+                out.append(
+                    (
+                        5,
+                        Suggestion(
+                            id=f"consistency.apprentice.{cid}",
+                            category="credential",
+                            priority="high",
+                            message=f"You list {f.experience.years:g} years of coding but still {cid}: with two years of "
+                            f"verified coding experience AAPC removes the apprentice designation. Apply, then list {full}.",
+                            example=None,
+                            line=cred.evidence[0].line,
+                        ),
+                    )
+                )
+        if not set(held) & self.core_credentials and set(held) & self.specialty_credentials:
+            names = ", ".join(sorted(set(held) & self.specialty_credentials))
+            out.append(
+                (
+                    3,
+                    Suggestion(
+                        id="consistency.specialty_without_core",
+                        category="credential",
+                        priority="low",
+                        message=f"{names} without a core credential (CPC, COC, CIC, CCS or CCS-P) is unusual; "
+                        "if you hold one, list it first.",
+                        example=None,
+                        line=None,
                     ),
                 )
             )
@@ -240,7 +282,8 @@ class Suggester:
                 )
             ]
         ranked = (
-            self._metric_suggestions(f, ctx)
+            self._consistency(f)
+            + self._metric_suggestions(f, ctx)
             + self._credential_tool_hygiene(doc, f, ctx, stage)
             + self._line_suggestions(doc, ctx)
             + self._unproven_skills(f, ctx, doc)
