@@ -199,12 +199,30 @@ class Rewrite(_Strict):
     append: str
 
 
+class Check(_Strict):
+    id: str
+    when: Literal["no_ehr", "no_encoder", "missing_contact", "no_positions", "no_skills_section"]
+    category: str
+    priority: Literal["high", "medium", "low"]
+    gain: int
+    message: str
+    example: str | None = None
+    line: int | None = None
+
+
+class Fixed(_Strict):
+    message: str
+    example: str | None = None
+
+
 class SuggestionRules(_Strict):
     core_metrics: dict[Level, list[str]]
     metrics: list[MetricSuggestion]
     rewrites: list[Rewrite]
     work_words: Regex
     countable: Regex
+    checks: list[Check]
+    not_coding: Fixed
 
 
 class PostingCues(_Strict):

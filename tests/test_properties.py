@@ -2,25 +2,17 @@
 lines; mutated bytes of real files end in a report (or a clear error code), never an exception."""
 
 from datetime import date
+from typing import get_args
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analyzer.parsing import read_bytes
-from models.report import Report
+from models.report import ErrorCode, Report
 from tests.conftest import AS_OF
 from tests.fixtures import make
 
-CODES = {
-    "not_found",
-    "unsupported_format",
-    "empty",
-    "no_text",
-    "encrypted",
-    "corrupt",
-    "too_large",
-    "timeout",
-}
+CODES = set(get_args(ErrorCode)) - {"internal_error"}  # the typed errors a parser may raise
 WORDS = st.sampled_from(
     [
         "CPC",

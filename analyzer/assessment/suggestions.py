@@ -172,119 +172,64 @@ class Suggester:
             )
         return out
 
-    def _credential_tool_hygiene(
-        self, doc: Document, f: Findings, ctx: Context, stage: Stage
-    ) -> list[tuple[int, Suggestion]]:
-        out = []
-        for n, step in enumerate(stage.next_steps[:1]):
-            out.append(
-                (
-                    6,
-                    Suggestion(
-                        id=f"credential.next.{n}",
-                        category="credential",
-                        priority="medium",
-                        message=step,
-                        example=None,
-                        line=None,
-                    ),
-                )
+    def _checks(self, doc: Document, f: Findings, stage: Stage) -> list[tuple[int, Suggestion]]:
+        """The next credential for the stage, then the rule-file checks whose condition holds."""
+        out = [
+            (
+                6,
+                Suggestion(
+                    id=f"credential.next.{n}",
+                    category="credential",
+                    priority="medium",
+                    message=step,
+                ),
             )
-        if not any(t.category == "ehr" for t in f.tools):
-            out.append(
-                (
-                    4,
-                    Suggestion(
-                        id="tool.ehr",
-                        category="tool",
-                        priority="medium",
-                        message="Name the EHR you code in (Epic, Cerner/Oracle Health, Meditech, athenahealth...).",
-                        example="Coded in Epic (Resolute PB coding workqueues).",
-                        line=None,
-                    ),
-                )
-            )
-        if not any(t.category in ("encoder", "cac") for t in f.tools):
-            out.append(
-                (
-                    3,
-                    Suggestion(
-                        id="tool.encoder",
-                        category="tool",
-                        priority="low",
-                        message="Name your encoder or CAC (3M/Solventum 360 Encompass, Optum EncoderPro, TruCode...).",
-                        example="Assigned codes with 3M 360 Encompass CAC.",
-                        line=None,
-                    ),
-                )
-            )
+            for n, step in enumerate(stage.next_steps[:1])
+        ]
         c = f.candidate
-        if not c.email or not c.phone:
-            missing = " and ".join(
-                x for x, v in (("an e-mail address", c.email), ("a phone number", c.phone)) if not v
-            )
-            out.append(
-                (
-                    5,
-                    Suggestion(
-                        id="hygiene.contact",
-                        category="hygiene",
-                        priority="high",
-                        message=f"Add {missing} at the top of the page, in the body (not only in a page header).",
-                        example=None,
-                        line=0,
-                    ),
+        missing = " and ".join(
+            x for x, v in (("an e-mail address", c.email), ("a phone number", c.phone)) if not v
+        )
+        holds = {
+            "no_ehr": not any(t.category == "ehr" for t in f.tools),
+            "no_encoder": not any(t.category in ("encoder", "cac") for t in f.tools),
+            "missing_contact": bool(missing),
+            "no_positions": not f.experience.positions,
+            "no_skills_section": "skills" not in {s.name for s in doc.sections},
+        }
+        for check in self.rules.checks:
+            if holds[check.when]:
+                out.append(
+                    (
+                        check.gain,
+                        Suggestion(
+                            id=check.id,
+                            category=check.category,
+                            priority=check.priority,
+                            message=check.message.format(missing=missing),
+                            example=check.example,
+                            line=check.line,
+                        ),
+                    )
                 )
-            )
-        if not f.experience.positions:
-            out.append(
-                (
-                    5,
-                    Suggestion(
-                        id="hygiene.experience",
-                        category="hygiene",
-                        priority="high",
-                        message="No dated positions were found: use an 'Experience' heading and give each job its dates (Jan 2023 – Present).",
-                        example="Medical Coder II | Riverside Health | Jan 2023 – Present",
-                        line=None,
-                    ),
-                )
-            )
-        names = {s.name for s in doc.sections}
-        if "skills" not in names:
-            out.append(
-                (
-                    2,
-                    Suggestion(
-                        id="hygiene.skills",
-                        category="hygiene",
-                        priority="low",
-                        message="Add a 'Skills' section listing code sets and systems, which ATS keyword filters read.",
-                        example="Skills: ICD-10-CM, CPT, HCPCS Level II, modifiers, NCCI; Epic; 3M 360 Encompass",
-                        line=None,
-                    ),
-                )
-            )
         return out
 
     def suggest(self, doc: Document, f: Findings, ctx: Context, stage: Stage) -> list[Suggestion]:
         if f.domain and not f.domain.medical_coding:
+            fixed = self.rules.not_coding
             return [
                 Suggestion(
                     id="domain.not_coding",
                     category="domain",
                     priority="high",
-                    message="This does not read as a medical-coding resume: no coding/HIM positions or coding "
-                    "credentials were found. If you are moving into coding, lead with a coding credential "
-                    "(CPC or CCS), coding coursework and any externship, with accuracy and volume numbers.",
-                    example="Coding Extern | Riverside Clinic | Summer 2026 - coded ~[N] E/M visits per day at [95]% accuracy",
-                    line=None,
+                    message=fixed.message,
+                    example=fixed.example,
                 )
             ]
         ranked = (
             self._consistency(f)
             + self._metric_suggestions(f, ctx)
-            + self._credential_tool_hygiene(doc, f, ctx, stage)
+            + self._checks(doc, f, stage)
             + self._line_suggestions(doc, ctx)
             + self._unproven_skills(f, ctx, doc)
         )
