@@ -231,3 +231,9 @@ def test_entry_posting_prefers_an_entry_coder_over_an_overqualified_senior(capsy
     fits = {r["file"].rsplit("/", 1)[-1]: r["match"]["score"] for r in rows}
     assert fits["entry_coder.txt"] > fits["senior_auditor.docx"]
     assert fits["entry_coder.txt"] >= 90 and fits["senior_auditor.docx"] <= 49
+
+
+def test_stated_level(analyzer, doc_from):
+    senior = fit(analyzer, doc_from, "Senior Coding Auditor\nRequirements\nCCS required\n")
+    level = next(q for q in senior.requirements if q.kind == "level")
+    assert level.label == "senior-level role" and level.status == "partial"  # a mid-level candidate
