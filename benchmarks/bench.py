@@ -196,24 +196,7 @@ def main() -> None:
             print(f"cold score of {two_page.name}: {min(cold):.2f} s (best of {args.repeat})")
 
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        subprocess.run(
-            [
-                *cli(),
-                "batch",
-                str(folder),
-                "--format",
-                "jsonl",
-                "--workers",
-                "1",
-                "-o",
-                os.devnull,
-                "--progress",
-                "never",
-            ],
-            check=False,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        timed_batch(folder, 1)  # workers are waited for by their parent, so they count here too
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         print(
             f"peak RSS of the largest process (parent or worker): {max(peak, before) / 1024:.0f} MB"
