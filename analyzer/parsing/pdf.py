@@ -1,6 +1,7 @@
-"""PDF reader: pdfminer.six layout lines with fonts and positions, put into reading order.
+"""PDF reader: pdfminer.six glyphs grouped into lines with fonts and positions, put into reading order.
 
-Reading order is rebuilt per page from line boxes rather than pdfminer's text-box order:
+Lines are built from the glyphs with pdfminer's own alignment rule (its text-box analysis is not
+run). Reading order is rebuilt per page from the line boxes:
 a full-width band first, then the main column, then a sidebar; a narrow date gutter whose lines
 sit on the baselines of the main column is merged into those lines instead ("timeline" layouts).
 Lines that repeat at the same place on later pages (running headers, footers, a repeated sidebar)
