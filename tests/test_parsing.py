@@ -221,3 +221,9 @@ def test_docx_text_box_is_read_once(analyzer):
     doc = read_bytes(data, "x.docx", analyzer.sectioner)
     boxed = [ln for ln in doc.lines if "pat.box@example.com" in ln.text]
     assert len(boxed) == 1
+
+
+def test_legacy_doc_gets_a_helpful_message(analyzer):
+    with pytest.raises(AnalyzerError) as err:
+        read_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "cv.doc", analyzer.sectioner)
+    assert err.value.code == "unsupported_format" and "save it as DOCX or PDF" in err.value.message
