@@ -108,6 +108,10 @@ def read_bytes(
         raw = read_docx(data, limits.max_docx_uncompressed, limits.max_docx_members)
     elif kind == HTML:
         raw = read_text(html_to_text(decode(data)), limits.max_text_chars)
+    elif kind == LEGACY_DOC:
+        raise UnsupportedFormat(
+            "this is a Word 97-2003 .doc file, which cannot be read: save it as DOCX or PDF"
+        )
     elif kind is None:
         raise UnsupportedFormat(
             "unsupported file type: only PDF, DOCX and plain text resumes can be read"
