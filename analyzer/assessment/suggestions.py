@@ -95,6 +95,15 @@ class Suggester:
             )
         return out
 
+    @staticmethod
+    def _tool_example(listed: list, ctx: Context) -> str:
+        """Where the tools go in a bullet: coding *in* the EHR, *using* the encoder or reference."""
+        ehr = next((t.id for t in listed if t.category == "ehr"), None)
+        helper = next((t.id for t in listed if t.category != "ehr"), None)
+        where = f" in {ehr}" if ehr else (f" in {ctx.tool}" if ctx.tool != "your EHR" else "")
+        using = f" using {helper}" if helper else ""
+        return f"Coded ~[N] {ctx.setting}{ctx.object} per day{where}{using}."
+
     def _unproven_skills(
         self, f: Findings, ctx: Context, doc: Document
     ) -> list[tuple[int, Suggestion]]:
@@ -114,7 +123,7 @@ class Suggester:
             example = (
                 f"Assigned {', '.join(names[:3])} codes for ~[N] {ctx.setting}{ctx.specialty}{ctx.object} per day."
                 if kind == "code sets"
-                else f"Coded ~[N] {ctx.setting}{ctx.object} per day in {names[0]}."
+                else self._tool_example(listed, ctx)
             )
             out.append(
                 (

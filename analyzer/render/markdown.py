@@ -76,12 +76,15 @@ def render_markdown(analysis: Analysis, view: str = "score") -> str:
 
         return "\n".join(out + [""] + match_markdown(r))
     out += ["", "## Suggestions", ""]
-    if view == "suggest" and st.next_steps:
-        out += (
-            ["**Next steps for your stage**", ""] + [f"- {_esc(x)}" for x in st.next_steps] + [""]
-        )
+    later_steps = [x for x in st.next_steps if x not in {s.message for s in r.suggestions}]
+    if view == "suggest" and later_steps:
+        out += ["**Next steps for your stage**", ""] + [f"- {_esc(x)}" for x in later_steps] + [""]
     for n, s in enumerate(r.suggestions, 1):
-        where = f" (line {s.line + 1})" if s.line is not None else ""
+        where = (
+            f" (line {s.line + 1})"
+            if s.line is not None and s.category != "unquantified_bullet"
+            else ""
+        )
         out.append(f"{n}. **[{s.priority}]** {_esc(s.message)}{where}")
         if s.example:
             out.append(f"   - *Example:* {_esc(s.example)}")

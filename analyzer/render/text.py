@@ -150,9 +150,10 @@ def render_text(analysis: Analysis, view: str = "score", color: bool = False) ->
             else ""
         )
     )
-    if st.next_steps and view == "suggest":
+    later_steps = [x for x in st.next_steps if x not in {s.message for s in r.suggestions}]
+    if later_steps and view == "suggest":
         out.append("  Next steps for your stage:")
-        for step in st.next_steps:
+        for step in later_steps:
             out.extend(_para(step, "      ", "    - "))
     doc = analysis.document
     for n, sug in enumerate(shown, 1):
