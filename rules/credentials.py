@@ -25,6 +25,16 @@ class CredentialStatus:
 
     def __init__(self, rules: TermRules) -> None:
         self.cues = {k: [re.compile(p) for p in v] for k, v in rules.status_cues.items()}
+        self._goal_cache: dict[str, str | None] = {}
+
+    def _goal_cue(self, line_text: str) -> str | None:
+        """The first goal/requirement cue in a line (asked once per line, however many credentials)."""
+        if line_text not in self._goal_cache:
+            found = (
+                m.group(0) for cue in self.cues.get("mentioned", []) if (m := cue.search(line_text))
+            )
+            self._goal_cache = {line_text: next(found, None)}
+        return self._goal_cache[line_text]
 
     def _status(
         self, hit: Hit, before: str, after: str, line_text: str, section: str
@@ -35,9 +45,8 @@ class CredentialStatus:
                     if m := cue.search(scope):
                         return status, f"'{m.group(0)}' next to it"
         if section in _TARGET_SECTIONS or section == "experience":
-            for cue in self.cues.get("mentioned", []):
-                if m := cue.search(line_text):
-                    return "mentioned", f"named as a goal or requirement ('{m.group(0)}')"
+            if cue := self._goal_cue(line_text):
+                return "mentioned", f"named as a goal or requirement ('{cue}')"
         if hit.rule.apprentice:
             return "apprentice", "apprentice designation"
         return "held", "listed as the candidate's credential"
@@ -68,8 +77,9 @@ class CredentialStatus:
                 if prev is None:
                     found[h.rule.id] = (status, [ev])
                 else:
-                    best = status if _PRIORITY[status] > _PRIORITY[prev[0]] else prev[0]
-                    found[h.rule.id] = (best, prev[1] + [ev])
+                    prev[1].append(ev)
+                    if _PRIORITY[status] > _PRIORITY[prev[0]]:
+                        found[h.rule.id] = (status, prev[1])
         rules = {h.rule.id: h.rule for h in hits}
         held_ids = {cid for cid, (st, _) in found.items() if st in ("held", "apprentice")}
         out: list[Credential] = []

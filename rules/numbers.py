@@ -96,7 +96,7 @@ def find_numbers(text: str) -> list[Number]:
     for m in DIGIT_NUMBER.finditer(text):
         value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
         end = m.end()
-        money = text[: m.start()].rstrip().endswith("$")
+        money = text[max(0, m.start() - 4) : m.start()].rstrip().endswith("$")
         suffix = _SUFFIX.match(text[end:]) if money or text[end : end + 1].isalpha() else None
         if suffix and (money or suffix.group(1).lower() in ("k", "m", "mm", "b", "bn")):
             value = round(value * _SUFFIX_MULT[suffix.group(1).lower()], 2)

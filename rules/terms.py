@@ -8,8 +8,9 @@ One ``TermMatcher`` per rule family. ``find`` returns raw hits for every rule, a
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from spacy.matcher import PhraseMatcher
@@ -40,6 +41,12 @@ _CRED_LIST = re.compile(r"^[\s,/|;&()]*(?:and|or)?[\s,/|;&()]*$")
 _CREDENTIAL_WORDS = re.compile(
     r"(?i)\b(?:coder|coding|hold(?:s|ing)?|earned|passed|requir\w*|exam|pursu\w*|studying|preferred|a plus|desired)\b"
 )
+
+
+@lru_cache(maxsize=512)
+def _mentions(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether ``pattern`` occurs in a line (cached: every acronym on a long line asks again)."""
+    return pattern.search(text) is not None
 
 
 def _initials(words: list[str]) -> str:
@@ -170,17 +177,17 @@ class TermMatcher:
         if line.section == "profile" and line.index <= 3:
             return True  # the name line: "Jane Doe, RHIT, CCS"
         text = line.text
-        if _CRED_BODIES.search(text):
+        if _mentions(_CRED_BODIES, text):
             return True
-        for other in (h for h in acronyms if h is not hit):
-            lo, hi = (
-                sorted((other.end, hit.start))
-                if other.end <= hit.start
-                else sorted((hit.end, other.start))
-            )
-            if _CRED_LIST.match(text[lo:hi]):
+        # A neighbouring acronym joined to this one by a comma, slash or "and" ("CPC, CRC, CPMA").
+        i = bisect_left(acronyms, hit.start, key=lambda h: h.start)
+        for other in acronyms[max(0, i - 1) : i + 2]:
+            if other is hit:
+                continue
+            lo, hi = (other.end, hit.start) if other.end <= hit.start else (hit.end, other.start)
+            if lo <= hi and _CRED_LIST.match(text[lo:hi]):
                 return True
-        return bool(_CREDENTIAL_WORDS.search(text))
+        return _mentions(_CREDENTIAL_WORDS, text)
 
     def _v_not_in_employer(self, hit: Hit, doc: Document, _acronyms: list[Hit]) -> bool:
         """``Riverside CHC``: an acronym at the end of an organisation name is not a credential."""
@@ -198,15 +205,19 @@ class TermMatcher:
     def find(self, doc: Document, tokens: list) -> list[Hit]:
         """All hits in ``doc`` after vetoes, overlaps resolved, in line/offset order."""
         raw = self._raw_hits(doc, tokens)
-        acronyms: dict[int, list[Hit]] = {}  # per line, for "CPC, CRC, CPMA"-style lists
-        for h in raw:
+        acronyms: dict[int, list[Hit]] = {}  # per line, by position: "CPC, CRC, CPMA"-style lists
+        for h in sorted(raw, key=lambda h: (h.line, h.start)):
             if h.kind != "phrase":
                 acronyms.setdefault(h.line, []).append(h)
         kept: list[Hit] = []
+        taken: dict[int, list[tuple[int, int]]] = {}  # per line, sorted spans already kept
         for h in sorted(raw, key=lambda h: (-(h.end - h.start), h.line, h.start)):
-            if any(k.line == h.line and k.start < h.end and h.start < k.end for k in kept):
-                continue
+            spans = taken.setdefault(h.line, [])
+            i = bisect_left(spans, (h.start, h.end))
+            if any(s < h.end and h.start < e for s, e in spans[max(0, i - 1) : i + 1]):
+                continue  # overlaps a longer hit already kept
             if self._vetoed(h, doc, acronyms):
                 continue
             kept.append(h)
+            spans.insert(i, (h.start, h.end))
         return sorted(kept, key=lambda h: (h.line, h.start))
