@@ -74,9 +74,7 @@ class Matcher:
         return Posting(path, doc, self.reader.read(doc))
 
     # -- one requirement ------------------------------------------------------------------------
-    def _credential(
-        self, ask: Ask, r: Report, doc: Document | None
-    ) -> tuple[str, list[Evidence], str, bool]:
+    def _credential(self, ask: Ask, r: Report) -> tuple[str, list[Evidence], str, bool]:
         by_id = {c.id: c for c in r.credentials}
         wanted = set(ask.ids)
         for cid, cred in by_id.items():
@@ -218,9 +216,7 @@ class Matcher:
             )
         return "missing", [], f"an {have}-level candidate for a {ask.ids[0]}-level role", False
 
-    def _education(
-        self, ask: Ask, r: Report, doc: Document | None
-    ) -> tuple[str, list[Evidence], str, bool]:
+    def _education(self, ask: Ask, doc: Document | None) -> tuple[str, list[Evidence], str, bool]:
         levels = [lvl for lvl, _ in self.education]
         wanted = levels.index(ask.ids[0])
         lines = [
@@ -247,9 +243,7 @@ class Matcher:
             )
         return "missing", [], f"no {ask.ids[0]} education shown", False
 
-    def _metric(
-        self, ask: Ask, r: Report, doc: Document | None
-    ) -> tuple[str, list[Evidence], str, bool]:
+    def _metric(self, ask: Ask, r: Report) -> tuple[str, list[Evidence], str, bool]:
         want = ask.metric
         mine = [m for m in r.metrics if m.kind == want.kind]
         if not mine:
@@ -290,7 +284,7 @@ class Matcher:
                 continue
             seen.add(key)
             if ask.kind == "credential":
-                status, ev, note, fixable = self._credential(ask, report, doc)
+                status, ev, note, fixable = self._credential(ask, report)
                 label = " or ".join(ask.ids)
             elif ask.kind == "years":
                 status, ev, note, fixable = self._years(ask, report, doc)
@@ -299,10 +293,10 @@ class Matcher:
                 status, ev, note, fixable = self._level(ask, report)
                 label = f"{ask.ids[0]}-level role"
             elif ask.kind == "education":
-                status, ev, note, fixable = self._education(ask, report, doc)
+                status, ev, note, fixable = self._education(ask, doc)
                 label = f"{ask.ids[0]} education"
             elif ask.kind == "metric":
-                status, ev, note, fixable = self._metric(ask, report, doc)
+                status, ev, note, fixable = self._metric(ask, report)
                 label = f"{ask.metric.kind.replace('_', ' ')} {metric_value(ask.metric)}"
             else:
                 items = {
@@ -331,7 +325,7 @@ class Matcher:
             job=posting.source,
             requirements=reqs,
             missing=[f"{q.label} ({q.strength})" for q in reqs if q.status == "missing"],
-            feature=self._features(reqs, report, posting),
+            feature=self._features(reqs),
             guidance=self._guidance(reqs),
         )
 
@@ -350,7 +344,7 @@ class Matcher:
             score = min(score, s.partial_cap)
         return max(0, min(100, round(score)))
 
-    def _features(self, reqs: list[Requirement], report: Report, posting: Posting) -> list[Feature]:
+    def _features(self, reqs: list[Requirement]) -> list[Feature]:
         out = []
         for q in reqs:
             if q.kind == "metric" and q.status == "met" and q.resume:

@@ -24,7 +24,7 @@ class Suggester:
         self.work = re.compile(rules.work_words)
         self.countable = re.compile(rules.countable)
 
-    def _fill(self, template: str, ctx: Context, f: Findings) -> str:
+    def _fill(self, template: str, ctx: Context) -> str:
         accuracy = "97"
         return template.format(
             setting=ctx.setting,
@@ -34,7 +34,7 @@ class Suggester:
             accuracy=accuracy,
         )
 
-    def _metric_suggestions(self, f: Findings, ctx: Context) -> list[tuple[int, Suggestion]]:
+    def _metric_suggestions(self, ctx: Context) -> list[tuple[int, Suggestion]]:
         out = []
         wanted = self.rules.core_metrics[ctx.level]
         for rule in self.rules.metrics:
@@ -47,8 +47,8 @@ class Suggester:
                         id=f"metric.{rule.id}",
                         category="missing_metric",
                         priority=rule.priority,
-                        message=self._fill(rule.message, ctx, f),
-                        example=self._fill(rule.example, ctx, f),
+                        message=self._fill(rule.message, ctx),
+                        example=self._fill(rule.example, ctx),
                         line=None,
                     ),
                 )
@@ -237,7 +237,7 @@ class Suggester:
             ]
         ranked = (
             self._consistency(f)
-            + self._metric_suggestions(f, ctx)
+            + self._metric_suggestions(ctx)
             + self._checks(doc, f, stage)
             + self._line_suggestions(doc, ctx)
             + self._unproven_skills(f, ctx, doc)

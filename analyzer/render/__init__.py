@@ -17,10 +17,8 @@ def report_json(report: Report, indent: int | None = 2) -> str:
     return json.dumps(report.model_dump(mode="json"), indent=indent, ensure_ascii=False)
 
 
-def render(
-    analysis: Analysis, fmt: str, view: str = "score", color: bool = False, blind: bool = False
-) -> str:
-    """Render ``analysis`` for ``view`` (``score`` or ``suggest``) in ``fmt``."""
+def render(analysis: Analysis, fmt: str, view: str = "score", color: bool = False) -> str:
+    """Render ``analysis`` for ``view`` (``score``, ``suggest`` or ``match``) in ``fmt``."""
     if fmt == "json":
         return report_json(analysis.report) + "\n"
     if fmt == "markdown":
