@@ -4,7 +4,6 @@ limit, bounded memory, results streamed in input order, filters, duplicates and 
 from __future__ import annotations
 
 import gc
-import hashlib
 import multiprocessing as mp
 import os
 import re
@@ -170,8 +169,10 @@ def _worker(
         if msg is None:
             return
         index, path, label = msg
+        digest = None
         try:
-            report = analyzer.run(path, as_of, label=label, posting=posting).report
+            analysis = analyzer.run(path, as_of, label=label, posting=posting)
+            report, digest = analysis.report, analysis.digest
         except MemoryError:
             report = error_report(
                 label, as_of, "too_large", "analysing the file needed more memory than the limit"
@@ -181,20 +182,9 @@ def _worker(
                 label, as_of, "internal_error", f"unexpected {type(exc).__name__}: {exc}"
             )
         try:
-            conn.send((index, report.model_dump_json(), _digest(path)))
+            conn.send((index, report.model_dump_json(), digest))
         except (BrokenPipeError, OSError):
             return
-
-
-def _digest(path: Path) -> str | None:
-    try:
-        h = hashlib.sha256()
-        with open(path, "rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                h.update(chunk)
-        return h.hexdigest()
-    except OSError:
-        return None
 
 
 @dataclass
@@ -317,7 +307,8 @@ def run_batch(
         analyzer = analyzer or Analyzer(rules_dir, limits)
         _freeze()
         for i, p, label in tasks:
-            yield i, analyzer.run(p, as_of, label=label, posting=posting).report, _digest(p)
+            analysis = analyzer.run(p, as_of, label=label, posting=posting)
+            yield i, analysis.report, analysis.digest
         return
     pool = Pool(
         min(workers, max(1, len(tasks))), rules_dir, limits, as_of, memory_mb, posting, analyzer

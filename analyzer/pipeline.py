@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from dataclasses import dataclass
@@ -22,10 +23,12 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Analysis:
-    """A report together with the document it was made from (renderers show its lines)."""
+    """A report, the document it was made from (renderers show its lines) and the sha256 of the
+    file's bytes (batch duplicate detection), when the file could be read."""
 
     report: Report
     document: Document | None
+    digest: str | None = None
 
 
 class Analyzer:
@@ -65,13 +68,14 @@ class Analyzer:
         try:
             with deadline(self.limits.timeout_seconds):
                 data = read_file(path, self.limits)
+                digest = hashlib.sha256(data).hexdigest()
                 doc = read_bytes(data, name, self.sectioner, self.limits)
                 report = self.analyze_document(doc, as_of)
                 if posting is not None:
                     report = report.model_copy(
                         update={"match": self.matcher.match(report, doc, posting)}
                     )
-                return Analysis(report, doc)
+                return Analysis(report, doc, digest)
         except AnalyzerError as exc:
             return Analysis(error_report(name, as_of, exc.code, exc.message), None)
         except RecursionError:
