@@ -99,6 +99,7 @@ class Candidate(Frozen):
 class Domain(Frozen):
     medical_coding: bool
     confidence: float
+    document: Literal["resume", "job_posting"] = "resume"
     reasons: list[str] = Field(default_factory=list)
 
 

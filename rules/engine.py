@@ -98,6 +98,7 @@ class Engine:
         self.experience = ExperienceDetector(rules.experience)
         self.contact = ContactDetector()
         self.domain_words = re.compile("|".join(rules.experience.domain_words), re.I)
+        self.posting_words = [re.compile(p, re.I) for p in rules.experience.posting_words]
 
     def extract(self, doc: Document, as_of: date) -> Findings:
         """All findings for ``doc``, experience measured up to ``as_of``."""
@@ -146,6 +147,19 @@ class Engine:
         return findings.model_copy(update={"domain": self._domain(doc, findings)})
 
     def _domain(self, doc: Document, f: Findings) -> Domain:
+        if not f.experience.positions:
+            text = "\n".join(ln.text for ln in doc.lines[:200])
+            cues = [p.pattern for p in self.posting_words if p.search(text)]
+            if len(cues) >= 3:
+                return Domain(
+                    medical_coding=False,
+                    confidence=0.9,
+                    document="job_posting",
+                    reasons=[
+                        "reads like a job posting, not a resume (no dated positions; "
+                        f"{len(cues)} posting phrases such as responsibilities or benefits)"
+                    ],
+                )
         reasons: list[str] = []
         points = 0
         coding_jobs = [p for p in f.experience.positions if p.coding_related]

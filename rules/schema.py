@@ -127,6 +127,7 @@ class ExperienceRules(_Strict):
     paid: list[Regex]
     role_words: list[Regex]
     domain_words: list[Regex]
+    posting_words: list[Regex]
 
 
 class TrackRule(_Strict):
@@ -223,6 +224,7 @@ class SuggestionRules(_Strict):
     countable: Regex
     checks: list[Check]
     not_coding: Fixed
+    job_posting: Fixed
 
 
 class PostingCues(_Strict):

@@ -64,3 +64,11 @@ def test_names(analyzer, doc_from, line, name):
     assert (
         analyzer.engine.extract(doc_from(line + "\nSUMMARY\nCoder."), AS_OF).candidate.name == name
     )
+
+
+def test_a_job_posting_is_not_scored_as_a_resume(report_from):
+    from tests.conftest import SAMPLES
+
+    r = report_from((SAMPLES / "jobs" / "senior_inpatient_auditor.txt").read_text())
+    assert r.domain.medical_coding is False and r.domain.document == "job_posting"
+    assert [s.id for s in r.suggestions] == ["domain.job_posting"]

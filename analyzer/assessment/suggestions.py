@@ -225,10 +225,11 @@ class Suggester:
 
     def suggest(self, doc: Document, f: Findings, ctx: Context, stage: Stage) -> list[Suggestion]:
         if f.domain and not f.domain.medical_coding:
-            fixed = self.rules.not_coding
+            posting = f.domain.document == "job_posting"
+            fixed = self.rules.job_posting if posting else self.rules.not_coding
             return [
                 Suggestion(
-                    id="domain.not_coding",
+                    id="domain.job_posting" if posting else "domain.not_coding",
                     category="domain",
                     priority="high",
                     message=fixed.message,

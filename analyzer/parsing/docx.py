@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from analyzer.errors import Corrupt, TooLarge
 from analyzer.parsing.cleanup import clean_chars
@@ -49,7 +50,7 @@ def check_zip(data: bytes, max_uncompressed: int, max_members: int) -> None:
                 with zf.open(info) as fh:
                     head = fh.read(4096)
                     body = head + fh.read()
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+            except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
                 raise Corrupt(f"the DOCX part {info.filename} is damaged") from exc
             if any(marker in body for marker in _FORBIDDEN):
                 raise Corrupt(
