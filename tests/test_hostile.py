@@ -39,6 +39,8 @@ CASES = [
     ("20000_members.docx", hostile.many_members_docx, "too_large"),
     ("billion_laughs.docx", hostile.billion_laughs_docx, "corrupt"),
     ("bad_deflate.docx", hostile.bad_deflate_docx, "corrupt"),
+    ("zip_version.docx", hostile.zip_version_docx, "corrupt"),
+    ("zip_password.docx", hostile.encrypted_zip_docx, "encrypted"),
     ("latin1.txt", lambda: SAMPLE_TEXT.replace("Lindqvist", "Lindqvíst").encode("latin-1"), None),
     ("utf16.txt", lambda: SAMPLE_TEXT.encode("utf-16"), None),
     ("name with spaces ü.txt", lambda: SAMPLE_TEXT.encode(), None),

@@ -11,7 +11,7 @@ import io
 import zipfile
 import zlib
 
-from analyzer.errors import Corrupt, TooLarge
+from analyzer.errors import Corrupt, Encrypted, TooLarge
 from analyzer.parsing.cleanup import clean_chars
 from analyzer.parsing.raw import RawLine
 
@@ -29,7 +29,14 @@ def check_zip(data: bytes, max_uncompressed: int, max_members: int) -> None:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+    ) as exc:
         raise Corrupt("the DOCX file is damaged (its zip structure is incomplete)") from exc
     if len(infos) > max_members:
         raise TooLarge(f"the DOCX has {len(infos)} parts; the limit is {max_members}")
@@ -38,6 +45,8 @@ def check_zip(data: bytes, max_uncompressed: int, max_members: int) -> None:
         raise TooLarge(
             f"the DOCX would inflate to {total / 1e6:.0f} MB; the limit is {max_uncompressed / 1e6:.0f} MB"
         )
+    if any(info.flag_bits & 0x1 for info in infos):
+        raise Encrypted("the DOCX is password-protected; save an unprotected copy and try again")
     for info in infos:
         if (
             info.compress_size
@@ -52,6 +61,8 @@ def check_zip(data: bytes, max_uncompressed: int, max_members: int) -> None:
                     body = head + fh.read()
             except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
                 raise Corrupt(f"the DOCX part {info.filename} is damaged") from exc
+            except (NotImplementedError, RuntimeError) as exc:  # zip features python cannot read
+                raise Corrupt(f"the DOCX part {info.filename} cannot be read ({exc})") from exc
             if any(marker in body for marker in _FORBIDDEN):
                 raise Corrupt(
                     f"the DOCX part {info.filename} declares XML entities, which are refused"

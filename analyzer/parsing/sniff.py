@@ -23,7 +23,7 @@ def sniff(data: bytes) -> str | None:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 names = set(zf.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError):
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError):
             return DOCX  # a damaged zip: let the DOCX reader say "corrupt"
         return DOCX if "word/document.xml" in names else None
     if data[:4] == b"\xd0\xcf\x11\xe0":  # OLE compound file: Word 97-2003 .doc (or .xls, .msg)
