@@ -12,7 +12,7 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from analyzer.limits import Limits
+from analyzer.limits import DEFAULT_LIMITS, Limits
 from analyzer.output import AtomicStream, OutputError, check_writable, write_atomic
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -39,6 +39,24 @@ def _positive(kind):
     return parse
 
 
+_MB = 1024 * 1024
+# (flag, Limits field, type, metavar, scale to the field's unit, help): defaults come from Limits.
+_LIMIT_OPTIONS = (
+    ("--max-size", "max_file_bytes", float, "MB", _MB, "largest input file in MB"),
+    ("--max-pages", "max_pages", int, "N", 1, "largest PDF page count"),
+    ("--timeout", "timeout_seconds", float, "SECONDS", 1, "per-file time limit"),
+    (
+        "--max-docx-size",
+        "max_docx_uncompressed",
+        float,
+        "MB",
+        _MB,
+        "largest uncompressed size a DOCX may declare (zip bombs), in MB",
+    ),
+    ("--max-docx-parts", "max_docx_members", int, "N", 1, "most parts a DOCX zip may hold"),
+)
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--as-of",
@@ -54,41 +72,15 @@ def _common(p: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="extra rule pack: TOML files that add to or replace the shipped rules (see rules/README.md)",
     )
-    p.add_argument(
-        "--max-size",
-        type=_positive(float),
-        default=20.0,
-        metavar="MB",
-        help="largest input file (default 20 MB)",
-    )
-    p.add_argument(
-        "--max-pages",
-        type=_positive(int),
-        default=30,
-        metavar="N",
-        help="largest PDF page count (default 30)",
-    )
-    p.add_argument(
-        "--timeout",
-        type=_positive(float),
-        default=30.0,
-        metavar="SECONDS",
-        help="per-file time limit (default 30)",
-    )
-    p.add_argument(
-        "--max-docx-size",
-        type=_positive(float),
-        default=100.0,
-        metavar="MB",
-        help="largest uncompressed size a DOCX may declare (zip bombs; default 100 MB)",
-    )
-    p.add_argument(
-        "--max-docx-parts",
-        type=_positive(int),
-        default=2000,
-        metavar="N",
-        help="most parts a DOCX zip may hold (default 2000)",
-    )
+    for flag, field, kind, metavar, scale, help_text in _LIMIT_OPTIONS:
+        default = getattr(DEFAULT_LIMITS, field) / scale
+        p.add_argument(
+            flag,
+            type=_positive(kind),
+            default=kind(default),
+            metavar=metavar,
+            help=f"{help_text} (default {kind(default):g})",
+        )
     p.add_argument("--debug", action="store_true", help="show tracebacks and library warnings")
 
 
@@ -243,13 +235,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _limits(args: argparse.Namespace) -> Limits:
-    return Limits(
-        max_file_bytes=int(args.max_size * 1024 * 1024),
-        max_pages=args.max_pages,
-        max_docx_uncompressed=int(args.max_docx_size * 1024 * 1024),
-        max_docx_members=args.max_docx_parts,
-        timeout_seconds=getattr(args, "timeout", 30.0),
-    )
+    """The limits the command line set (every limit option, scaled back to bytes where needed)."""
+    values = {
+        field: int(getattr(args, flag[2:].replace("-", "_")) * scale)
+        if scale != 1
+        else getattr(args, flag[2:].replace("-", "_"))
+        for flag, field, _, _, scale, _ in _LIMIT_OPTIONS
+    }
+    return Limits(**values)
 
 
 def _emit(text: str, output: str | None) -> None:
