@@ -15,7 +15,7 @@ from analyzer.limits import DEFAULT_LIMITS, Limits
 from analyzer.parsing import read_bytes, read_file
 from analyzer.parsing.sections import Sectioner
 from models.document import Document
-from models.report import ErrorInfo, Report, SectionInfo
+from models.report import ErrorInfo, Report
 from rules.engine import Engine, load_rules
 
 log = logging.getLogger(__name__)
@@ -107,7 +107,7 @@ class Analyzer:
             as_of=as_of.isoformat(),
             domain=findings.domain,
             candidate=findings.candidate,
-            sections=[SectionInfo(**s.model_dump()) for s in doc.sections],
+            sections=doc.sections,
             credentials=findings.credentials,
             code_sets=findings.code_sets,
             tools=findings.tools,

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from models.base import Frozen
+from models.document import Section
 from models.findings import (
     Candidate,
     CodeSet,
@@ -37,13 +38,6 @@ Priority = Literal["high", "medium", "low"]
 class ErrorInfo(Frozen):
     code: ErrorCode
     message: str
-
-
-class SectionInfo(Frozen):
-    name: str
-    heading: str | None
-    start_line: int
-    end_line: int
 
 
 class SalaryBand(Frozen):
@@ -92,7 +86,7 @@ class Report(Frozen):
     error: ErrorInfo | None = None
     domain: Domain | None = None
     candidate: Candidate = Field(default_factory=Candidate)
-    sections: list[SectionInfo] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
     credentials: list[Credential] = Field(default_factory=list)
     code_sets: list[CodeSet] = Field(default_factory=list)
     tools: list[Tool] = Field(default_factory=list)
