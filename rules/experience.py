@@ -55,6 +55,7 @@ class _Entry:
     header: list[Line] = field(default_factory=list)
     body: list[Line] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
+    fields: list[str] = field(default_factory=list)  # header lines with their dates taken out
 
 
 class ExperienceDetector:
@@ -85,12 +86,15 @@ class ExperienceDetector:
             else:
                 cur.header.append(line)
                 cur.spans.extend(spans)
+                text = line.text
+                for span in spans:
+                    text = text.replace(span.text, " ")
+                cur.fields.append(text)
         entries.append(cur)
         return [e for e in entries if e.spans]
 
     def _parts(self, text: str, split_commas: bool) -> list[str]:
-        for span in find_spans(text, date.max):
-            text = text.replace(span.text, " ")
+        """The fields of a header line (dates already removed): title, employer, ..."""
         text = _TRAILING_LOCATION.sub("", text.strip(" |,–—-"))
         pieces = _SEP.split(text) if split_commas else _FIELD_SEP.split(text)
         out = []
@@ -107,10 +111,11 @@ class ExperienceDetector:
         return out
 
     def _title_employer(self, entry: _Entry) -> tuple[str, str | None]:
-        texts = [ln.text for ln in entry.header]
-        with_words = [t for t in texts if self._parts(t, False)]
+        fields = [self._parts(t, False) for t in entry.fields]
         # One header line: "Title, Employer, City, ST (dates)"; several: one field per line.
-        parts = [p for t in texts for p in self._parts(t, len(with_words) <= 1)]
+        if sum(1 for f in fields if f) <= 1:
+            fields = [self._parts(t, True) for t in entry.fields]
+        parts = [p for f in fields for p in f]
         if not parts:
             return "(untitled position)", None
         title_idx = next((i for i, p in enumerate(parts) if self.role.search(p)), 0)
