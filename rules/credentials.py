@@ -17,7 +17,7 @@ _PRIORITY = {
     "superseded": 1,
     "mentioned": 0,
 }
-_TARGET_SECTIONS = {"summary", "profile"}
+_TARGET_SECTIONS = {"summary", "profile", "experience"}  # where a credential may be only a goal
 
 
 class CredentialStatus:
@@ -25,28 +25,21 @@ class CredentialStatus:
 
     def __init__(self, rules: TermRules) -> None:
         self.cues = {k: [re.compile(p) for p in v] for k, v in rules.status_cues.items()}
-        self._goal_cache: dict[str, str | None] = {}
 
-    def _goal_cue(self, line_text: str) -> str | None:
-        """The first goal/requirement cue in a line (asked once per line, however many credentials)."""
-        if line_text not in self._goal_cache:
-            found = (
-                m.group(0) for cue in self.cues.get("mentioned", []) if (m := cue.search(line_text))
-            )
-            self._goal_cache = {line_text: next(found, None)}
-        return self._goal_cache[line_text]
+    def _goal(self, text: str) -> str | None:
+        """The first goal/requirement cue in a line ("seeking", "requires"), if any."""
+        found = (m.group(0) for cue in self.cues.get("mentioned", []) if (m := cue.search(text)))
+        return next(found, None)
 
-    def _status(
-        self, hit: Hit, before: str, after: str, line_text: str, section: str
-    ) -> tuple[str, str]:
+    def _status(self, hit: Hit, before: str, after: str, goal: str | None) -> tuple[str, str]:
+        """``goal``: the line's goal/requirement cue, when the line is a summary or experience line."""
         for status in ("lapsed", "in_progress", "superseded"):
             for scope, key in ((after, status), (before, f"{status}_before")):
                 for cue in self.cues.get(key, []):
                     if m := cue.search(scope):
                         return status, f"'{m.group(0)}' next to it"
-        if section in _TARGET_SECTIONS or section == "experience":
-            if cue := self._goal_cue(line_text):
-                return "mentioned", f"named as a goal or requirement ('{cue}')"
+        if goal:
+            return "mentioned", f"named as a goal or requirement ('{goal}')"
         if hit.rule.apprentice:
             return "apprentice", "apprentice designation"
         return "held", "listed as the candidate's credential"
@@ -59,12 +52,11 @@ class CredentialStatus:
         for line_no, line_hits in by_line.items():
             line = doc.lines[line_no]
             text = line.text
+            goal = self._goal(text) if line.section in _TARGET_SECTIONS else None
             for i, h in enumerate(line_hits):
                 lo = line_hits[i - 1].end if i else 0
                 hi = line_hits[i + 1].start if i + 1 < len(line_hits) else len(text)
-                status, why = self._status(
-                    h, text[lo : h.start], text[h.end : hi], text, line.section
-                )
+                status, why = self._status(h, text[lo : h.start], text[h.end : hi], goal)
                 ev = Evidence(
                     line=line_no,
                     start=h.start,

@@ -56,6 +56,23 @@ _PLURAL_AFTER = re.compile(r"\s*(?:\+\s*)?(?:new\s+|junior\s+|senior\s+)?[A-Za-z
 _WINDOW = 80  # characters around a number that decide what it is (keeps long lines linear)
 
 
+@dataclass(frozen=True)
+class _LineView:
+    """One line with what every number on it consults: spans that are phones or zips, and where
+    clauses break."""
+
+    text: str
+    protected: list[tuple[int, int]]
+    break_ends: list[int]
+    break_starts: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> _LineView:
+        breaks = list(_CLAUSE_BREAK.finditer(text))
+        protected = [m.span() for pat in (_PHONE, _ZIP) for m in pat.finditer(text)]
+        return cls(text, protected, [m.end() for m in breaks], [m.start() for m in breaks])
+
+
 @dataclass
 class _Candidate:
     number: Number
@@ -96,15 +113,17 @@ class MetricDetector:
         self.plain_ratio = [re.compile(p, re.I) for p in ex.plain_ratio]
 
     # -- helpers ----------------------------------------------------------------------------
-    def _clause(self, text: str, start: int, end: int) -> tuple[int, int]:
+    @staticmethod
+    def _clause(view: _LineView, start: int, end: int) -> tuple[int, int]:
         """The clause around a number: between clause breaks, and at most a few words either side."""
-        i = bisect_right(self._break_ends, start)
-        lo = self._break_ends[i - 1] if i else 0
-        j = bisect_left(self._break_starts, end)
-        hi = self._break_starts[j] if j < len(self._break_starts) else len(text)
+        i = bisect_right(view.break_ends, start)
+        lo = view.break_ends[i - 1] if i else 0
+        j = bisect_left(view.break_starts, end)
+        hi = view.break_starts[j] if j < len(view.break_starts) else len(view.text)
         return max(lo, start - 3 * _WINDOW), min(hi, end + 3 * _WINDOW)
 
-    def _excluded(self, text: str, n: Number) -> bool:
+    def _excluded(self, view: _LineView, n: Number) -> bool:
+        text = view.text
         before, after = text[max(0, n.start - _WINDOW) : n.start], text[n.end : n.end + _WINDOW]
         if n.money:
             return any(p.search(before) for p in self.money_threshold)
@@ -119,7 +138,7 @@ class MetricDetector:
             return True
         if any(p.search(before) for p in self.before) or any(p.search(after) for p in self.after):
             return True
-        return any(lo <= n.start and n.end <= hi for lo, hi in self._protected)
+        return any(lo <= n.start and n.end <= hi for lo, hi in view.protected)
 
     def _period(self, clause: str) -> str | None:
         found = [(m.start(), period) for period, pat in self.periods if (m := pat.search(clause))]
@@ -174,14 +193,11 @@ class MetricDetector:
     # -- detection --------------------------------------------------------------------------
     def _line_metrics(self, text: str, line: int) -> list[Metric]:
         numbers = find_numbers(text)
-        self._protected = [m.span() for pat in (_PHONE, _ZIP) for m in pat.finditer(text)]
-        breaks = list(_CLAUSE_BREAK.finditer(text))
-        self._break_ends = [m.end() for m in breaks]
-        self._break_starts = [m.start() for m in breaks]
+        view = _LineView.of(text)
         used: set[int] = set()
         out: list[Metric] = []
         for i, n in enumerate(numbers):
-            if i in used or self._excluded(text, n):
+            if i in used or self._excluded(view, n):
                 continue
             cand = _Candidate(number=n, end=n.end)
             after = text[n.end : n.end + _WINDOW]
@@ -242,14 +258,15 @@ class MetricDetector:
                             cand.baseline = numbers[j].value
                             used.add(j)
                             break
-            metric = self._classify(text, line, cand)
+            metric = self._classify(view, line, cand)
             if metric:
                 out.append(metric)
         return out
 
-    def _classify(self, text: str, line: int, cand: _Candidate) -> Metric | None:
+    def _classify(self, view: _LineView, line: int, cand: _Candidate) -> Metric | None:
+        text = view.text
         n = cand.number
-        lo, hi = self._clause(text, n.start, cand.end)
+        lo, hi = self._clause(view, n.start, cand.end)
         clause = text[lo:hi]
         lc = clause.lower()
         value = n.value
