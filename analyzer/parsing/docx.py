@@ -8,6 +8,7 @@ by `` | `` (job title | dates); larger cells are read in turn, the wider one as 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 
@@ -19,8 +20,26 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FORBIDDEN = (b"<!DOCTYPE", b"<!ENTITY", b"<!doctype", b"<!entity")
 
 
+_ROOT_START = re.compile(rb"<[A-Za-z_]")
+
+
+def _prolog(fh, limit: int = 1 << 20) -> bytes | None:
+    """The bytes of an XML part before its root element: the only place a DTD or entity
+    declaration can stand. Only that much is inflated here (python-docx reads the rest once).
+    ``None`` when no root element starts within ``limit`` bytes."""
+    seen = b""
+    while len(seen) < limit:
+        chunk = fh.read(4096)
+        if not chunk:
+            return seen
+        seen += chunk
+        if m := _ROOT_START.search(seen):
+            return seen[: m.start()]
+    return None
+
+
 def check_zip(data: bytes, max_uncompressed: int, max_members: int) -> None:
-    """Refuse zip bombs and XML with DTDs before anything inflates or parses them.
+    """Refuse zip bombs and XML with DTDs before python-docx inflates or parses anything.
 
     Raises:
         Corrupt: Not a readable zip, or an XML part declares a DTD/entities (never legitimate in OOXML).
@@ -57,13 +76,12 @@ def check_zip(data: bytes, max_uncompressed: int, max_members: int) -> None:
         if info.filename.endswith((".xml", ".rels")):
             try:
                 with zf.open(info) as fh:
-                    head = fh.read(4096)
-                    body = head + fh.read()
+                    prolog = _prolog(fh)
             except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
                 raise Corrupt(f"the DOCX part {info.filename} is damaged") from exc
             except (NotImplementedError, RuntimeError) as exc:  # zip features python cannot read
                 raise Corrupt(f"the DOCX part {info.filename} cannot be read ({exc})") from exc
-            if any(marker in body for marker in _FORBIDDEN):
+            if prolog is None or any(marker in prolog for marker in _FORBIDDEN):
                 raise Corrupt(
                     f"the DOCX part {info.filename} declares XML entities, which are refused"
                 )
