@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from analyzer.limits import DEFAULT_LIMITS, Limits
@@ -15,6 +16,7 @@ from models.document import Document
 from models.findings import Evidence, Metric
 from models.match import Feature, Match, PostingLine, Requirement
 from models.report import Report
+from rules.dates import merged_years, position_span
 from rules.loader import cached
 from rules.posting import Ask, PostingReader
 from rules.schema import PostingRules
@@ -110,25 +112,17 @@ class Matcher:
         return "missing", [], "not held", False
 
     def _role_years(self, role: str, r: Report, doc: Document | None) -> tuple[float, list[int]]:
-        """Merged years of coding positions whose title or bullets show ``role`` work."""
-        from datetime import date
-
-        from rules.dates import merged_years
-
+        """Merged years of counted positions whose title or bullets show ``role`` work."""
         patterns = self.roles[role]
-        positions = [p for p in r.experience.positions if p.counted and p.start]
-        starts = sorted(p.line for p in r.experience.positions if p.line is not None)
+        as_of = date.fromisoformat(r.as_of)
         spans, lines = [], []
-        for p in positions:
-            nxt = next((s for s in starts if p.line is not None and s > p.line), None)
-            body = " ".join(
-                ln.text for ln in (doc.lines[p.line : nxt] if doc and p.line is not None else [])
-            )
+        for p in r.experience.positions:
+            if not (p.counted and p.start and p.line is not None):
+                continue
+            last = p.end_line if p.end_line is not None else p.line
+            body = " ".join(ln.text for ln in doc.lines[p.line : last + 1]) if doc else ""
             if any(pat.search(p.title) or pat.search(body) for pat in patterns):
-                as_of = date.fromisoformat(r.as_of)
-                start = date.fromisoformat(p.start + "-01")
-                end = as_of if p.current or not p.end else date.fromisoformat(p.end + "-28")
-                spans.append((start, end))
+                spans.append(position_span(p.start, p.end, p.current, as_of))
                 lines.append(p.line)
         return merged_years(spans), lines
 

@@ -81,6 +81,7 @@ class Position(Frozen):
     coding_related: bool = False
     counted: bool = False
     line: int | None = None
+    end_line: int | None = None
 
 
 class Experience(Frozen):

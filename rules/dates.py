@@ -92,6 +92,16 @@ def find_spans(text: str, as_of: date) -> list[Span]:
     return out
 
 
+def position_span(start: str, end: str | None, current: bool, as_of: date) -> tuple[date, date]:
+    """The dates a reported position covers: ``start``/``end`` are ``YYYY-MM`` (the first and the
+    last day of those months); an open or current position runs to ``as_of``."""
+    s = date(int(start[:4]), int(start[5:7]), 1)
+    if current or not end:
+        return s, as_of
+    year, month = int(end[:4]), int(end[5:7])
+    return s, date(year, month, calendar.monthrange(year, month)[1])
+
+
 def merged_years(spans: list[tuple[date, date]]) -> float:
     """Total years covered by ``spans`` (inclusive days / 365.25), overlaps counted once."""
     total = 0

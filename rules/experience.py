@@ -165,6 +165,7 @@ class ExperienceDetector:
                     coding_related=related,
                     counted=counted,
                     line=entry.header[0].index if entry.header else first.begin,
+                    end_line=max(ln.index for ln in entry.header + entry.body),
                 )
             )
             if counted:

@@ -39,20 +39,12 @@ class Context:
     def build(cls, doc: Document, f: Findings, level: str) -> Context:
         # Lines of jobs that are not coding/HIM work (retail, front desk, bedside nursing): their
         # results are still reported, but they neither earn nor excuse coding metrics.
-        starts = sorted(p.line for p in f.experience.positions if p.line is not None)
-        outside: set[int] = set()
-        for p in f.experience.positions:
-            if not p.coding_related and p.line is not None:
-                end = next((s for s in starts if s > p.line), None)
-                last = (
-                    end
-                    if end is not None
-                    else max(
-                        (ln.index + 1 for ln in doc.lines if ln.section == "experience"),
-                        default=p.line + 1,
-                    )
-                )
-                outside.update(range(p.line, last))
+        outside = {
+            i
+            for p in f.experience.positions
+            if not p.coding_related and p.line is not None
+            for i in range(p.line, (p.end_line if p.end_line is not None else p.line) + 1)
+        }
         bullets = tuple(
             ln.index
             for ln in doc.lines

@@ -7,15 +7,8 @@ from datetime import date
 
 from models.findings import Findings, Position
 from models.report import SalaryBand, Stage
-from rules.dates import merged_years
+from rules.dates import merged_years, position_span
 from rules.schema import StageRules
-
-
-def _ym(value: str | None, fallback: date) -> date:
-    if not value:
-        return fallback
-    year, month = value.split("-")
-    return date(int(year), int(month), 1)
 
 
 class StageEstimator:
@@ -28,7 +21,7 @@ class StageEstimator:
 
     def _role_years(self, positions: list[Position], as_of: date) -> float:
         spans = [
-            (_ym(p.start, as_of), as_of if p.current else _ym(p.end, as_of))
+            position_span(p.start, p.end, p.current, as_of)
             for p in positions
             if p.counted and self.leadership.search(p.title) and p.start
         ]
