@@ -6,7 +6,13 @@ from __future__ import annotations
 from html import escape
 
 from analyzer.pipeline import Analysis
-from analyzer.render.common import COMPONENT_LABELS, metric_value, money
+from analyzer.render.common import (
+    COMPONENT_LABELS,
+    metric_value,
+    money,
+    position_label,
+    position_note,
+)
 
 _CSS = """
 :root{--ink:#1d2330;--mute:#667085;--line:#e4e7ec;--good:#12805c;--warn:#b54708;--bad:#b42318;--accent:#2e5aac}
@@ -151,12 +157,8 @@ def render_html(analysis: Analysis, view: str = "score") -> str:
         f"<p><strong>Experience:</strong> {r.experience.years:g} years of coding/HIM work</p><ul>"
     )
     for p in r.experience.positions:
-        when = f"{p.start} – {'present' if p.current else p.end}"
-        parts.append(
-            f"<li>{escape(p.title)}"
-            + (f", {escape(p.employer)}" if p.employer else "")
-            + f" <span class='mute'>({when}{'' if p.counted else '; not counted'})</span></li>"
-        )
+        note = "" if p.counted else f" <span class='mute'>— {escape(position_note(p))}</span>"
+        parts.append(f"<li>{escape(position_label(p))}{note}</li>")
     parts.append("</ul></section>")
 
     general = [s for s in r.suggestions if s.line is None]

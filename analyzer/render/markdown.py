@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from analyzer.pipeline import Analysis
-from analyzer.render.common import COMPONENT_LABELS, metric_value, money
+from analyzer.render.common import (
+    COMPONENT_LABELS,
+    metric_value,
+    money,
+    position_label,
+    position_note,
+)
 
 
 def _esc(text: str) -> str:
@@ -65,11 +71,8 @@ def render_markdown(analysis: Analysis, view: str = "score") -> str:
             out.append("_No quantified results found._")
         out += ["", "### Positions", ""]
         for p in r.experience.positions:
-            when = f"{p.start} – {'present' if p.current else p.end}"
             out.append(
-                f"- {_esc(p.title)}"
-                + (f", {_esc(p.employer)}" if p.employer else "")
-                + f" ({when}){'' if p.counted else ' — not counted'}"
+                f"- {_esc(position_label(p))}" + ("" if p.counted else f" — {position_note(p)}")
             )
     if view == "match" and r.match:
         from analyzer.render.match import match_markdown

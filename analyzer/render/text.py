@@ -5,7 +5,13 @@ from __future__ import annotations
 import textwrap
 
 from analyzer.pipeline import Analysis
-from analyzer.render.common import COMPONENT_LABELS, metric_value, money
+from analyzer.render.common import (
+    COMPONENT_LABELS,
+    metric_value,
+    money,
+    position_label,
+    position_note,
+)
 
 WIDTH = 80
 
@@ -116,23 +122,8 @@ def render_text(analysis: Analysis, view: str = "score", color: bool = False) ->
         out.append("")
         out.append(s.bold("EXPERIENCE ") + f"{r.experience.years:g} years of coding/HIM work")
         for p in r.experience.positions:
-            when = f"{p.start or '?'} – {'present' if p.current else (p.end or '?')}"
-            tag = (
-                s.good("counted")
-                if p.counted
-                else s.dim(
-                    "coding/HIM, unpaid: not counted"
-                    if p.coding_related
-                    else "not coding/HIM: not counted"
-                )
-            )
-            out.extend(
-                _para(
-                    f"{p.title}" + (f", {p.employer}" if p.employer else "") + f" · {when} · {tag}",
-                    "    ",
-                    "  ",
-                )
-            )
+            note = s.good(position_note(p)) if p.counted else s.dim(position_note(p))
+            out.extend(_para(f"{position_label(p)} · {note}", "    ", "  "))
     if view == "match" and r.match:
         from analyzer.render.match import match_text
 
