@@ -6,6 +6,7 @@ import hashlib
 import logging
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from pathlib import Path
 
@@ -125,13 +126,17 @@ def error_report(name: str, as_of: date, code: str, message: str) -> Report:
     return Report(file=name, as_of=as_of.isoformat(), error=ErrorInfo(code=code, message=message))
 
 
-_DEFAULT: Analyzer | None = None
+@lru_cache(maxsize=8)
+def _analyzer(rules_dir: Path | None) -> Analyzer:
+    """One loaded analyzer per rule pack, reused by every ``analyze`` call."""
+    return Analyzer(rules_dir)
 
 
 def analyze(
     path: str | os.PathLike, as_of: date | None = None, rules_dir: Path | None = None
 ) -> Report:
-    """Analyse one resume file and return its ``Report``.
+    """Analyse one resume file and return its ``Report``. Rules and spaCy load on the first call
+    (per rule pack) and are reused after.
 
     Example:
         >>> from datetime import date
@@ -139,9 +144,4 @@ def analyze(
         >>> report = analyze("cv.pdf", as_of=date(2026, 11, 26))  # doctest: +SKIP
         >>> report.score.overall  # doctest: +SKIP
     """
-    global _DEFAULT
-    if rules_dir is not None:
-        return Analyzer(rules_dir).run(path, as_of).report
-    if _DEFAULT is None:
-        _DEFAULT = Analyzer()
-    return _DEFAULT.run(path, as_of).report
+    return _analyzer(Path(rules_dir) if rules_dir is not None else None).run(path, as_of).report
