@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from analyzer.limits import Limits
 from analyzer.parsing.sniff import sniff
 from analyzer.pipeline import Analyzer, error_report
-from models.report import Report
+from analyzer.models.report import Report
 
 RESUME_SUFFIXES = {".pdf", ".docx", ".txt", ".text", ".md", ".doc", ".rtf", ".htm", ".html"}
 # Text-like files that are never resumes (code, data, configuration): skipped without sniffing.
@@ -385,7 +385,7 @@ class DuplicateFinder:
 
 def blind(report: Report, index: int) -> Report:
     """The report without the candidate's name, contact details or file name (bias-reduced screening)."""
-    from models.findings import Candidate
+    from analyzer.models.findings import Candidate
 
     return report.model_copy(
         update={"candidate": Candidate(), "file": f"candidate-{index + 1:04d}"}

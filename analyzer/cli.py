@@ -319,7 +319,7 @@ def cmd_text(args: argparse.Namespace) -> int:
     from analyzer.errors import AnalyzerError
     from analyzer.parsing import read_document
     from analyzer.parsing.sections import Sectioner
-    from rules.engine import load_rules
+    from analyzer.rules.engine import load_rules
 
     if args.output:
         check_writable(args.output)
@@ -341,7 +341,7 @@ def cmd_text(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from models.report import Report
+    from analyzer.models.report import Report
 
     print(json.dumps(Report.model_json_schema(), indent=2))
     return EXIT_OK
@@ -505,7 +505,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"resume-analyzer: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except Exception as exc:
-        from rules.loader import RuleError
+        from analyzer.rules.loader import RuleError
 
         if isinstance(exc, RuleError):
             print(f"resume-analyzer: invalid rule file: {exc}", file=sys.stderr)

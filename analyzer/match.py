@@ -12,14 +12,14 @@ from analyzer.limits import DEFAULT_LIMITS, Limits
 from analyzer.parsing import read_bytes, read_file
 from analyzer.parsing.sections import Sectioner
 from analyzer.render.common import metric_value
-from models.document import Document
-from models.findings import Evidence, Metric
-from models.match import Feature, Match, PostingLine, Requirement
-from models.report import Report
-from rules.dates import merged_years, position_span
-from rules.loader import cached
-from rules.posting import Ask, PostingReader
-from rules.schema import PostingRules
+from analyzer.models.document import Document
+from analyzer.models.findings import Evidence, Metric
+from analyzer.models.match import Feature, Match, PostingLine, Requirement
+from analyzer.models.report import Report
+from analyzer.rules.dates import merged_years, position_span
+from analyzer.rules.loader import cached
+from analyzer.rules.posting import Ask, PostingReader
+from analyzer.rules.schema import PostingRules
 
 # A held credential that satisfies a requirement for another id (renames and supersets).
 _SATISFIES = {"COC": {"CPC-H"}, "CPC-H": {"COC"}, "RHIA": {"RHIT"}, "CDIP": set(), "CCDS-O": set()}

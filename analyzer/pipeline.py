@@ -15,9 +15,9 @@ from analyzer.errors import AnalyzerError
 from analyzer.limits import DEFAULT_LIMITS, Limits
 from analyzer.parsing import read_bytes, read_file
 from analyzer.parsing.sections import Sectioner
-from models.document import Document
-from models.report import ErrorInfo, Report
-from rules.engine import Engine, load_rules
+from analyzer.models.document import Document
+from analyzer.models.report import ErrorInfo, Report
+from analyzer.rules.engine import Engine, load_rules
 
 log = logging.getLogger(__name__)
 

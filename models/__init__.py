@@ -3,8 +3,8 @@
 Nothing here imports from ``analyzer`` or ``rules``; data flows analyzer -> rules -> models.
 """
 
-from models.document import Document, Line, Section
-from models.findings import (
+from analyzer.models.document import Document, Line, Section
+from analyzer.models.findings import (
     Candidate,
     CodeSet,
     Credential,
@@ -17,8 +17,8 @@ from models.findings import (
     Specialty,
     Tool,
 )
-from models.match import Feature, Match, PostingLine, Requirement
-from models.report import (
+from analyzer.models.match import Feature, Match, PostingLine, Requirement
+from analyzer.models.report import (
     Component,
     ErrorInfo,
     Report,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models.base import Frozen
+from analyzer.models.base import Frozen
 
 
 class Line(Frozen):

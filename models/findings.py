@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from models.base import Frozen
+from analyzer.models.base import Frozen
 
 CredentialStatus = Literal["held", "apprentice", "in_progress", "lapsed", "mentioned"]
 ToolCategory = Literal["ehr", "encoder", "cac", "billing", "clearinghouse", "analytics", "other"]

@@ -6,8 +6,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from models.base import Frozen
-from models.findings import Evidence
+from analyzer.models.base import Frozen
+from analyzer.models.findings import Evidence
 
 
 class PostingLine(Frozen):

@@ -6,9 +6,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from models.base import Frozen
-from models.document import Section
-from models.findings import (
+from analyzer.models.base import Frozen
+from analyzer.models.document import Section
+from analyzer.models.findings import (
     Candidate,
     CodeSet,
     Credential,
@@ -18,7 +18,7 @@ from models.findings import (
     Specialty,
     Tool,
 )
-from models.match import Match
+from analyzer.models.match import Match
 
 ErrorCode = Literal[
     "not_found",

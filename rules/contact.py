@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from models.document import Document
-from models.findings import Candidate
+from analyzer.models.document import Document
+from analyzer.models.findings import Candidate
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?!\d)")

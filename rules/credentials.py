@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from models.document import Document
-from models.findings import Credential, Evidence
-from rules.schema import TermRules
-from rules.terms import Hit
+from analyzer.models.document import Document
+from analyzer.models.findings import Credential, Evidence
+from analyzer.rules.schema import TermRules
+from analyzer.rules.terms import Hit
 
 _PRIORITY = {
     "lapsed": 4,

@@ -11,16 +11,16 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from models.document import Document
-from models.findings import CodeSet, Domain, Evidence, Findings, Specialty, Tool
-from rules.contact import ContactDetector
-from rules.credentials import CredentialStatus
-from rules.experience import ExperienceDetector
-from rules.loader import cached
-from rules.metrics import MetricDetector
-from rules.nlp import blank
-from rules.schema import ExperienceRules, MetricRules, SectionRules, TermRules
-from rules.terms import Hit, TermMatcher
+from analyzer.models.document import Document
+from analyzer.models.findings import CodeSet, Domain, Evidence, Findings, Specialty, Tool
+from analyzer.rules.contact import ContactDetector
+from analyzer.rules.credentials import CredentialStatus
+from analyzer.rules.experience import ExperienceDetector
+from analyzer.rules.loader import cached
+from analyzer.rules.metrics import MetricDetector
+from analyzer.rules.nlp import blank
+from analyzer.rules.schema import ExperienceRules, MetricRules, SectionRules, TermRules
+from analyzer.rules.terms import Hit, TermMatcher
 
 _GOAL = re.compile(
     r"(?i)\b(?:seeking|looking for|interested in|goal|aspir\w*|hope to|open to|would like)\b"

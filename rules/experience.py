@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from models.document import Document, Line
-from models.findings import Experience, Position
-from rules.dates import Span, find_spans, merged_years
-from rules.schema import ExperienceRules
+from analyzer.models.document import Document, Line
+from analyzer.models.findings import Experience, Position
+from analyzer.rules.dates import Span, find_spans, merged_years
+from analyzer.rules.schema import ExperienceRules
 
 _SEP = re.compile(r"\s+\|\s+|\s+[–—-]\s+|\s*[()]\s*|,\s+(?=[A-Z])|\s+at\s+|\s+@\s+")
 _LOCATION = re.compile(

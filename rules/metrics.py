@@ -6,10 +6,10 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from models.document import Document
-from models.findings import Evidence, Metric
-from rules.numbers import Number, find_numbers
-from rules.schema import MetricRules
+from analyzer.models.document import Document
+from analyzer.models.findings import Evidence, Metric
+from analyzer.rules.numbers import Number, find_numbers
+from analyzer.rules.schema import MetricRules
 
 _CLAUSE_BREAK = re.compile(
     r";|\s\|\s|(?<!\d)\.(?!\d)|\s[–—]\s|\bwhile\b|\bwhile\s|,\s(?=(?:and\s)?(?:[a-z]+ed|cut|led|kept|held|won)\b)"

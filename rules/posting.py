@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from models.document import Document
-from models.findings import Metric
-from rules.numbers import words_to_number
-from rules.schema import PostingRules
+from analyzer.models.document import Document
+from analyzer.models.findings import Metric
+from analyzer.rules.numbers import words_to_number
+from analyzer.rules.schema import PostingRules
 
 _CLAUSE = re.compile(r"[;,.]\s+|\s+[–—-]\s+|\(|\)")
 _SECTION_STRENGTH = {

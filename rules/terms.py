@@ -15,10 +15,10 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from spacy.matcher import PhraseMatcher
 
-from models.document import Document
-from rules.literals import required_literals
-from rules.nlp import blank
-from rules.schema import TermRule, TermRules
+from analyzer.models.document import Document
+from analyzer.rules.literals import required_literals
+from analyzer.rules.nlp import blank
+from analyzer.rules.schema import TermRule, TermRules
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import pytest
 
 from analyzer.parsing import read_bytes
 from analyzer.pipeline import Analyzer
-from models.document import Document
+from analyzer.models.document import Document
 
 AS_OF = date(2026, 11, 26)
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from rules.dates import find_spans, merged_years
+from analyzer.rules.dates import find_spans, merged_years
 
 
 @pytest.mark.parametrize(

@@ -50,7 +50,10 @@ def test_wheel_runs_from_another_directory(tmp_path: Path):
         timeout=600,
     )
     assert install.returncode == 0, install.stderr
-    assert sorted(p.name for p in (site / "rules").glob("*.toml"))  # rule files are package data
+    assert sorted(p.name for p in (site / "analyzer" / "rules").glob("*.toml"))  # package data
+    # models/ and rules/ install under the analyzer namespace, never as generic top-level names.
+    assert not (site / "rules").exists() and not (site / "models").exists()
+    assert not (site / "analyzer" / "rules").is_symlink()
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(site)}
@@ -58,7 +61,7 @@ def test_wheel_runs_from_another_directory(tmp_path: Path):
         [
             sys.executable,
             "-c",
-            "import analyzer, rules; print(analyzer.__file__); print(rules.__file__)",
+            "import analyzer, analyzer.rules, analyzer.models as m; print(analyzer.__file__); print(analyzer.rules.__file__); print(m.__file__)",
         ],
         cwd=elsewhere,
         env=env,

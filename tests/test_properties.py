@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analyzer.parsing import read_bytes
-from models.report import ErrorCode, Report
+from analyzer.models.report import ErrorCode, Report
 from tests.conftest import AS_OF
 from tests.fixtures import make
 

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from rules.engine import load_rules
-from rules.loader import SHIPPED, RuleError, cached, load_file
-from rules.schema import (
+from analyzer.rules.engine import load_rules
+from analyzer.rules.loader import SHIPPED, RuleError, cached, load_file
+from analyzer.rules.schema import (
     ExperienceRules,
     MetricRules,
     PostingRules,

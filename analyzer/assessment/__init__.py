@@ -9,11 +9,11 @@ from analyzer.assessment.context import Context
 from analyzer.assessment.score import Scorer
 from analyzer.assessment.stage import StageEstimator
 from analyzer.assessment.suggestions import Suggester
-from models.document import Document
-from models.findings import Findings
-from models.report import Score, Stage, Suggestion
-from rules.loader import cached
-from rules.schema import ScoringRules, StageRules, SuggestionRules, TermRules
+from analyzer.models.document import Document
+from analyzer.models.findings import Findings
+from analyzer.models.report import Score, Stage, Suggestion
+from analyzer.rules.loader import cached
+from analyzer.rules.schema import ScoringRules, StageRules, SuggestionRules, TermRules
 
 __all__ = ["Assessor"]
 

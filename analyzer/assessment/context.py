@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.document import Document
-from models.findings import Findings
+from analyzer.models.document import Document
+from analyzer.models.findings import Findings
 
 _SETTING_OBJECT = {
     "inpatient": "charts",

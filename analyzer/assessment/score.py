@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from analyzer.assessment.context import Context
-from models.document import Document
-from models.findings import Findings
-from models.report import Component, Score
-from rules.schema import ScoringRules, StageRules
+from analyzer.models.document import Document
+from analyzer.models.findings import Findings
+from analyzer.models.report import Component, Score
+from analyzer.rules.schema import ScoringRules, StageRules
 
 
 def _clamp(x: float) -> int:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from models.findings import Findings, Position
-from models.report import SalaryBand, Stage
-from rules.dates import merged_years, position_span
-from rules.schema import StageRules
+from analyzer.models.findings import Findings, Position
+from analyzer.models.report import SalaryBand, Stage
+from analyzer.rules.dates import merged_years, position_span
+from analyzer.rules.schema import StageRules
 
 
 class StageEstimator:

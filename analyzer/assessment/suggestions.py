@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from analyzer.assessment.context import Context
-from models.document import Document
-from models.findings import Findings
-from models.report import Stage, Suggestion
-from rules.schema import SuggestionRules, TermRules
+from analyzer.models.document import Document
+from analyzer.models.findings import Findings
+from analyzer.models.report import Stage, Suggestion
+from analyzer.rules.schema import SuggestionRules, TermRules
 
 _PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 _SKILL_SECTIONS = {"skills", "summary", "profile", "certifications", "education"}

@@ -17,7 +17,7 @@ from analyzer.parsing.cleanup import (
 from analyzer.parsing.raw import RawLine
 from analyzer.parsing.sections import Sectioner
 from analyzer.parsing.sniff import DOCX, HTML, LEGACY_DOC, PDF, sniff
-from models.document import Document
+from analyzer.models.document import Document
 
 __all__ = ["read_bytes", "read_file", "read_document"]
 

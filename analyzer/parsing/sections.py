@@ -7,8 +7,8 @@ import re
 from rapidfuzz import fuzz, process
 
 from analyzer.parsing.raw import RawLine
-from models.document import Line, Section
-from rules.schema import SectionRules
+from analyzer.models.document import Line, Section
+from analyzer.rules.schema import SectionRules
 
 _DECOR = re.compile(r"[^a-z0-9&/ ]+")
 _SMALL_WORDS = {"and", "of", "the", "for", "in", "to", "a", "an", "&"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from analyzer.pipeline import Analysis
-from models.report import Report
+from analyzer.models.report import Report
 
 FORMATS = ("text", "json", "markdown", "html")
 

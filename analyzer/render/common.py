@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models.findings import Metric, Position
+from analyzer.models.findings import Metric, Position
 
 COMPONENT_LABELS = {
     "quantified_impact": "Quantified impact",

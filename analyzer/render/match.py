@@ -5,8 +5,8 @@ from __future__ import annotations
 import textwrap
 from html import escape
 
-from models.match import Match
-from models.report import Report
+from analyzer.models.match import Match
+from analyzer.models.report import Report
 
 _ORDER = {
     ("required", "missing"): 0,

@@ -7,7 +7,7 @@ import io
 import textwrap
 
 from analyzer.render.common import metric_value
-from models.report import Report
+from analyzer.models.report import Report
 
 _STRONG = [
     "accuracy",
