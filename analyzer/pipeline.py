@@ -118,6 +118,7 @@ class Analyzer:
             stage=stage,
             score=score,
             suggestions=suggestions,
+            warnings=doc.warnings,
         )
 
 

@@ -40,11 +40,34 @@ class Section(Frozen):
     end_line: int
 
 
+class HiddenText(Frozen):
+    """Text present in the file that a reader cannot see (``display:none`` HTML, a DOCX
+    ``w:vanish`` run, white or tiny text). It is kept out of ``Document.lines`` and reported.
+
+    Attributes:
+        text: The hidden text (cut to a few hundred characters).
+        reason: Why it is invisible, e.g. ``"white text"``, ``"hidden run"``, ``"display:none"``.
+        page: 1-based page where it sits, when known.
+    """
+
+    text: str
+    reason: str
+    page: int | None = None
+
+
 class Document(Frozen):
-    """A resume as the parser read it."""
+    """A resume as the parser read it.
+
+    Attributes:
+        hidden: Text in the file a reader cannot see; never read as content.
+        warnings: Things the parser did that the reader should know (text cut at the size limit,
+            an HTML input read for its visible text).
+    """
 
     source: str
     format: str
     pages: int = 1
     lines: list[Line]
     sections: list[Section] = []
+    hidden: list[HiddenText] = []
+    warnings: list[str] = []

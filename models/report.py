@@ -13,6 +13,7 @@ from analyzer.models.findings import (
     CodeSet,
     Credential,
     Domain,
+    Evidence,
     Experience,
     Metric,
     Specialty,
@@ -77,6 +78,26 @@ class Suggestion(Frozen):
     line: int | None = None
 
 
+class Credibility(Frozen):
+    """A claim a hiring manager would doubt (a percentage over 100, a volume no one coder
+    reaches, a senior credential the years shown cannot support, hidden text), with its evidence
+    and what it cost the score. Never a silent change: every score effect is listed here.
+
+    Attributes:
+        id: Stable check id (``percent_over_100``, ``implausible_volume``, ``hidden_text``, ...).
+        severity: ``warning`` lowers the score; ``info`` is shown only.
+        message: One sentence for people.
+        penalty: Points taken off the overall score (0 for ``info``).
+        evidence: The lines the check is about.
+    """
+
+    id: str
+    severity: Literal["info", "warning"]
+    message: str
+    penalty: int = 0
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
 class Report(Frozen):
     """One analysed resume. ``Report.model_dump(mode="json")`` is the JSON contract."""
 
@@ -96,5 +117,7 @@ class Report(Frozen):
     stage: Stage | None = None
     score: Score | None = None
     suggestions: list[Suggestion] = Field(default_factory=list)
+    credibility: list[Credibility] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
     duplicate_of: list[str] = Field(default_factory=list)
     match: Match | None = None
