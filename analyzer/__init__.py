@@ -7,7 +7,8 @@ Example:
     >>> report.stage.level, report.score.overall  # doctest: +SKIP
 """
 
-from analyzer.pipeline import Analysis, Analyzer, analyze
+from analyzer.models.analysis import Analysis
+from analyzer.pipeline import Analyzer, analyze, match
 
 __version__ = "0.1.0"
-__all__ = ["Analysis", "Analyzer", "analyze", "__version__"]
+__all__ = ["Analysis", "Analyzer", "analyze", "match", "__version__"]

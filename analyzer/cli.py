@@ -319,7 +319,7 @@ def cmd_text(args: argparse.Namespace) -> int:
     from analyzer.errors import AnalyzerError
     from analyzer.parsing import read_document
     from analyzer.parsing.sections import Sectioner
-    from analyzer.rules.engine import load_rules
+    from analyzer.rules.pack import load_rules
 
     if args.output:
         check_writable(args.output)
@@ -464,7 +464,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def _write_candidate_report(args: argparse.Namespace, report, index: int) -> None:
-    from analyzer.pipeline import Analysis
+    from analyzer.models.analysis import Analysis
     from analyzer.render import render
 
     ext = {"html": "html", "json": "json", "markdown": "md", "text": "txt"}[args.reports_format]

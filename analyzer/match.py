@@ -11,18 +11,14 @@ from pathlib import Path
 from analyzer.limits import DEFAULT_LIMITS, Limits
 from analyzer.parsing import read_bytes, read_file
 from analyzer.parsing.sections import Sectioner
-from analyzer.render.common import metric_value
 from analyzer.models.document import Document
-from analyzer.models.findings import Evidence, Metric
+from analyzer.models.findings import Evidence, Metric, metric_value
 from analyzer.models.match import Feature, Match, PostingLine, Requirement
 from analyzer.models.report import Report
 from analyzer.rules.dates import merged_years, position_span
-from analyzer.rules.loader import cached
 from analyzer.rules.posting import Ask, PostingReader
-from analyzer.rules.schema import PostingRules
+from analyzer.rules.pack import RulePack
 
-# A held credential that satisfies a requirement for another id (renames and supersets).
-_SATISFIES = {"COC": {"CPC-H"}, "CPC-H": {"COC"}, "RHIA": {"RHIT"}, "CDIP": set(), "CCDS-O": set()}
 _PER_DAY = {
     "hour": 8.0,
     "day": 1.0,
@@ -31,7 +27,6 @@ _PER_DAY = {
     "quarter": 1 / 63,
     "year": 1 / 250,
 }
-_HIGHER_IS_BETTER = {"accuracy", "first_pass_rate", "volume"}
 
 
 @dataclass(frozen=True)
@@ -57,12 +52,14 @@ def _per_day(m: Metric) -> float | None:
 class Matcher:
     """Reads postings and scores resumes against them."""
 
-    def __init__(
-        self, engine, rules_dir: Path | None = None, limits: Limits = DEFAULT_LIMITS
-    ) -> None:
-        self.rules = cached("postings.toml", PostingRules, rules_dir)
+    def __init__(self, engine, pack: RulePack, limits: Limits = DEFAULT_LIMITS) -> None:
+        self.rules = pack.postings
+        # A held credential that satisfies a requirement for another id (renames, supersets).
+        self.satisfies = pack.satisfies()
+        self.directions = {k: info.direction for k, info in pack.metrics.registry.items()}
+        self.labels = {k: info.label for k, info in pack.metrics.registry.items()}
         self.sectioner = Sectioner(self.rules.sections())
-        self.reader = PostingReader(engine, self.rules)
+        self.reader = PostingReader(engine, pack)
         self.limits = limits
         self.education = [
             (lvl.id, [re.compile(p) for p in lvl.resume]) for lvl in self.rules.education
@@ -81,7 +78,7 @@ class Matcher:
         wanted = set(ask.ids)
         for cid, cred in by_id.items():
             if cred.status in ("held", "apprentice") and (
-                cid in wanted or _SATISFIES.get(cid, set()) & wanted
+                cid in wanted or self.satisfies.get(cid, set()) & wanted
             ):
                 return (
                     "met",
@@ -244,10 +241,10 @@ class Matcher:
             return (
                 "missing",
                 [],
-                f"no {want.kind.replace('_', ' ')} figure on the resume; add yours if you have it",
+                f"no {self.labels.get(want.kind, want.kind)} figure on the resume; add yours if you have it",
                 True,
             )
-        if want.kind not in _HIGHER_IS_BETTER:
+        if self.directions.get(want.kind) == "lower":
             best = min(mine, key=lambda m: m.value)
             ok = best.value <= want.value
         elif want.kind == "volume":
@@ -291,7 +288,7 @@ class Matcher:
                 label = f"{ask.ids[0]} education"
             elif ask.kind == "metric":
                 status, ev, note, fixable = self._metric(ask, report)
-                label = f"{ask.metric.kind.replace('_', ' ')} {metric_value(ask.metric)}"
+                label = f"{self.labels.get(ask.metric.kind, ask.metric.kind)} {metric_value(ask.metric)}"
             else:
                 items = {
                     "code_set": report.code_sets,

@@ -5,77 +5,105 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from dataclasses import dataclass
-from functools import lru_cache
+import threading
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from analyzer.deadline import deadline
 from analyzer.errors import AnalyzerError
 from analyzer.limits import DEFAULT_LIMITS, Limits
-from analyzer.parsing import read_bytes, read_file
+from analyzer.parsing import check_bytes, read_bytes, read_file
 from analyzer.parsing.sections import Sectioner
+from analyzer.models.analysis import Analysis
 from analyzer.models.document import Document
 from analyzer.models.report import ErrorInfo, Report
-from analyzer.rules.engine import Engine, load_rules
+from analyzer.rules.pack import RulePack, load_rules
 
 log = logging.getLogger(__name__)
 
-
-@dataclass(frozen=True)
-class Analysis:
-    """A report, the document it was made from (renderers show its lines) and the sha256 of the
-    file's bytes (batch duplicate detection), when the file could be read."""
-
-    report: Report
-    document: Document | None
-    digest: str | None = None
+# What the Python API takes as a resume or a posting: a path, the file's bytes, or a binary file.
+Source = str | os.PathLike | bytes | bytearray | memoryview | BinaryIO
 
 
 class Analyzer:
-    """Loads rules and the spaCy pipeline once; ``run`` analyses one file."""
+    """Holds one loaded rule pack, the spaCy pipeline and the assessor; ``run`` analyses one file.
 
-    def __init__(self, rules_dir: Path | None = None, limits: Limits = DEFAULT_LIMITS) -> None:
+    Args:
+        rules: A loaded ``RulePack``, or a rule-pack folder to merge over the shipped rules
+            (``None``: the shipped rules only).
+        limits: Size, page and time limits for every input.
+    """
+
+    def __init__(
+        self, rules: RulePack | str | os.PathLike | None = None, limits: Limits = DEFAULT_LIMITS
+    ) -> None:
         from analyzer.assessment import Assessor
+        from analyzer.rules.engine import Engine
 
-        self.rules_dir = rules_dir
-        self.rules = load_rules(rules_dir)
+        self.rules = rules if isinstance(rules, RulePack) else load_rules(rules)
         self.limits = limits
         self._matcher = None
+        self._lock = threading.RLock()  # spaCy's vocabulary is not safe to grow from two threads
         self.sectioner = Sectioner(self.rules.sections)
         self.engine = Engine(self.rules)
-        self.assessor = Assessor(rules_dir)
+        self.assessor = Assessor(self.rules)
 
     @property
     def matcher(self):
         """The job-posting matcher (built on first use: most runs never need it)."""
-        if self._matcher is None:
-            from analyzer.match import Matcher
+        with self._lock:
+            if self._matcher is None:
+                from analyzer.match import Matcher
 
-            self._matcher = Matcher(self.engine, self.rules_dir, self.limits)
+                self._matcher = Matcher(self.engine, self.rules, self.limits)
         return self._matcher
+
+    def read(self, source: Source, name: str | None = None) -> tuple[bytes, str]:
+        """The bytes of ``source`` (a path, bytes or a binary file) and the name to report.
+
+        Raises:
+            AnalyzerError: ``not_found``, ``too_large`` or ``empty``.
+        """
+        if isinstance(source, (str, os.PathLike)):
+            return read_file(source, self.limits), name if name is not None else str(source)
+        if isinstance(source, (bytes, bytearray, memoryview)):
+            data = bytes(source)
+        else:
+            data = source.read(self.limits.max_file_bytes + 1)
+        label = name if name is not None else str(getattr(source, "name", "") or "(bytes)")
+        return check_bytes(data, self.limits), label
+
+    def read_posting(self, source: Source, name: str | None = None):
+        """A job posting (``analyzer.match.Posting``) from a path, bytes or a binary file.
+
+        Raises:
+            AnalyzerError: as for a resume.
+        """
+        data, label = self.read(source, name)
+        return self.matcher.read_posting(label, data)
 
     def run(
         self,
-        path: str | os.PathLike,
+        source: Source,
         as_of: date | None = None,
         label: str | None = None,
         posting=None,
     ) -> Analysis:
-        """Analyse ``path`` (and its fit to ``posting``, a ``analyzer.match.Posting``, when given).
-        Bad input gives a report with ``error`` set, never an exception."""
+        """Analyse ``source`` (and its fit to ``posting``, a ``analyzer.match.Posting``, when
+        given). Bad input gives a report with ``error`` set, never an exception."""
         as_of = as_of or date.today()
-        name = label if label is not None else str(path)
+        name = label if label is not None else _name(source)
         try:
             with deadline(self.limits.timeout_seconds):
-                data = read_file(path, self.limits)
+                data, name = self.read(source, name)
                 digest = hashlib.sha256(data).hexdigest()
                 doc = read_bytes(data, name, self.sectioner, self.limits)
                 report = self.analyze_document(doc, as_of)
                 if posting is not None:
-                    report = report.model_copy(
-                        update={"match": self.matcher.match(report, doc, posting)}
-                    )
+                    with self._lock:
+                        fit = self.matcher.match(report, doc, posting)
+                    report = report.model_copy(update={"match": fit})
                 return Analysis(report, doc, digest)
         except AnalyzerError as exc:
             return Analysis(error_report(name, as_of, exc.code, exc.message), None)
@@ -101,7 +129,8 @@ class Analyzer:
 
     def analyze_document(self, doc: Document, as_of: date) -> Report:
         """Findings and assessment for an already parsed document."""
-        findings = self.engine.extract(doc, as_of)
+        with self._lock:
+            findings = self.engine.extract(doc, as_of)
         stage, score, suggestions = self.assessor.assess(doc, findings, as_of)
         return Report(
             file=doc.source,
@@ -127,17 +156,45 @@ def error_report(name: str, as_of: date, code: str, message: str) -> Report:
     return Report(file=name, as_of=as_of.isoformat(), error=ErrorInfo(code=code, message=message))
 
 
-@lru_cache(maxsize=8)
-def _analyzer(rules_dir: Path | None) -> Analyzer:
-    """One loaded analyzer per rule pack, reused by every ``analyze`` call."""
-    return Analyzer(rules_dir)
+def _name(source: Source) -> str:
+    if isinstance(source, (str, os.PathLike)):
+        return str(source)
+    return str(getattr(source, "name", "") or "(bytes)")
+
+
+_ANALYZERS: dict[Path | None, Analyzer] = {}
+_ANALYZERS_LOCK = threading.Lock()
+
+
+def get_analyzer(rules: str | os.PathLike | None = None) -> Analyzer:
+    """The process's loaded analyzer for a rule pack (built once, under a lock, so concurrent first
+    calls from threads share one instead of racing to build several).
+
+    Raises:
+        RuleError: the rule pack does not load.
+    """
+    key = Path(rules).resolve() if rules is not None else None
+    with _ANALYZERS_LOCK:
+        if key not in _ANALYZERS:
+            _ANALYZERS[key] = Analyzer(key)
+        return _ANALYZERS[key]
 
 
 def analyze(
-    path: str | os.PathLike, as_of: date | None = None, rules_dir: Path | None = None
+    source: Source,
+    as_of: date | None = None,
+    rules: str | os.PathLike | None = None,
+    filename: str | None = None,
 ) -> Report:
-    """Analyse one resume file and return its ``Report``. Rules and spaCy load on the first call
-    (per rule pack) and are reused after.
+    """Analyse one resume and return its ``Report``. Thread-safe; rules and spaCy load on the first
+    call (per rule pack) and are reused after.
+
+    Args:
+        source: A path, the file's bytes, or a binary file object (the format is sniffed from the
+            bytes, never the name).
+        as_of: The date "Present" means (default today).
+        rules: An extra rule-pack folder.
+        filename: The name to report for bytes or a file object.
 
     Example:
         >>> from datetime import date
@@ -145,4 +202,29 @@ def analyze(
         >>> report = analyze("cv.pdf", as_of=date(2026, 11, 26))  # doctest: +SKIP
         >>> report.score.overall  # doctest: +SKIP
     """
-    return _analyzer(Path(rules_dir) if rules_dir is not None else None).run(path, as_of).report
+    return get_analyzer(rules).run(source, as_of, label=filename).report
+
+
+def match(
+    resume: Source,
+    job: Source,
+    as_of: date | None = None,
+    rules: str | os.PathLike | None = None,
+    resume_name: str | None = None,
+    job_name: str | None = None,
+) -> Report:
+    """Analyse ``resume`` and its fit to the posting ``job``; the report's ``match`` holds the fit.
+
+    Both take a path, bytes or a binary file object.
+
+    Raises:
+        AnalyzerError: the posting cannot be read (a bad resume gives a report with ``error``).
+
+    Example:
+        >>> from analyzer import match
+        >>> report = match("cv.pdf", "posting.txt")  # doctest: +SKIP
+        >>> report.match.score  # doctest: +SKIP
+    """
+    analyzer = get_analyzer(rules)
+    posting = analyzer.read_posting(job, job_name)
+    return analyzer.run(resume, as_of, label=resume_name, posting=posting).report

@@ -10,19 +10,33 @@ from analyzer.models.base import Frozen
 
 CredentialStatus = Literal["held", "apprentice", "in_progress", "lapsed", "mentioned"]
 ToolCategory = Literal["ehr", "encoder", "cac", "billing", "clearinghouse", "analytics", "other"]
-MetricKind = Literal[
-    "accuracy",
-    "first_pass_rate",
-    "denial_reduction",
-    "denial_rate",
-    "volume",
-    "revenue",
-    "turnaround",
-    "team_size",
-    "other",
-]
+Level = Literal["entry", "mid", "senior"]
+# A metric kind is a name from the rule pack's registry (``rules/metrics.toml [registry]``); the
+# shipped kinds are accuracy, first_pass_rate, denial_reduction, denial_rate, volume, revenue,
+# turnaround, team_size and other. ``resume-analyzer schema`` lists the registry's kinds.
+MetricKind = str
 Unit = Literal["percent", "count", "usd", "days", "hours", "people"]
 Period = Literal["hour", "day", "week", "month", "quarter", "year"]
+
+
+class MetricKindInfo(Frozen):
+    """One metric kind in the rule pack's registry (``metrics.toml [registry.<kind>]``).
+
+    Attributes:
+        label: How people read it (table columns, suggestions, match features).
+        direction: ``higher`` or ``lower`` is better, or ``none`` (a size, not a target).
+        rank: Display order (1 first): the strongest evidence to a hiring manager first.
+        core_for: Stages at which a resume without this kind is asked for it.
+        column: Whether batch exports give it a column of its own.
+        standard: Whether a job posting can set it as a standard to meet ("95% accuracy").
+    """
+
+    label: str
+    direction: Literal["higher", "lower", "none"]
+    rank: int
+    core_for: list[Level] = Field(default_factory=list)
+    column: bool = False
+    standard: bool = False
 
 
 class Evidence(Frozen):
@@ -115,3 +129,28 @@ class Findings(Frozen):
     specialties: list[Specialty] = Field(default_factory=list)
     metrics: list[Metric] = Field(default_factory=list)
     experience: Experience = Field(default_factory=Experience)
+
+
+def metric_value(m: Metric) -> str:
+    """``97.5%``, ``$184,000``, ``60/day encounter``, ``4 days (from 9)``."""
+
+    def one(v: float | None) -> str:
+        if v is None:
+            return ""
+        num = f"{v:,.0f}" if v == int(v) else f"{v:,.2f}".rstrip("0").rstrip(".")
+        if m.unit == "usd":
+            return f"${num}"
+        if m.unit == "percent":
+            return f"{num}%"
+        if m.unit in ("days", "hours"):
+            return f"{num} {m.unit}"
+        return num
+
+    text = one(m.value) + (f"–{one(m.value_max)}" if m.value_max is not None else "")
+    if m.period:
+        text += f"/{m.period}"
+    if m.object:
+        text += f" {m.object}"
+    if m.baseline is not None:
+        text += f" (from {one(m.baseline)})"
+    return text

@@ -59,7 +59,8 @@ class Stage(Frozen):
 
 class Component(Frozen):
     score: int
-    weight: float
+    weight: float = 0.0
+    label: str | None = None
     reasons: list[str] = Field(default_factory=list)
 
 

@@ -7,51 +7,21 @@ metrics -> positions and years -> contact -> domain.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from analyzer.models.document import Document
 from analyzer.models.findings import CodeSet, Domain, Evidence, Findings, Specialty, Tool
 from analyzer.rules.contact import ContactDetector
 from analyzer.rules.credentials import CredentialStatus
 from analyzer.rules.experience import ExperienceDetector
-from analyzer.rules.loader import cached
 from analyzer.rules.metrics import MetricDetector
 from analyzer.rules.nlp import blank
-from analyzer.rules.schema import ExperienceRules, MetricRules, SectionRules, TermRules
+from analyzer.rules.pack import RulePack
 from analyzer.rules.terms import Hit, TermMatcher
 
 _GOAL = re.compile(
     r"(?i)\b(?:seeking|looking for|interested in|goal|aspir\w*|hope to|open to|would like)\b"
 )
-_CODING_BODIES = {"AAPC", "AHIMA", "ACDIS", "NHA", "NCCT", "AMBA", "BMSC", "RCCB", "NCRA"}
-
-
-@dataclass(frozen=True)
-class RuleSet:
-    """All rule families, loaded and validated once."""
-
-    sections: SectionRules
-    credentials: TermRules
-    code_sets: TermRules
-    tools: TermRules
-    specialties: TermRules
-    metrics: MetricRules
-    experience: ExperienceRules
-
-
-def load_rules(extra: Path | None = None) -> RuleSet:
-    """Load the shipped rules, with ``extra`` (a ``--rules DIR`` pack) merged in."""
-    return RuleSet(
-        sections=cached("sections.toml", SectionRules, extra),
-        credentials=cached("credentials.toml", TermRules, extra),
-        code_sets=cached("code_sets.toml", TermRules, extra),
-        tools=cached("tools.toml", TermRules, extra),
-        specialties=cached("specialties.toml", TermRules, extra),
-        metrics=cached("metrics.toml", MetricRules, extra),
-        experience=cached("experience.toml", ExperienceRules, extra),
-    )
 
 
 def _evidence(h: Hit, family: str, why: str) -> Evidence:
@@ -86,8 +56,9 @@ class Engine:
     """Runs every detector over a document. Build once per process (loading compiles every rule);
     ``extract`` keeps no state between documents."""
 
-    def __init__(self, rules: RuleSet) -> None:
+    def __init__(self, rules: RulePack) -> None:
         self.rules = rules
+        self.coding_bodies = set(rules.credentials.coding_bodies)
         self.nlp = blank()
         self.credentials = TermMatcher("credentials", rules.credentials)
         self.code_sets = TermMatcher("code_sets", rules.code_sets)
@@ -169,7 +140,7 @@ class Engine:
                 f"{len(coding_jobs)} coding/HIM position(s), e.g. '{coding_jobs[0].title}'"
             )
         coding_creds = [
-            c for c in f.credentials if c.body in _CODING_BODIES and c.status != "mentioned"
+            c for c in f.credentials if c.body in self.coding_bodies and c.status != "mentioned"
         ]
         if coding_creds:
             points += 30

@@ -48,27 +48,49 @@ def find(name: str, extra: Path | None) -> list[Path]:
     return paths
 
 
+def merge(base: dict, pack: dict) -> dict:
+    """``pack`` laid over ``base``: tables merge key by key; arrays of tables whose entries have an
+    ``id`` (``rules``, ``components``) merge by id (an entry with an existing id replaces that
+    entry; entries from the pack come after the shipped ones); any other value replaces."""
+    out = dict(base)
+    for key, value in pack.items():
+        old = out.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            out[key] = merge(old, value)
+        elif _by_id(old) and _by_id(value):
+            ids = {entry["id"] for entry in value}
+            out[key] = [e for e in old if e["id"] not in ids] + list(value)
+        else:
+            out[key] = value
+    return out
+
+
+def _by_id(value: object) -> bool:
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(e, dict) and "id" in e for e in value)
+    )
+
+
 @lru_cache(maxsize=64)
 def cached(name: str, model: type[T], extra: Path | None = None) -> T:
-    """Load ``name`` validated against ``model``; a pack file with ``replace = true`` replaces the
-    shipped rules, otherwise its rules are appended (an entry with an existing id overrides it)."""
+    """Load ``name`` validated against ``model``, with the pack's file of that name (if any) laid
+    over it (see ``merge``); a pack file with ``replace = true`` replaces the shipped file."""
     paths = find(name, extra)
-    base = load_file(paths[0], model)
+    base = _read(paths[0])
     if len(paths) == 1:
-        return base
-    pack_data = _read(paths[1])
-    replace = bool(pack_data.pop("replace", False))
-    pack = _validate(paths[1], pack_data, model)
-    if replace or not hasattr(base, "rules"):
-        return pack  # a pack file replaces files that are not lists of rules
-    ids = {r.id for r in pack.rules}
-    merged = [r for r in base.rules if r.id not in ids] + list(pack.rules)
-    return base.model_copy(update={"rules": merged})
+        return _validate(paths[0], base, model)
+    pack = _read(paths[1])
+    if pack.pop("replace", False):
+        return _validate(paths[1], pack, model)
+    return _validate(paths[1], merge(base, pack), model)
 
 
 def _validate(path: Path, data: dict, model: type[T]) -> T:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
+        # A misspelt key shows as an unknown key and as a missing one: name the misspelling.
+        first = min(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
         raise RuleError(f"{path}: {_location(first['loc'])}: {first['msg']}") from exc

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from analyzer.models.document import Document
 from analyzer.models.findings import Metric
 from analyzer.rules.numbers import words_to_number
-from analyzer.rules.schema import PostingRules
+from analyzer.rules.pack import RulePack
 
 _CLAUSE = re.compile(r"[;,.]\s+|\s+[–—-]\s+|\(|\)")
 _SECTION_STRENGTH = {
@@ -38,9 +38,12 @@ class Ask:
 class PostingReader:
     """Turns a parsed posting into ``Ask``s using the resume engine's own detectors."""
 
-    def __init__(self, engine, rules: PostingRules) -> None:
+    def __init__(self, engine, pack: RulePack) -> None:
+        rules = pack.postings
         self.engine = engine
         self.rules = rules
+        # Metric kinds a posting can set as a standard to meet ("95% accuracy", "25 charts/hour").
+        self.standards = {k for k, info in pack.metrics.registry.items() if info.standard}
         c = lambda pats: [re.compile(p) for p in pats]  # noqa: E731
         self.required, self.preferred = c(rules.cues.required), c(rules.cues.preferred)
         self.either, self.both = c(rules.cues.either), c(rules.cues.both)
@@ -149,7 +152,7 @@ class PostingReader:
             asks.extend(years)
             asks.extend(self._education(doc, ln.index))
             for m in self.engine.metrics._line_metrics(ln.text, ln.index):
-                if m.kind in ("accuracy", "first_pass_rate", "volume", "denial_rate", "turnaround"):
+                if m.kind in self.standards:
                     strength = (
                         self._strength(doc, ln.index, m.evidence[0].start, m.evidence[0].end)
                         or "preferred"

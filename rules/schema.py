@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from analyzer.models.findings import MetricKindInfo
 
 Level = Literal["entry", "mid", "senior"]
 
@@ -70,6 +72,7 @@ class TermRule(_Strict):
     core: bool = False
     specialty: bool = False
     apprentice: bool = False
+    satisfies: list[str] = Field(default_factory=list)
 
     @field_validator("fuzzy")
     @classmethod
@@ -80,22 +83,27 @@ class TermRule(_Strict):
         return v
 
 
+class Body(_Strict):
+    """An issuing body named in ``credentials.toml``: ``coding`` when its credentials show
+    medical-coding/HIM work (AAPC, AHIMA, ...), as opposed to compliance or finance bodies."""
+
+    coding: bool = False
+
+
 class TermRules(_Strict):
     fuzzy_threshold: int = 88
     status_cues: dict[str, list[Regex]] = Field(default_factory=dict)
+    bodies: dict[str, Body] = Field(default_factory=dict)
     rules: list[TermRule]
+
+    @property
+    def coding_bodies(self) -> list[str]:
+        """Issuing bodies whose credentials show coding/HIM work, in file order."""
+        return [name for name, body in self.bodies.items() if body.coding]
 
 
 class MetricKindRule(_Strict):
-    kind: Literal[
-        "first_pass_rate",
-        "denial_reduction",
-        "denial_rate",
-        "turnaround",
-        "accuracy",
-        "revenue",
-        "other",
-    ]
+    kind: str
     units: list[Literal["percent", "usd", "count", "days", "hours"]]
     cues: list[Regex]
 
@@ -109,6 +117,7 @@ class MetricExclusions(_Strict):
 
 
 class MetricRules(_Strict):
+    registry: dict[str, MetricKindInfo]
     objects: dict[str, list[Regex]]
     people: list[Regex]
     scope_nouns: list[Regex]
@@ -116,6 +125,10 @@ class MetricRules(_Strict):
     periods: dict[Literal["hour", "day", "week", "month", "quarter", "year"], list[Regex]]
     kinds: list[MetricKindRule]
     exclude: MetricExclusions
+
+    def ranked_kinds(self) -> list[str]:
+        """Registry kinds in display order (rank, then name: never dict or set order)."""
+        return sorted(self.registry, key=lambda k: (self.registry[k].rank, k))
 
 
 class ExperienceRules(_Strict):
@@ -131,9 +144,11 @@ class ExperienceRules(_Strict):
 
 
 class TrackRule(_Strict):
+    """A career track, recognised by titles; its credentials are those whose rule in
+    ``credentials.toml`` names this track."""
+
     id: str
     titles: list[Regex]
-    credentials: list[str]
 
 
 class NextStep(_Strict):
@@ -159,29 +174,61 @@ class StageRules(_Strict):
     senior_years: float
     senior_with_role_years: float
     leadership_titles: list[Regex]
-    senior_credentials: list[str]
-    entry_credentials: list[str]
     tracks: list[TrackRule]
     salary: Salary
     next_steps: list[NextStep]
+
+
+class ScoreComponent(_Strict):
+    """One named part of the score (``scoring.toml [[components]]``).
+
+    ``measure`` names how it is computed: one of the built-in measures, or ``evidence``, which a
+    rule pack can use to add a component with no code: the share of ``target`` items of ``ids``
+    (credential, code set, tool or specialty ids, or metric kinds) that the resume shows.
+    """
+
+    id: str
+    weight: float = Field(gt=0, le=1)
+    measure: Literal[
+        "quantified_impact",
+        "credentials",
+        "code_sets_and_tools",
+        "specialty_depth",
+        "structure",
+        "evidence",
+    ]
+    family: Literal["credentials", "code_sets", "tools", "specialties", "metrics"] | None = None
+    ids: list[str] = Field(default_factory=list)
+    target: int = Field(default=1, ge=1)
+    label: str | None = None
+
+    @model_validator(mode="after")
+    def _evidence_needs_ids(self) -> "ScoreComponent":
+        if self.measure == "evidence" and not (self.family and self.ids):
+            raise ValueError(f"component {self.id!r}: measure 'evidence' needs family and ids")
+        return self
 
 
 class ScoringRules(_Strict):
     version: str
     no_metrics_cap: int
     off_domain_cap: int
-    weights: dict[str, float]
+    components: list[ScoreComponent]
     target_metric_kinds: dict[Level, int]
     target_quantified_share: float
     core_code_sets: list[str]
     target_code_sets: int
     max_lines: dict[Level, int]
 
-    @field_validator("weights")
+    @field_validator("components")
     @classmethod
-    def _sum_to_one(cls, v: dict[str, float]) -> dict[str, float]:
-        if abs(sum(v.values()) - 1.0) > 1e-6:
-            raise ValueError(f"weights must sum to 1.0, not {sum(v.values()):.3f}")
+    def _sum_to_one(cls, v: list[ScoreComponent]) -> list[ScoreComponent]:
+        total = sum(c.weight for c in v)
+        if abs(total - 1.0) > 1e-6:
+            raise ValueError(f"component weights must sum to 1.0, not {total:.3f}")
+        ids = [c.id for c in v]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"component ids repeat: {ids}")
         return v
 
 
@@ -217,7 +264,6 @@ class Fixed(_Strict):
 
 
 class SuggestionRules(_Strict):
-    core_metrics: dict[Level, list[str]]
     metrics: list[MetricSuggestion]
     rewrites: list[Rewrite]
     work_words: Regex

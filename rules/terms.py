@@ -33,10 +33,7 @@ class Hit:
     kind: str
 
 
-_CRED_BODIES = re.compile(
-    r"\b(?:AAPC|AHIMA|ACDIS|HCCA|CCB|HFMA|AAHAM|NHA|BMSC|RCCB|NCRA|certif\w*|credential\w*|licen[cs]\w*)\b",
-    re.I,
-)
+_CRED_WORDS = r"certif\w*|credential\w*|licen[cs]\w*"
 _CRED_LIST = re.compile(r"^[\s,/|;&()]*(?:and|or)?[\s,/|;&()]*$")
 _CREDENTIAL_WORDS = re.compile(
     r"(?i)\b(?:coder|coding|hold(?:s|ing)?|earned|passed|requir\w*|exam|pursu\w*|studying|preferred|a plus|desired)\b"
@@ -59,6 +56,11 @@ class TermMatcher:
     def __init__(self, family: str, rules: TermRules) -> None:
         self.family = family
         self.rules = rules
+        # A line naming an issuing body (from the family's [bodies]) or a credential word.
+        acronyms = sorted({a for name in rules.bodies for a in re.findall(r"\b[A-Z]{2,}\b", name)})
+        self.credential_cue = re.compile(
+            r"\b(?:" + "|".join([*map(re.escape, acronyms), _CRED_WORDS]) + r")\b", re.I
+        )
         nlp = blank()
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -177,7 +179,7 @@ class TermMatcher:
         if line.section == "profile" and line.index <= 3:
             return True  # the name line: "Jane Doe, RHIT, CCS"
         text = line.text
-        if _mentions(_CRED_BODIES, text):
+        if _mentions(self.credential_cue, text):
             return True
         # A neighbouring acronym joined to this one by a comma, slash or "and" ("CPC, CRC, CPMA").
         i = bisect_left(acronyms, hit.start, key=lambda h: h.start)

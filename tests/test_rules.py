@@ -4,32 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.rules.engine import load_rules
+from analyzer.rules.pack import load_rules
 from analyzer.rules.loader import SHIPPED, RuleError, cached, load_file
-from analyzer.rules.schema import (
-    ExperienceRules,
-    MetricRules,
-    PostingRules,
-    ScoringRules,
-    SectionRules,
-    StageRules,
-    SuggestionRules,
-    TermRules,
-)
-
-FILES = {
-    "sections.toml": SectionRules,
-    "credentials.toml": TermRules,
-    "code_sets.toml": TermRules,
-    "tools.toml": TermRules,
-    "specialties.toml": TermRules,
-    "metrics.toml": MetricRules,
-    "experience.toml": ExperienceRules,
-    "stages.toml": StageRules,
-    "scoring.toml": ScoringRules,
-    "suggestions.toml": SuggestionRules,
-    "postings.toml": PostingRules,
-}
+from analyzer.rules.pack import FILES
+from analyzer.rules.schema import TermRules
 
 
 def test_every_shipped_file_is_covered():
@@ -54,10 +32,22 @@ def test_shipped_rule_file_validates(name, model):
             "scoring.toml",
             (SHIPPED / "scoring.toml")
             .read_text()
-            .replace("quantified_impact = 0.40", "quantified_impact = 0.9"),
-            "weights",
+            .replace("weight = 0.40", "weight = 0.9"),
+            "components",
         ),
         ("tools.toml", "[[rules]\n", "tools.toml"),
+        (
+            "scoring.toml",
+            (SHIPPED / "scoring.toml").read_text().replace("weight = 0.40", "wieght = 0.40"),
+            "components[0].wieght",
+        ),
+        (
+            "scoring.toml",
+            (SHIPPED / "scoring.toml")
+            .read_text()
+            .replace('measure = "structure"', 'measure = "vibes"'),
+            "components[4].measure",
+        ),
     ],
 )
 def test_invalid_rules_name_file_and_key(tmp_path: Path, name, body, message):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from analyzer.assessment.context import Context
 from analyzer.assessment.score import Scorer
@@ -12,23 +11,18 @@ from analyzer.assessment.suggestions import Suggester
 from analyzer.models.document import Document
 from analyzer.models.findings import Findings
 from analyzer.models.report import Score, Stage, Suggestion
-from analyzer.rules.loader import cached
-from analyzer.rules.schema import ScoringRules, StageRules, SuggestionRules, TermRules
+from analyzer.rules.pack import RulePack
 
 __all__ = ["Assessor"]
 
 
 class Assessor:
-    """Loads the assessment rules once; ``assess`` turns findings into stage, score and suggestions."""
+    """Built once per rule pack; ``assess`` turns findings into stage, score and suggestions."""
 
-    def __init__(self, rules_dir: Path | None = None) -> None:
-        stages = cached("stages.toml", StageRules, rules_dir)
-        self.stage = StageEstimator(stages)
-        self.scorer = Scorer(cached("scoring.toml", ScoringRules, rules_dir), stages)
-        self.suggester = Suggester(
-            cached("suggestions.toml", SuggestionRules, rules_dir),
-            cached("credentials.toml", TermRules, rules_dir),
-        )
+    def __init__(self, pack: RulePack) -> None:
+        self.stage = StageEstimator(pack)
+        self.scorer = Scorer(pack)
+        self.suggester = Suggester(pack)
 
     def assess(
         self, doc: Document, findings: Findings, as_of: date

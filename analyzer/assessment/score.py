@@ -6,7 +6,8 @@ from analyzer.assessment.context import Context
 from analyzer.models.document import Document
 from analyzer.models.findings import Findings
 from analyzer.models.report import Component, Score
-from analyzer.rules.schema import ScoringRules, StageRules
+from analyzer.rules.pack import RulePack
+from analyzer.rules.schema import ScoreComponent
 
 
 def _clamp(x: float) -> int:
@@ -14,13 +15,15 @@ def _clamp(x: float) -> int:
 
 
 class Scorer:
-    """Scores a resume; quantified impact carries the most weight."""
+    """Scores a resume: each component of ``scoring.toml`` is computed by its named measure."""
 
-    def __init__(self, rules: ScoringRules, stages: StageRules) -> None:
-        self.rules = rules
-        self.stages = stages
+    def __init__(self, pack: RulePack) -> None:
+        self.rules = pack.scoring
+        self.core_credentials = set(pack.credential_ids(core=True, apprentice=False))
+        self.senior_credentials = set(pack.credential_ids(stage="senior"))
+        self.specialty_credentials = set(pack.credential_ids(specialty=True))
 
-    def _impact(self, f: Findings, ctx: Context) -> Component:
+    def _m_quantified_impact(self, doc: Document, f: Findings, ctx: Context) -> Component:
         kinds = set(ctx.metric_kinds)
         target = self.rules.target_metric_kinds[ctx.level]
         kinds_part = min(1.0, len(kinds - {"other"}) / target + (0.25 if "other" in kinds else 0))
@@ -44,16 +47,15 @@ class Scorer:
             )
         return Component(
             score=_clamp(100 * (0.6 * kinds_part + 0.4 * share_part)) if ctx.coding_metrics else 0,
-            weight=self.rules.weights["quantified_impact"],
             reasons=reasons,
         )
 
-    def _credentials(self, f: Findings, ctx: Context) -> Component:
+    def _m_credentials(self, doc: Document, f: Findings, ctx: Context) -> Component:
         held = {c.id for c in f.credentials if c.status == "held"}
         apprentice = {c.id for c in f.credentials if c.status == "apprentice"}
         progress = {c.id for c in f.credentials if c.status == "in_progress"}
-        core = {"CPC", "CCS", "CCS-P", "COC", "CIC", "CRC", "RHIT", "RHIA", "CCA", "CBCS"} & held
-        senior = set(self.stages.senior_credentials) & held
+        core = self.core_credentials & held
+        senior = self.senior_credentials & held
         reasons: list[str] = []
         if ctx.level == "entry":
             score = 100 if core else 80 if apprentice else 40 if progress else 0
@@ -80,10 +82,10 @@ class Scorer:
             reasons.append("in progress: " + ", ".join(sorted(progress)))
         reasons.append(f"judged for the {ctx.level} stage")
         return Component(
-            score=_clamp(score), weight=self.rules.weights["credentials"], reasons=reasons
+            score=_clamp(score), reasons=reasons
         )
 
-    def _code_sets_tools(self, f: Findings, ctx: Context) -> Component:
+    def _m_code_sets_and_tools(self, doc: Document, f: Findings, ctx: Context) -> Component:
         core = [c for c in f.code_sets if c.id in self.rules.core_code_sets]
         in_work = [c for c in core if any(e.line in ctx.experience_lines for e in c.evidence)]
         sets_part = min(
@@ -97,18 +99,13 @@ class Scorer:
         ]
         return Component(
             score=_clamp(50 * sets_part + 25 * ehr + 25 * encoder),
-            weight=self.rules.weights["code_sets_and_tools"],
             reasons=reasons,
         )
 
-    def _specialty(self, f: Findings, ctx: Context) -> Component:
+    def _m_specialty_depth(self, doc: Document, f: Findings, ctx: Context) -> Component:
         n = len(f.specialties)
         specialty_creds = [
-            c.id
-            for c in f.credentials
-            if c.status == "held"
-            and c.id
-            in {r for t in self.stages.tracks if t.id == "specialty coding" for r in t.credentials}
+            c.id for c in f.credentials if c.status == "held" and c.id in self.specialty_credentials
         ]
         score = (0 if n == 0 else 60 if n == 1 else 85) + (15 if specialty_creds else 0)
         reasons = [
@@ -117,10 +114,10 @@ class Scorer:
         if specialty_creds:
             reasons.append("specialty credential: " + ", ".join(specialty_creds))
         return Component(
-            score=_clamp(score), weight=self.rules.weights["specialty_depth"], reasons=reasons
+            score=_clamp(score), reasons=reasons
         )
 
-    def _structure(self, doc: Document, f: Findings, ctx: Context) -> Component:
+    def _m_structure(self, doc: Document, f: Findings, ctx: Context) -> Component:
         c = f.candidate
         names = {s.name for s in doc.sections}
         positions = f.experience.positions
@@ -147,26 +144,42 @@ class Scorer:
         if positions:
             score += 10
         return Component(
-            score=_clamp(score), weight=self.rules.weights["structure"], reasons=reasons
+            score=_clamp(score), reasons=reasons
         )
 
+    def _m_evidence(self, doc: Document, f: Findings, c: ScoreComponent) -> Component:
+        """A rule pack's own component: the share of ``target`` of ``ids`` the resume shows."""
+        if c.family == "metrics":
+            shown = {m.kind for m in f.metrics}
+        elif c.family == "credentials":
+            shown = {x.id for x in f.credentials if x.status in ("held", "apprentice")}
+        else:
+            shown = {x.id for x in getattr(f, c.family)}
+        found = [i for i in c.ids if i in shown]
+        return Component(
+            score=_clamp(100 * min(1.0, len(found) / c.target)),
+            reasons=[f"{c.label or c.id}: " + (", ".join(found) or "none shown")],
+        )
+
+    def _component(self, doc: Document, f: Findings, ctx: Context, c: ScoreComponent) -> Component:
+        if c.measure == "evidence":
+            part = self._m_evidence(doc, f, c)
+        else:
+            part = getattr(self, f"_m_{c.measure}")(doc, f, ctx)
+        label = c.label or c.id.replace("_", " ").capitalize()
+        return part.model_copy(update={"weight": c.weight, "label": label})
+
     def score(self, doc: Document, f: Findings, ctx: Context) -> Score:
-        components = {
-            "quantified_impact": self._impact(f, ctx),
-            "credentials": self._credentials(f, ctx),
-            "code_sets_and_tools": self._code_sets_tools(f, ctx),
-            "specialty_depth": self._specialty(f, ctx),
-            "structure": self._structure(doc, f, ctx),
-        }
+        components = {c.id: self._component(doc, f, ctx, c) for c in self.rules.components}
         overall = sum(c.score * c.weight for c in components.values())
         if not ctx.coding_metrics:
             overall = min(overall, self.rules.no_metrics_cap)
-            components["quantified_impact"].reasons.append(
+            components.get("quantified_impact", next(iter(components.values()))).reasons.append(
                 f"no quantified results: overall capped at {self.rules.no_metrics_cap}"
             )
         if f.domain and not f.domain.medical_coding:
             overall = min(overall, self.rules.off_domain_cap)
-            components["structure"].reasons.append(
+            components.get("structure", next(iter(components.values()))).reasons.append(
                 f"not a medical-coding resume: overall capped at {self.rules.off_domain_cap}"
             )
         return Score(overall=_clamp(overall), version=self.rules.version, components=components)

@@ -8,16 +8,21 @@ from datetime import date
 from analyzer.models.findings import Findings, Position
 from analyzer.models.report import SalaryBand, Stage
 from analyzer.rules.dates import merged_years, position_span
-from analyzer.rules.schema import StageRules
+from analyzer.rules.pack import RulePack
 
 
 class StageEstimator:
-    """Applies ``rules/stages.toml``: years first, then role and credential evidence."""
+    """Applies ``rules/stages.toml``: years first, then role and credential evidence. Which
+    credentials are entry-level, senior or belong to a track comes from ``credentials.toml``."""
 
-    def __init__(self, rules: StageRules) -> None:
+    def __init__(self, pack: RulePack) -> None:
+        rules = pack.stages
         self.rules = rules
         self.leadership = re.compile("|".join(rules.leadership_titles), re.I)
         self.tracks = [(t, re.compile("|".join(t.titles), re.I)) for t in rules.tracks]
+        self.track_credentials = {t.id: set(pack.credential_ids(track=t.id)) for t in rules.tracks}
+        self.senior_credentials = set(pack.credential_ids(stage="senior"))
+        self.entry_credentials = set(pack.credential_ids(stage="entry"))
 
     def _role_years(self, positions: list[Position], as_of: date) -> float:
         spans = [
@@ -37,7 +42,7 @@ class StageEstimator:
                 if pattern.search(p.title):
                     scores[rule.id] = scores.get(rule.id, 0) + (3 if i == 0 else 1)
                     why.setdefault(rule.id, []).append(f"title '{p.title}'")
-            creds = sorted(held & set(rule.credentials))
+            creds = sorted(held & self.track_credentials[rule.id])
             if creds:
                 scores[rule.id] = scores.get(rule.id, 0) + 2 * len(creds)
                 why.setdefault(rule.id, []).append("credential " + ", ".join(creds))
@@ -70,7 +75,7 @@ class StageEstimator:
         else:
             level, confidence = "entry", 0.85
         role_years = self._role_years(f.experience.positions, as_of)
-        senior_creds = sorted(held & set(r.senior_credentials))
+        senior_creds = sorted(held & self.senior_credentials)
         if level == "mid" and years >= r.senior_with_role_years:
             if role_years >= 1.0:
                 level, confidence = "senior", 0.65
@@ -82,7 +87,7 @@ class StageEstimator:
                 reasons.append("senior credential(s) held: " + ", ".join(senior_creds))
             else:
                 reasons.append("no lead, audit, CDI or management role yet: mid")
-        entry_creds = sorted(held & set(r.entry_credentials))
+        entry_creds = sorted(held & self.entry_credentials)
         if entry_creds:
             reasons.append("entry-level credential(s): " + ", ".join(entry_creds))
         if senior_creds and level == "senior":

@@ -9,16 +9,22 @@ from analyzer.assessment.context import Context
 from analyzer.models.document import Document
 from analyzer.models.findings import Findings
 from analyzer.models.report import Stage, Suggestion
-from analyzer.rules.schema import SuggestionRules, TermRules
+from analyzer.rules.pack import RulePack
 
 _PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 _SKILL_SECTIONS = {"skills", "summary", "profile", "certifications", "education"}
 
 
 class Suggester:
-    def __init__(self, rules: SuggestionRules, credentials: TermRules) -> None:
-        self.core_credentials = {r.id for r in credentials.rules if r.core and not r.apprentice}
-        self.specialty_credentials = {r.id for r in credentials.rules if r.specialty}
+    def __init__(self, pack: RulePack) -> None:
+        rules = pack.suggestions
+        self.core_credentials = set(pack.credential_ids(core=True, apprentice=False))
+        self.specialty_credentials = set(pack.credential_ids(specialty=True))
+        # Metric kinds each stage is asked for when missing: the registry's ``core_for``.
+        self.core_kinds = {
+            level: {k for k, info in pack.metrics.registry.items() if level in info.core_for}
+            for level in ("entry", "mid", "senior")
+        }
         self.rules = rules
         self.rewrites = [(re.compile(r.verbs), r) for r in rules.rewrites]
         self.work = re.compile(rules.work_words)
@@ -36,9 +42,9 @@ class Suggester:
 
     def _metric_suggestions(self, ctx: Context) -> list[tuple[int, Suggestion]]:
         out = []
-        wanted = self.rules.core_metrics[ctx.level]
+        wanted = self.core_kinds[ctx.level]
         for rule in self.rules.metrics:
-            if rule.id not in wanted or set(rule.kinds) & ctx.metric_kinds:
+            if not set(rule.kinds) & wanted or set(rule.kinds) & ctx.metric_kinds:
                 continue
             out.append(
                 (

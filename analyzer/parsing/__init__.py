@@ -19,7 +19,7 @@ from analyzer.parsing.sections import Sectioner
 from analyzer.parsing.sniff import DOCX, HTML, LEGACY_DOC, PDF, sniff
 from analyzer.models.document import Document
 
-__all__ = ["read_bytes", "read_file", "read_document"]
+__all__ = ["check_bytes", "read_bytes", "read_file", "read_document"]
 
 
 def read_file(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> bytes:
@@ -49,6 +49,16 @@ def read_file(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> bytes
         raise NotFound(f"{p} is a directory, not a resume file") from exc
     except OSError as exc:
         raise NotFound(f"cannot read {p}: {exc.strerror or exc}") from exc
+    return check_bytes(data, limits)
+
+
+def check_bytes(data: bytes, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """``data`` if it is within the size limit and not empty.
+
+    Raises:
+        TooLarge: Bigger than ``limits.max_file_bytes``.
+        Empty: Nothing but whitespace.
+    """
     if len(data) > limits.max_file_bytes:
         raise TooLarge(f"the file is larger than {limits.max_file_bytes / 1e6:.0f} MB (--max-size)")
     if not data.strip():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from analyzer.pipeline import Analysis
+from analyzer.models.analysis import Analysis
 from analyzer.models.report import Report
 
 FORMATS = ("text", "json", "markdown", "html")

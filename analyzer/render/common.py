@@ -2,41 +2,9 @@
 
 from __future__ import annotations
 
-from analyzer.models.findings import Metric, Position
+from analyzer.models.findings import Position, metric_value
 
-COMPONENT_LABELS = {
-    "quantified_impact": "Quantified impact",
-    "credentials": "Credentials for the stage",
-    "code_sets_and_tools": "Code sets and tools",
-    "specialty_depth": "Specialty depth",
-    "structure": "Structure and parseability",
-}
-
-
-def metric_value(m: Metric) -> str:
-    """``97.5%``, ``$184,000``, ``60/day encounter``, ``4 days (from 9)``."""
-
-    def one(v: float | None) -> str:
-        if v is None:
-            return ""
-        num = f"{v:,.0f}" if v == int(v) else f"{v:,.2f}".rstrip("0").rstrip(".")
-        if m.unit == "usd":
-            return f"${num}"
-        if m.unit == "percent":
-            return f"{num}%"
-        if m.unit in ("days", "hours"):
-            return f"{num} {m.unit}"
-        return num
-
-    text = one(m.value) + (f"–{one(m.value_max)}" if m.value_max is not None else "")
-    if m.period:
-        text += f"/{m.period}"
-    if m.object:
-        text += f" {m.object}"
-    if m.baseline is not None:
-        text += f" (from {one(m.baseline)})"
-    return text
-
+__all__ = ["metric_value", "money", "position_label", "position_note"]
 
 def money(n: int) -> str:
     return f"${n:,}"

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from html import escape
 
-from analyzer.pipeline import Analysis
+from analyzer.models.analysis import Analysis
 from analyzer.render.common import (
-    COMPONENT_LABELS,
     metric_value,
     money,
     position_label,
@@ -104,7 +103,7 @@ def render_html(analysis: Analysis, view: str = "score") -> str:
     parts.append('<div class="grid"><section class="card"><h2>Score components</h2>')
     for name, comp in sc.components.items():
         parts.append(
-            f'<div class="comp"><div>{COMPONENT_LABELS.get(name, name)} <span class="mute">×{comp.weight:.2f}</span></div>'
+            f'<div class="comp"><div>{(comp.label or name)} <span class="mute">×{comp.weight:.2f}</span></div>'
             f'<div class="bar" title="{escape("; ".join(comp.reasons))}"><span style="width:{comp.score}%;background:{_color(comp.score)}"></span></div>'
             f"<div>{comp.score}</div></div>"
         )

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from analyzer.pipeline import Analysis
+from analyzer.models.analysis import Analysis
 from analyzer.render.common import (
-    COMPONENT_LABELS,
     metric_value,
     money,
     position_label,
@@ -35,7 +34,7 @@ def render_markdown(analysis: Analysis, view: str = "score") -> str:
     ]
     for name, comp in sc.components.items():
         out.append(
-            f"| {COMPONENT_LABELS.get(name, name)} | {comp.score} | {comp.weight:.2f} | {_esc('; '.join(comp.reasons))} |"
+            f"| {(comp.label or name)} | {comp.score} | {comp.weight:.2f} | {_esc('; '.join(comp.reasons))} |"
         )
     out += ["", f"## Stage: {st.level}" + (f" · {st.track}" if st.track else ""), ""]
     if st.salary_band:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
-from analyzer.pipeline import Analysis
+from analyzer.models.analysis import Analysis
 from analyzer.render.common import (
-    COMPONENT_LABELS,
     metric_value,
     money,
     position_label,
@@ -91,7 +90,7 @@ def render_text(analysis: Analysis, view: str = "score", color: bool = False) ->
         + s.dim(f"  v{sc.version}")
     )
     for name, comp in sc.components.items():
-        label = COMPONENT_LABELS.get(name, name)
+        label = (comp.label or name)
         out.append(f"  {label:<27}{comp.score:>4} {_bar(comp.score, 12)} ×{comp.weight:.2f}")
         if view == "score":
             for reason in comp.reasons[:2]:
