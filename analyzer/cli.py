@@ -100,13 +100,13 @@ def build_parser() -> argparse.ArgumentParser:
         (
             "score",
             "score one resume and show what was found",
-            ("text", "json", "markdown", "html"),
+            ("text", "json", "markdown", "html", "jsonresume"),
             "resume-analyzer score cv.pdf --format html -o report.html",
         ),
         (
             "suggest",
             "list what to add or fix, line by line",
-            ("text", "json", "markdown", "html"),
+            ("text", "json", "markdown", "html", "jsonresume"),
             "resume-analyzer suggest cv.docx",
         ),
     ):
@@ -149,7 +149,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="JOB",
         help="job posting (text, PDF or DOCX), or - to read it from standard input",
     )
-    p.add_argument("--format", choices=("text", "json", "markdown", "html"), default="text")
+    p.add_argument(
+        "--format", choices=("text", "json", "markdown", "html", "jsonresume"), default="text"
+    )
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     _common(p)
@@ -174,9 +176,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("dir", help="folder of resumes")
     p.add_argument(
-        "--format", choices=("table", "csv", "json", "jsonl"), default="table", help="default table"
+        "--format",
+        choices=("table", "csv", "xlsx", "json", "jsonl"),
+        default="table",
+        help="default table; xlsx is a workbook (candidates, and one metric per row)",
     )
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
+    p.add_argument(
+        "--excel",
+        action="store_true",
+        help="csv: start with a UTF-8 byte-order mark so Excel reads accented names correctly",
+    )
     p.add_argument(
         "--workers",
         type=int,
@@ -245,9 +255,12 @@ def _limits(args: argparse.Namespace) -> Limits:
     return Limits(**values)
 
 
-def _emit(text: str, output: str | None) -> None:
+def _emit(text: str | bytes, output: str | None) -> None:
     if output:
         write_atomic(output, text)
+    elif isinstance(text, bytes):
+        sys.stdout.buffer.write(text)
+        sys.stdout.buffer.flush()
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -359,11 +372,15 @@ def _progress(done: int, total: int, started: float) -> None:
 
 def cmd_batch(args: argparse.Namespace) -> int:
     from analyzer.batch import DuplicateFinder, blind, discover, passes, run_batch
-    from analyzer.render.table import csv_text, ranked, table_text
+    from analyzer.render.csvfile import csv_text
+    from analyzer.render.table import ranked, table_text
 
     root = Path(args.dir)
     if not root.is_dir():
         print(f"resume-analyzer: {root} is not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    if args.format == "xlsx" and not args.output and sys.stdout.isatty():
+        print("resume-analyzer: --format xlsx writes a workbook: give -o FILE.xlsx", file=sys.stderr)
         return EXIT_USAGE
     if args.output:
         check_writable(args.output)
@@ -445,7 +462,11 @@ def cmd_batch(args: argparse.Namespace) -> int:
             args.output,
         )
     elif args.format == "csv":
-        _emit(csv_text(rows), args.output)
+        _emit(csv_text(rows, excel=args.excel), args.output)
+    elif args.format == "xlsx":
+        from analyzer.render.xlsx import xlsx_bytes
+
+        _emit(xlsx_bytes(rows), args.output)
     else:
         _emit(table_text(rows), args.output)
     elapsed = time.monotonic() - started

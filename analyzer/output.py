@@ -23,16 +23,21 @@ def check_writable(path: str | os.PathLike) -> None:
         raise OutputError(f"cannot write {p}: permission denied")
 
 
-def write_atomic(path: str | os.PathLike, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file and ``os.replace`` (no half-written files)."""
+def write_atomic(path: str | os.PathLike, text: str | bytes) -> None:
+    """Write ``text`` (UTF-8 text, or bytes as they are) to ``path`` via a temporary file and
+    ``os.replace`` (no half-written files)."""
     p = Path(path)
     check_writable(p)
     fd, tmp = tempfile.mkstemp(
         prefix=f".{p.name}.", suffix=".tmp", dir=p.parent if str(p.parent) else "."
     )
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        if isinstance(text, bytes):
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(text)
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
         os.replace(tmp, p)
     except OSError as exc:
         try:

@@ -1,4 +1,5 @@
-"""Renderers: a report (and its document) as text, JSON, Markdown or HTML."""
+"""Renderers: a report (and its document) as text, JSON, Markdown, HTML or JSON Resume; batch
+exports (table, CSV, XLSX) live in ``table``, ``csvfile`` and ``xlsx``."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import json
 from analyzer.models.analysis import Analysis
 from analyzer.models.report import Report
 
-FORMATS = ("text", "json", "markdown", "html")
+FORMATS = ("text", "json", "markdown", "html", "jsonresume")
 
 __all__ = ["FORMATS", "render", "report_json"]
 
@@ -21,6 +22,10 @@ def render(analysis: Analysis, fmt: str, view: str = "score", color: bool = Fals
     """Render ``analysis`` for ``view`` (``score``, ``suggest`` or ``match``) in ``fmt``."""
     if fmt == "json":
         return report_json(analysis.report) + "\n"
+    if fmt == "jsonresume":
+        from analyzer.render.jsonresume import render_jsonresume
+
+        return render_jsonresume(analysis.report)
     if fmt == "markdown":
         from analyzer.render.markdown import render_markdown
 

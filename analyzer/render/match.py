@@ -1,9 +1,8 @@
-"""The job-fit view (``match``) in text, Markdown and HTML."""
+"""The job-fit view (``match``) in text and Markdown (HTML: ``templates/report_body.html``)."""
 
 from __future__ import annotations
 
 import textwrap
-from html import escape
 
 from analyzer.models.match import Match
 from analyzer.models.report import Report
@@ -16,7 +15,7 @@ _ORDER = {
     ("required", "met"): 4,
     ("preferred", "met"): 5,
 }
-_MARK = {"met": "✓", "partial": "~", "missing": "✗"}
+MARKS = {"met": "✓", "partial": "~", "missing": "✗"}
 
 
 def ordered(m: Match):
@@ -30,7 +29,7 @@ def match_text(r: Report, width: int = 80) -> list[str]:
     met = sum(q.status == "met" for q in m.requirements)
     out.append(f"  {met} of {len(m.requirements)} requirements met")
     for q in ordered(m):
-        head = f"  {_MARK[q.status]} [{'must' if q.strength == 'required' else 'plus'}] {q.label}: {q.note}"
+        head = f"  {MARKS[q.status]} [{'must' if q.strength == 'required' else 'plus'}] {q.label}: {q.note}"
         out.extend(textwrap.wrap(head, width, subsequent_indent="      "))
         out.extend(
             textwrap.wrap(
@@ -74,7 +73,7 @@ def match_markdown(r: Report) -> list[str]:
     for q in ordered(m):
         resume = f"line {q.resume[0].line + 1}: {q.resume[0].text}" if q.resume else ""
         cells = [
-            _MARK[q.status],
+            MARKS[q.status],
             q.label,
             q.strength,
             f"{q.status}: {q.note}",
@@ -86,40 +85,3 @@ def match_markdown(r: Report) -> list[str]:
         out += ["", "**Feature**", ""] + [f"- {f.note}" for f in m.feature]
     out += ["", "**Guidance**", ""] + [f"- {g}" for g in m.guidance] + [""]
     return out
-
-
-def match_html(r: Report) -> str:
-    m = r.match
-    color = "var(--good)" if m.score >= 75 else "var(--warn)" if m.score >= 50 else "var(--bad)"
-    rows = []
-    for q in ordered(m):
-        resume = (
-            escape(f"line {q.resume[0].line + 1}: {q.resume[0].text}")
-            if q.resume
-            else "—"
-            if q.status == "met"
-            else "<em class='mute'>not found</em>"
-        )
-        rows.append(
-            f"<tr><td>{_MARK[q.status]}</td><td><strong>{escape(q.label)}</strong><br><span class='mute'>{q.strength}</span></td>"
-            f"<td>{escape(q.note)}</td><td class='mute'>line {q.posting.line + 1}: {escape(q.posting.text)}</td><td>{resume}</td></tr>"
-        )
-    parts = [
-        f'<section class="card"><h2>Fit to {escape(m.job)}: <span style="color:{color}">{m.score}/100</span></h2>',
-        f'<div class="bar"><span style="width:{m.score}%;background:{color}"></span></div>',
-        "<table><tr><th></th><th>Requirement</th><th>Status</th><th>Posting</th><th>Resume</th></tr>",
-        *rows,
-        "</table>",
-    ]
-    if m.feature:
-        parts.append(
-            "<h2>Feature</h2><ul>"
-            + "".join(f"<li>{escape(f.note)}</li>" for f in m.feature)
-            + "</ul>"
-        )
-    parts.append(
-        "<h2>Guidance</h2><ul>"
-        + "".join(f"<li>{escape(g)}</li>" for g in m.guidance)
-        + "</ul></section>"
-    )
-    return "".join(parts)

@@ -1,9 +1,8 @@
-"""Batch outputs for people hiring: a ranked terminal table and CSV rows."""
+"""The ranked batch table for the terminal, and the ranking every batch output shares (CSV and
+XLSX exports: ``csvfile``, ``xlsx``)."""
 
 from __future__ import annotations
 
-import csv
-import io
 import textwrap
 
 from analyzer.render.common import metric_value
@@ -21,38 +20,6 @@ _STRONG = [
     "other",
 ]
 
-CSV_COLUMNS = [
-    "rank",
-    "file",
-    "name",
-    "email",
-    "phone",
-    "location",
-    "fit",
-    "missing_requirements",
-    "score",
-    "stage",
-    "track",
-    "experience_years",
-    "credentials_held",
-    "credentials_in_progress",
-    "code_sets",
-    "tools",
-    "specialties",
-    "metrics_count",
-    "accuracy",
-    "volume",
-    "first_pass_rate",
-    "denials",
-    "revenue",
-    "top_missing",
-    "duplicate_of",
-    "medical_coding",
-    "error_code",
-    "error_message",
-]
-
-
 def ranked(rows: list[tuple[Report, list[str]]]) -> list[tuple[Report, list[str]]]:
     """Analysed reports by score (high first), then file; error rows last in input order."""
     ok = [r for r in rows if not r[0].error]
@@ -67,11 +34,6 @@ def ranked(rows: list[tuple[Report, list[str]]]) -> list[tuple[Report, list[str]
     return ok + bad
 
 
-def _first(report: Report, kinds: tuple[str, ...]) -> str:
-    m = next((m for m in report.metrics if m.kind in kinds), None)
-    return metric_value(m) if m else ""
-
-
 def _held(report: Report) -> list[str]:
     return [c.id for c in report.credentials if c.status in ("held", "apprentice")]
 
@@ -81,59 +43,13 @@ def _strongest(report: Report, n: int = 2) -> list[str]:
     return [f"{m.kind.replace('_', ' ')} {metric_value(m)}" for m in ms[:n]]
 
 
-def _missing(report: Report, n: int = 3) -> list[str]:
+def missing_metrics(report: Report, n: int = 3) -> list[str]:
+    """The first ``n`` core metrics the suggestions say are missing (``accuracy``, ``volume``, ...)."""
     return [
         s.id.split(".", 1)[1].replace("_", " ")
         for s in report.suggestions
         if s.category == "missing_metric"
     ][:n]
-
-
-def csv_text(rows: list[tuple[Report, list[str]]]) -> str:
-    """One row per file, ranked, with columns a recruiter sorts and filters on."""
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for rank, (r, dups) in enumerate(ranked(rows), 1):
-        c = r.candidate
-        base = {"file": r.file, "duplicate_of": "; ".join(dups)}
-        if r.error:
-            writer.writerow({**base, "error_code": r.error.code, "error_message": r.error.message})
-            continue
-        writer.writerow(
-            {
-                **base,
-                "rank": rank,
-                "name": c.name or "",
-                "email": c.email or "",
-                "phone": c.phone or "",
-                "location": c.location or "",
-                "score": r.score.overall,
-                "fit": r.match.score if r.match else "",
-                "missing_requirements": "; ".join(r.match.missing) if r.match else "",
-                "stage": r.stage.level,
-                "track": r.stage.track or "",
-                "experience_years": r.experience.years,
-                "credentials_held": " ".join(_held(r)),
-                "credentials_in_progress": " ".join(
-                    x.id for x in r.credentials if x.status == "in_progress"
-                ),
-                "code_sets": "; ".join(x.id for x in r.code_sets),
-                "tools": "; ".join(x.id for x in r.tools),
-                "specialties": "; ".join(x.id for x in r.specialties),
-                "metrics_count": len(r.metrics),
-                "accuracy": _first(r, ("accuracy",)),
-                "volume": _first(r, ("volume",)),
-                "first_pass_rate": _first(r, ("first_pass_rate",)),
-                "denials": _first(r, ("denial_reduction", "denial_rate")),
-                "revenue": _first(r, ("revenue",)),
-                "top_missing": "; ".join(_missing(r)),
-                "medical_coding": bool(r.domain and r.domain.medical_coding),
-                "error_code": "",
-                "error_message": "",
-            }
-        )
-    return buf.getvalue()
 
 
 def table_text(rows: list[tuple[Report, list[str]]], width: int = 100) -> str:
@@ -159,7 +75,7 @@ def table_text(rows: list[tuple[Report, list[str]]], width: int = 100) -> str:
         notes = []
         if r.domain and not r.domain.medical_coding:
             notes.append("not a medical-coding resume")
-        missing = r.match.missing[:4] if r.match else _missing(r)
+        missing = r.match.missing[:4] if r.match else missing_metrics(r)
         if missing:
             notes.append("missing: " + ", ".join(missing))
         if dups:

@@ -1,0 +1,160 @@
+"""Candidate rows for spreadsheets: the columns a recruiter sorts and filters on, typed (numbers
+stay numbers), shared by the CSV and XLSX exports; and one row per metric for a second sheet."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from analyzer.models.findings import Metric
+from analyzer.models.report import Report
+from analyzer.render.table import missing_metrics, ranked
+
+__all__ = ["CANDIDATE_COLUMNS", "METRIC_COLUMNS", "candidate_rows", "metric_rows"]
+
+Cell = str | int | float | bool | None
+LIST_SEPARATOR = "; "
+
+
+@dataclass(frozen=True)
+class MetricColumn:
+    """A numeric column: the value of the resume's first metric of ``kind`` measured in ``unit``."""
+
+    name: str
+    kind: str
+    unit: str
+
+
+# The headline results a hiring manager compares; every metric is on the metrics sheet.
+METRIC_COLUMNS = (
+    MetricColumn("accuracy_pct", "accuracy", "percent"),
+    MetricColumn("first_pass_rate_pct", "first_pass_rate", "percent"),
+    MetricColumn("volume", "volume", "count"),
+    MetricColumn("denial_reduction_pct", "denial_reduction", "percent"),
+    MetricColumn("denial_rate_pct", "denial_rate", "percent"),
+    MetricColumn("revenue_usd", "revenue", "usd"),
+    MetricColumn("turnaround_days", "turnaround", "days"),
+    MetricColumn("team_size", "team_size", "people"),
+)
+
+CANDIDATE_COLUMNS = (
+    "rank",
+    "file",
+    "name",
+    "email",
+    "phone",
+    "location",
+    "fit",
+    "missing_requirements",
+    "score",
+    "stage",
+    "track",
+    "experience_years",
+    "credentials_held",
+    "credentials_in_progress",
+    "code_sets",
+    "tools",
+    "specialties",
+    "metrics_count",
+    *(c.name for c in METRIC_COLUMNS[:3]),
+    "volume_period",
+    *(c.name for c in METRIC_COLUMNS[3:]),
+    "top_missing",
+    "duplicate_of",
+    "medical_coding",
+    "error_code",
+    "error_message",
+)
+
+METRIC_SHEET_COLUMNS = (
+    "rank",
+    "file",
+    "name",
+    "kind",
+    "value",
+    "value_max",
+    "baseline",
+    "unit",
+    "period",
+    "object",
+    "line",
+    "text",
+)
+
+
+def _first(report: Report, kind: str, unit: str) -> Metric | None:
+    return next((m for m in report.metrics if m.kind == kind and m.unit == unit), None)
+
+
+def _number(v: float | None) -> int | float | None:
+    """Whole numbers as ints (``97`` not ``97.0``) so spreadsheets show them plainly."""
+    return int(v) if v is not None and v == int(v) else v
+
+
+def _analysed(r: Report) -> dict[str, Cell]:
+    c = r.candidate
+    row: dict[str, Cell] = {
+        "name": c.name,
+        "email": c.email,
+        "phone": c.phone,
+        "location": c.location,
+        "fit": r.match.score if r.match else None,
+        "missing_requirements": LIST_SEPARATOR.join(r.match.missing) if r.match else None,
+        "score": r.score.overall,
+        "stage": r.stage.level,
+        "track": r.stage.track,
+        "experience_years": _number(r.experience.years),
+        "credentials_held": LIST_SEPARATOR.join(
+            x.id for x in r.credentials if x.status in ("held", "apprentice")
+        ),
+        "credentials_in_progress": LIST_SEPARATOR.join(
+            x.id for x in r.credentials if x.status == "in_progress"
+        ),
+        "code_sets": LIST_SEPARATOR.join(x.id for x in r.code_sets),
+        "tools": LIST_SEPARATOR.join(x.id for x in r.tools),
+        "specialties": LIST_SEPARATOR.join(x.id for x in r.specialties),
+        "metrics_count": len(r.metrics),
+        "top_missing": LIST_SEPARATOR.join(missing_metrics(r)),
+        "medical_coding": bool(r.domain and r.domain.medical_coding),
+    }
+    for col in METRIC_COLUMNS:
+        m = _first(r, col.kind, col.unit)
+        row[col.name] = _number(m.value) if m else None
+    volume = _first(r, "volume", "count")
+    row["volume_period"] = volume.period if volume else None
+    return row
+
+
+def candidate_rows(rows: list[tuple[Report, list[str]]]) -> Iterator[dict[str, Cell]]:
+    """One typed row per report, ranked (errors last, unranked), keyed by ``CANDIDATE_COLUMNS``;
+    ``None`` is an empty cell."""
+    for rank, (r, dups) in enumerate(ranked(rows), 1):
+        row: dict[str, Cell] = dict.fromkeys(CANDIDATE_COLUMNS)
+        row.update(file=r.file, duplicate_of=LIST_SEPARATOR.join(dups) or None)
+        if r.error:
+            row.update(error_code=r.error.code, error_message=r.error.message)
+        else:
+            row.update(rank=rank, **_analysed(r))
+        yield row
+
+
+def metric_rows(rows: list[tuple[Report, list[str]]]) -> Iterator[dict[str, Cell]]:
+    """One row per metric of every analysed report, in rank order, keyed by ``METRIC_SHEET_COLUMNS``."""
+    for rank, (r, _) in enumerate(ranked(rows), 1):
+        if r.error:
+            continue
+        for m in r.metrics:
+            yield {
+                "rank": rank,
+                "file": r.file,
+                "name": r.candidate.name,
+                "kind": m.kind,
+                "value": _number(m.value),
+                "value_max": _number(m.value_max),
+                "baseline": _number(m.baseline),
+                "unit": m.unit,
+                "period": m.period,
+                "object": m.object,
+                "line": m.evidence[0].line + 1 if m.evidence else None,
+                "text": m.text,
+            }
