@@ -1,17 +1,24 @@
 """Date ranges as resumes write them: ``Jan 2019 – Present``, ``03/2018 - 06/2021``, ``2016–2019``,
-``2021 - current``, ``Summer 2025``. Month-only starts are the 1st, month-only ends the last day;
-year-only ranges are read mid-year (Jul 1 - Jun 30), seasons as Jun-Aug etc. (design.md)."""
+``Sept. '19 – today``, ``7/16 – 2/20``, ``2015 through 2018``, ``May'23 – ongoing``, ``Starting 2021``,
+``Summer 2025``. Month-only starts are the 1st, month-only ends the last day; year-only ranges are
+read mid-year (Jul 1 - Jun 30), seasons as Jun-Aug etc. (design.md).
+
+Regexes find where a date range stands and how its two ends are joined; each end is read by
+python-dateutil's parser (month names, abbreviations with or without a period, ``Jan-2019``,
+ISO ``2019-03``), with the numeric ``M/YY`` forms and seasons read here (dateutil would take
+``7/16`` as July 16th).
+"""
 
 from __future__ import annotations
 
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from functools import lru_cache
 
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
-_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_name) if m})
-_MONTHS["sept"] = 9
+from dateutil import parser as dateutil_parser
+
 _SEASONS = {
     "spring": (3, 5),
     "summer": (6, 8),
@@ -20,75 +27,122 @@ _SEASONS = {
     "winter": (12, 2),
 }
 _MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_DATE = rf"(?:{_MONTH_RE}\s*,?\s*\d{{4}}|\d{{1,2}}/\d{{4}}|\d{{1,2}}/\d{{2}}(?!\d)|(?:Spring|Summer|Fall|Autumn|Winter)\s+\d{{4}}|(?:19|20)\d\d)"
-_OPEN = r"(?:present|current(?:ly)?|now|today|date|ongoing)"
-RANGE = re.compile(
-    rf"(?i)(?P<start>{_DATE})\s*(?:[-–—‒]+|to|through|until|till)\s*(?P<end>{_DATE}|{_OPEN})\b"
+_YEAR2 = r"(?:'|’|‘)\s?\d{2}(?!\d)"  # '19
+_MONTH_YEAR = rf"{_MONTH_RE}(?:\s*,?\s*|\s*[-/]\s*)(?:\d{{4}}|{_YEAR2})|{_MONTH_RE}\s?{_YEAR2}"
+_NUMERIC = r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}[/.]\d{4}|\d{1,2}/\d{2}(?!\d)|(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?![\d-])"
+_SEASON = r"(?:Spring|Summer|Fall|Autumn|Winter)\s+(?:\d{4}|" + _YEAR2 + ")"
+_DATE = rf"(?:{_MONTH_YEAR}|{_NUMERIC}|{_SEASON}|(?<![\d/.-])(?:19|20)\d\d(?![\d/]))"
+# Every way of saying "still there".
+_OPEN = (
+    r"(?:present(?:\s+day)?|current(?:ly)?(?:\s+employed)?|now|today|to\s+date|till\s+date|date|"
+    r"ongoing|on-going|continuing|still\s+(?:employed|there|working)|active|in\s+progress)"
+)
+_JOIN = r"\s*(?:[-–—‒~]+|to|through|thru|until|till|[-–—]\s*to)\s*"
+RANGE = re.compile(rf"(?i)(?P<start>{_DATE}){_JOIN}(?P<end>{_DATE}|{_OPEN})(?![\w/])")
+# "2021 –" with nothing after it, "Starting 2021", "Since March 2020": open-ended, still there.
+OPEN_START = re.compile(
+    rf"(?i)(?:\b(?:starting|started|since|beginning|began|from)\s+(?:in\s+)?(?P<start>{_DATE})(?!{_JOIN}(?:{_DATE}))"
+    rf"|(?P<start2>{_DATE})\s*[-–—]+\s*$)"
 )
 SINGLE = re.compile(
-    rf"(?i)(?P<start>(?:{_MONTH_RE}|Spring|Summer|Fall|Autumn|Winter)\s*,?\s*\d{{4}}|\d{{1,2}}/\d{{4}})"
+    rf"(?i)(?P<start>(?:{_MONTH_RE}|Spring|Summer|Fall|Autumn|Winter)\s*,?\s*(?:\d{{4}}|{_YEAR2})|\d{{1,2}}/\d{{4}})"
 )
+_DEFAULT = datetime(2000, 1, 1)
 
 
 @dataclass(frozen=True)
 class Span:
+    """One date range in a line: its dates, whether it runs to now, and where it stands.
+
+    ``kind`` is ``range`` (two ends), ``open`` ("Starting 2021") or ``single`` ("Summer 2025")."""
+
     start: date
     end: date
     current: bool
     text: str
     begin: int
     finish: int
+    kind: str = "range"
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    if year < 100:
+        year += 2000 if year < 50 else 1900
+    return year
+
+
+@lru_cache(maxsize=2048)
+def _month_year(token: str) -> tuple[int, int] | None:
+    """(year, month) of a month-name date read by dateutil; ``None`` if it is not one."""
+    token = re.sub(r"\s*['’‘]\s*(\d{2})$", lambda m: f" {_year(m.group(1))}", token)
+    try:
+        parsed = dateutil_parser.parse(token, default=_DEFAULT)
+    except (ValueError, OverflowError):
+        return None
+    return parsed.year, parsed.month
 
 
 def _parse(token: str, is_end: bool) -> date | None:
-    t = token.strip().lower().replace(",", " ").replace(".", "")
-    if m := re.fullmatch(r"(\d{1,2})/(\d{2,4})", t):
+    t = token.strip().lower().rstrip(",.")
+    if m := re.fullmatch(r"(\d{1,2})/\d{1,2}/(\d{4})", t):
         month, year = int(m.group(1)), int(m.group(2))
-        year += 2000 if year < 100 else 0
-        if not 1 <= month <= 12:
-            return None
-        return (
-            date(year, month, calendar.monthrange(year, month)[1])
-            if is_end
-            else date(year, month, 1)
-        )
-    parts = t.split()
-    if len(parts) == 2 and parts[0] in _SEASONS:
-        year = int(parts[1])
-        first, last = _SEASONS[parts[0]]
-        if is_end:
-            end_year = year + 1 if first > last else year
-            return date(end_year, last, calendar.monthrange(end_year, last)[1])
-        return date(year, first, 1)
-    if len(parts) == 2 and parts[0][:3] in _MONTHS and parts[1].isdigit():
-        month = _MONTHS.get(parts[0], _MONTHS.get(parts[0][:3]))
-        year = int(parts[1])
-        return (
-            date(year, month, calendar.monthrange(year, month)[1])
-            if is_end
-            else date(year, month, 1)
-        )
-    if re.fullmatch(r"\d{4}", t):
+    elif m := re.fullmatch(r"(\d{1,2})[/.](\d{2}|\d{4})", t):
+        month, year = int(m.group(1)), _year(m.group(2))
+    elif m := re.fullmatch(r"(\d{4})-(\d{2})", t):
+        year, month = int(m.group(1)), int(m.group(2))
+    elif re.fullmatch(r"\d{4}", t):
         year = int(t)
         return date(year, 6, 30) if is_end else date(year, 7, 1)
-    return None
+    elif (parts := t.split()) and parts[0] in _SEASONS:
+        year = _year(parts[-1].strip("'’‘"))
+        first, last = _SEASONS[parts[0]]
+        if is_end:
+            return _month_end(year + 1 if first > last else year, last)
+        return date(year, first, 1)
+    elif found := _month_year(token.strip()):
+        year, month = found
+    else:
+        return None
+    if not 1 <= month <= 12 or not 1950 <= year <= 2100:
+        return None
+    return _month_end(year, month) if is_end else date(year, month, 1)
+
+
+def _is_open(token: str) -> bool:
+    return re.fullmatch(_OPEN, token.strip().lower()) is not None
 
 
 def find_spans(text: str, as_of: date) -> list[Span]:
-    """Date ranges (and single season/month dates, as a span of that season/month) in ``text``."""
+    """Date ranges in ``text``; failing those, an open-ended start ("Starting 2021", "2021 –") or a
+    single season/month date (as a span of that season/month)."""
     out: list[Span] = []
     for m in RANGE.finditer(text):
         start = _parse(m.group("start"), False)
         end_token = m.group("end")
-        current = bool(re.fullmatch(_OPEN, end_token.strip().lower()))
+        current = _is_open(end_token)
         end = as_of if current else _parse(end_token, True)
-        if start and end and start <= end and start.year >= 1950:
+        if start and end and start <= end and start.year >= 1950 and start <= as_of:
             out.append(Span(start, min(end, as_of), current, m.group(0), m.start(), m.end()))
-    if not out:
-        for m in SINGLE.finditer(text):
-            start, end = _parse(m.group("start"), False), _parse(m.group("start"), True)
-            if start and end and start <= as_of:
-                out.append(Span(start, min(end, as_of), False, m.group(0), m.start(), m.end()))
+    if out:
+        return out
+    for m in OPEN_START.finditer(text):
+        token = m.group("start") or m.group("start2")
+        start = _parse(token, False)
+        if start and 1950 <= start.year and start <= as_of:
+            out.append(Span(start, as_of, True, m.group(0), m.start(), m.end(), "open"))
+    if out:
+        return out
+    for m in SINGLE.finditer(text):
+        start, end = _parse(m.group("start"), False), _parse(m.group("start"), True)
+        if start and end and start <= as_of:
+            out.append(
+                Span(start, min(end, as_of), False, m.group(0), m.start(), m.end(), "single")
+            )
     return out
 
 
@@ -99,7 +153,7 @@ def position_span(start: str, end: str | None, current: bool, as_of: date) -> tu
     if current or not end:
         return s, as_of
     year, month = int(end[:4]), int(end[5:7])
-    return s, date(year, month, calendar.monthrange(year, month)[1])
+    return s, _month_end(year, month)
 
 
 def merged_years(spans: list[tuple[date, date]]) -> float:

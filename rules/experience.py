@@ -1,4 +1,12 @@
-"""Positions from the experience sections, whether each is coding/HIM work, and merged years."""
+"""Positions from the experience sections, whether each is coding/HIM work, and merged years.
+
+Job headers come in many layouts: one delimited line ("Coder II · Lakeside Clinic · Tulsa, OK ·
+2019 – Present"), a title line over an employer-and-dates line, a title line, a date line and an
+"Employer City , State" line, employer first, or a date range broken over lines ("October 2013" /
+"to" / "Current"). The detector reads the layout from the first entry (how many header lines stand
+above its dates) and applies it to every entry. Duties are bullets or prose: a line of 8 or more
+words, or one ending in a period, is a duty and never a header.
+"""
 
 from __future__ import annotations
 
@@ -8,54 +16,86 @@ from datetime import date
 
 from analyzer.models.document import Document, Line
 from analyzer.models.findings import Experience, Position
-from analyzer.rules.dates import Span, find_spans, merged_years
+from analyzer.rules.dates import RANGE, Span, find_spans, merged_years
 from analyzer.rules.schema import ExperienceRules
 
-_SEP = re.compile(r"\s+\|\s+|\s+[–—-]\s+|\s*[()]\s*|,\s+(?=[A-Z])|\s+at\s+|\s+@\s+")
+_SEP = re.compile(
+    r"\s+\|\s+|\s+[–—－-]\s+|\s*[()·•]\s*|\s{3,}|,\s+(?=[A-Z])|\s+at\s+|\s+@\s+"
+)
+_FIELD_SEP = re.compile(r"\s+\|\s+|\s+[–—－-]\s+|\s*[()·•]\s*|\s{3,}|\s+@\s+")
 _LOCATION = re.compile(
-    r"^(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,?\s*)?(?!II$|IV$|VI$)[A-Z]{2}(?:\s+\d{5})?$|^(?i:remote|hybrid|on-?site)$"
+    r"^(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,?\s*)?(?!II$|IV$|VI$)[A-Z]{2}(?:\s+\d{5})?$"
+    r"|^(?i:remote|hybrid|on-?site)$|^City\s*,\s*State$"
 )
 _STATE = re.compile(r"^[A-Z]{2}$")
-_FIELD_SEP = re.compile(r"\s+\|\s+|\s+[–—-]\s+|\s*[()]\s*|\s+@\s+")
+# ", Tulsa, OK", " Tulsa , OK", " City , State" (the anonymised form) at the end of a field.
 _TRAILING_LOCATION = re.compile(
-    r",\s*(?:[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+)*,\s*)?(?!II\b|IV\b)[A-Z]{2}(?:\s+\d{5})?\s*$|,\s*(?i:remote|hybrid)\s*$"
+    r"(?:,\s*(?:[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+)*\s*,\s*)?(?!II\b|IV\b)[A-Z]{2}(?:\s+\d{5})?"
+    r"|\s+[A-Z][a-z]+\s+,\s*(?:[A-Z]{2}|State)"
+    r"|\s+City\s*,\s*State|,\s*(?i:remote|hybrid))\s*$"
 )
 _DESCRIPTORS = {
-    "unpaid",
-    "paid",
-    "contract",
-    "part-time",
-    "full-time",
-    "per",
-    "diem",
-    "temporary",
-    "remote",
-    "hybrid",
-    "on-site",
-    "onsite",
-    "seasonal",
-    "volunteer",
-    "internship",
-    "temp",
-    "prn",
-    "freelance",
-    "team",
-    "practicum",
-    "externship",
-    "summer",
-    "position",
-    "role",
-    "w2",
-    "1099",
-}
+    "unpaid", "paid", "contract", "part-time", "full-time", "per", "diem", "temporary", "remote",
+    "hybrid", "on-site", "onsite", "seasonal", "volunteer", "internship", "temp", "prn",
+    "freelance", "team", "practicum", "externship", "summer", "position", "role", "w2", "1099",
+}  # fmt: skip
+_ABBREVIATION_END = re.compile(r"(?:\b(?:Inc|Co|Corp|Ltd|LLC|Jr|Sr|St|Dr|Mt|Ft|Assn)|\b[A-Z])\.$")
+_DATE_FRAGMENT = 32  # a line of a date range broken over lines is short
+_STOP = {"a", "an", "and", "the", "of", "for", "in", "at", "to", "on", "with", "&", "by"}
+
+
+def _title_case(words: list[str]) -> bool:
+    significant = [w for w in words if w.lower() not in _STOP]
+    return bool(significant) and sum(w[0].isupper() for w in significant) >= 0.8 * len(significant)
+
+
+def is_duty(text: str, dated: bool = False) -> bool:
+    """A duty written as prose: 8 or more words, or a sentence ending in a period. A line that
+    holds a date range is read field by field (``|``, ``·``, dashes; commas too when ``dated``);
+    a place at the end does not count, and a name in Title Case may run to 11 words."""
+    text = text.strip()
+    if text.endswith(".") and not _ABBREVIATION_END.search(text):
+        return True
+    fields = re.split(r",\s+|" + _FIELD_SEP.pattern, text) if dated else _FIELD_SEP.split(text)
+    for f in fields:
+        words = re.findall(r"[A-Za-z][\w'/&.-]*", _TRAILING_LOCATION.sub("", f))
+        if len(words) >= (12 if _title_case(words) else 8):
+            return True
+    return False
+
+
+@dataclass
+class _Unit:
+    """One logical line of the section, or several when a date range is broken over lines."""
+
+    lines: list[Line]
+    text: str
+    spans: list[Span]
+    duty: bool
 
 
 @dataclass
 class _Entry:
-    header: list[Line] = field(default_factory=list)
-    body: list[Line] = field(default_factory=list)
-    spans: list[Span] = field(default_factory=list)
-    fields: list[str] = field(default_factory=list)  # header lines with their dates taken out
+    header: list[_Unit] = field(default_factory=list)
+    body: list[_Unit] = field(default_factory=list)
+
+    @property
+    def spans(self) -> list[Span]:
+        return [s for u in self.header for s in u.spans]
+
+    @property
+    def fields(self) -> list[str]:
+        """Header texts with their dates taken out."""
+        out = []
+        for u in self.header:
+            text = u.text
+            for span in u.spans:
+                text = text.replace(span.text, " ")
+            out.append(text)
+        return out
+
+    def lines(self, part: str) -> list[Line]:
+        return [ln for u in getattr(self, part) for ln in u.lines]
 
 
 class ExperienceDetector:
@@ -71,38 +111,113 @@ class ExperienceDetector:
         self.paid = c(rules.paid)
         self.role = c(rules.role_words)
 
-    def _entries(self, lines: list[Line], as_of: date) -> list[_Entry]:
-        entries: list[_Entry] = []
-        cur = _Entry()
-        for line in lines:
+    # -- layout -----------------------------------------------------------------------------
+    def _units(self, lines: list[Line], as_of: date) -> list[_Unit]:
+        """Lines as units, a date range broken over two or three short lines joined into one."""
+        units: list[_Unit] = []
+        i = 0
+        while i < len(lines):
+            line = lines[i]
             spans = find_spans(line.text, as_of)
-            starts_new = ((not line.bullet or spans) and cur.body) or (spans and cur.spans)
-            if starts_new:
-                entries.append(cur)
-                cur = _Entry()
-            # A line with a date range is a job header even when it carries a bullet glyph.
-            if (line.bullet and not spans) or (cur.spans and len(line.text) > 90):
-                cur.body.append(line)
-            else:
-                cur.header.append(line)
-                cur.spans.extend(spans)
-                text = line.text
-                for span in spans:
-                    text = text.replace(span.text, " ")
-                cur.fields.append(text)
-        entries.append(cur)
-        return [e for e in entries if e.spans]
+            if not any(s.kind == "range" for s in spans):
+                joined = self._joined_range(lines, i, as_of)
+                if joined:
+                    units.append(joined)
+                    i += len(joined.lines)
+                    continue
+            # A line with a date range is a job header even with a bullet glyph, unless the
+            # rest of it is a sentence; a start or season alone dates only a header-like line.
+            rest = line.text
+            for s in spans:
+                rest = rest.replace(s.text, " ")
+            duty = (line.bullet and not spans) or is_duty(rest, bool(spans)) or (
+                bool(spans) and is_duty(line.text) and spans[0].kind != "range"
+            )
+            if duty:
+                spans = []
+            units.append(_Unit([line], line.text, spans, duty))
+            i += 1
+        return units
 
+    @staticmethod
+    def _joined_range(lines: list[Line], i: int, as_of: date) -> _Unit | None:
+        for k in (2, 3):
+            pieces = lines[i : i + k]
+            if len(pieces) < k or any(
+                len(p.text) > _DATE_FRAGMENT or (p.bullet and j) for j, p in enumerate(pieces)
+            ):
+                return None
+            text = " ".join(p.text for p in pieces)
+            m = RANGE.search(text)
+            if not m:
+                continue
+            first, last = len(pieces[0].text), len(text) - len(pieces[-1].text)
+            if m.start() < first and m.end() > last:
+                spans = [s for s in find_spans(text, as_of) if s.kind == "range"]
+                if spans:
+                    return _Unit(pieces, text, spans, False)
+        return None
+
+    def _header_like(self, unit: _Unit) -> bool:
+        """A short line that reads as a title, employer or place rather than a duty."""
+        if unit.duty:
+            return False
+        text = unit.text
+        if unit.spans or self.role.search(text) or _TRAILING_LOCATION.search(text):
+            return True
+        if re.search(r"\s[|·•–—－]\s", text):
+            return True
+        words = [w for w in re.findall(r"[A-Za-z][\w'&.-]*", text) if w.lower() not in _STOP]
+        return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+    def _entries(self, lines: list[Line], as_of: date) -> list[_Entry]:
+        units = self._units(lines, as_of)
+        dated = [i for i, u in enumerate(units) if u.spans]
+        if not dated:
+            return []
+        above = 0  # header lines above the dates in the first entry: the layout of every entry
+        while above < 3 and dated[0] - above - 1 >= 0:
+            if not self._header_like(units[dated[0] - above - 1]):
+                break
+            above += 1
+        entries: list[_Entry] = []
+        claimed = 0  # units before this index belong to earlier entries
+        for n, d in enumerate(dated):
+            nxt = dated[n + 1] if n + 1 < len(dated) else len(units)
+            pre = d
+            while pre > claimed and d - pre < above and self._header_like(units[pre - 1]):
+                pre -= 1
+            if entries:  # what lies between the previous entry's header and this one is its body
+                entries[-1].body.extend(units[claimed:pre])
+            # After the dates: employer/title lines up to the first duty or the next header.
+            nxt_pre = nxt
+            if nxt < len(units):
+                while nxt_pre > d + 1 and nxt - nxt_pre < above and self._header_like(
+                    units[nxt_pre - 1]
+                ):
+                    nxt_pre -= 1
+            post = d + 1
+            while post < nxt_pre and post - d <= max(1, 3 - above) and self._header_like(
+                units[post]
+            ):
+                post += 1
+            entries.append(_Entry(header=units[pre:post]))
+            claimed = post
+        entries[-1].body.extend(units[claimed:])
+        return entries
+
+    # -- fields -----------------------------------------------------------------------------
     def _parts(self, text: str, split_commas: bool) -> list[str]:
         """The fields of a header line (dates already removed): title, employer, ..."""
-        text = _TRAILING_LOCATION.sub("", text.strip(" |,–—-"))
+        text = _TRAILING_LOCATION.sub("", text.strip(" |,–—-·•"))
         pieces = _SEP.split(text) if split_commas else _FIELD_SEP.split(text)
         out = []
         for piece in pieces:
-            piece = _TRAILING_LOCATION.sub("", piece.strip(" ,|–—-:"))
+            piece = _TRAILING_LOCATION.sub("", piece.strip(" ,|–—－-:·•"))
             if (
                 piece
                 and len(piece) > 1
+                and not is_duty(piece)
                 and not _LOCATION.match(piece)
                 and not _STATE.match(piece)
                 and not set(piece.lower().split()) <= _DESCRIPTORS
@@ -125,12 +240,13 @@ class ExperienceDetector:
 
     def _unpaid(self, entry: _Entry) -> bool:
         """An unpaid externship, practicum or volunteer role (coding work that does not count as years)."""
-        header = " ".join(ln.text for ln in entry.header)
+        header = " ".join(u.text for u in entry.header)
         return bool(self.unpaid.search(header)) and not self.paid.search(header)
 
     def _coding_related(self, entry: _Entry, title: str) -> bool:
-        header = " ".join(ln.text for ln in entry.header)
-        body = " ".join(ln.text for ln in entry.body)
+        """Coding/HIM work, from this job's own title and duties (never from skills lists)."""
+        header = " ".join(u.text for u in entry.header)
+        body = " ".join(u.text for u in entry.body)
         if self.coding_titles.search(title):
             return not re.search(
                 r"(?i)\bbill(?:er|ing) (?:assistant|clerk|representative)\b", title
@@ -151,10 +267,11 @@ class ExperienceDetector:
             title, employer = self._title_employer(entry)
             related = self._coding_related(entry, title)
             counted = related and not self._unpaid(entry)
-            first = entry.spans[0]
-            start = min(s.start for s in entry.spans)
-            end = max(s.end for s in entry.spans)
-            current = any(s.current for s in entry.spans)
+            entry_spans = entry.spans
+            start = min(s.start for s in entry_spans)
+            end = max(s.end for s in entry_spans)
+            current = any(s.current for s in entry_spans)
+            all_lines = entry.lines("header") + entry.lines("body")
             positions.append(
                 Position(
                     title=title,
@@ -164,8 +281,8 @@ class ExperienceDetector:
                     current=current,
                     coding_related=related,
                     counted=counted,
-                    line=entry.header[0].index if entry.header else first.begin,
-                    end_line=max(ln.index for ln in entry.header + entry.body),
+                    line=all_lines[0].index,
+                    end_line=max(ln.index for ln in all_lines),
                 )
             )
             if counted:
