@@ -146,6 +146,16 @@ def find_spans(text: str, as_of: date) -> list[Span]:
     return out
 
 
+_DATE_LINE = re.compile(
+    rf"(?i)^\W*(?:{_DATE}|{_MONTH_RE})(?:{_JOIN}(?:{_DATE}|{_OPEN}))?\W*$"
+)
+
+
+def is_date_line(text: str) -> bool:
+    """Whether a line holds nothing but a date or a date range ("Spring 2020", "Jan 2019 -")."""
+    return _DATE_LINE.match(text.strip()) is not None
+
+
 def position_span(start: str, end: str | None, current: bool, as_of: date) -> tuple[date, date]:
     """The dates a reported position covers: ``start``/``end`` are ``YYYY-MM`` (the first and the
     last day of those months); an open or current position runs to ``as_of``."""

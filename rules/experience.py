@@ -129,7 +129,8 @@ class ExperienceDetector:
             # rest of it is a sentence; a start or season alone dates only a header-like line.
             rest = line.text
             for s in spans:
-                rest = rest.replace(s.text, " ")
+                rest = rest.replace(s.text, "")
+            rest = re.sub(r"\s+", " ", rest)
             duty = (line.bullet and not spans) or is_duty(rest, bool(spans)) or (
                 bool(spans) and is_duty(line.text) and spans[0].kind != "range"
             )

@@ -101,6 +101,19 @@ def html_to_text(text: str) -> str:
 
 
 _HEADINGISH = re.compile(r"^\W*[A-Z][A-Za-z &/]{2,40}\W*:?$")
+_CONNECTOR_END = re.compile(r"(?:[,&/+(-]|\b(?:and|or|of|the|for|with|in|to|a|an|at|on|by))$", re.I)
+_SMALL = {"a", "an", "and", "the", "of", "for", "in", "at", "to", "on", "with", "&", "by", "or"}
+
+
+def _title_line(text: str, prev: str) -> bool:
+    """A short Title Case line ("AR Follow-Up Specialist", "Coder II") after a line that ends a
+    phrase: a new header, not the wrapped end of the line before."""
+    words = [w for w in text.split() if w.lower() not in _SMALL]
+    if not words or len(words) > 6 or text.endswith((".", ",", ";")):
+        return False
+    if _CONNECTOR_END.search(prev.rstrip()):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() for w in words)
 
 
 def _indent(line: str) -> int:
@@ -135,7 +148,11 @@ def read_text(text: str, max_chars: int) -> list[RawLine]:
             # an indented continuation joins even when it looks like a heading ("HIM")
             and (
                 stripped[0].islower()
-                or (indented and (_indent(raw) > 0 or not _HEADINGISH.match(stripped)))
+                or (
+                    indented
+                    and (_indent(raw) > 0 or not _HEADINGISH.match(stripped))
+                    and not (_indent(raw) == 0 and _title_line(stripped, prev))
+                )
             )
         )
         if joins:
