@@ -13,7 +13,8 @@ LINK = re.compile(r"(?i)\b(?:https?://\S+|(?:www\.)?linkedin\.com/\S+|github\.co
 LOCATION = re.compile(
     r"\b([A-Z][a-zA-Z.'-]+(?:\s[A-Z][a-zA-Z.'-]+){0,3}),\s*([A-Z]{2})(?:\s+(\d{5}))?\b"
 )
-_NAME = re.compile(r"^[A-Z][A-Za-z'’.-]+(?:\s+(?:[A-Z][A-Za-z'’.-]*|[A-Z]\.)){1,3}$")
+_L = r"[^\W\d_]"  # any letter, accented ones included ("Martínez", "Ødegaard")
+_NAME = re.compile(rf"^(?=[A-Z\u00c0-\u00de])(?:{_L}|['’.-])+(?:\s+(?=[A-Z\u00c0-\u00de])(?:{_L}|['’.-])*){{1,3}}$")
 _NOT_NAME = re.compile(
     r"(?i)\b(?:resume|curriculum|vitae|summary|profile|coder|coding|specialist|manager|street|avenue|road|"
     r"certified|experience|objective|contact|health|medical|hospital|university|college)\b"

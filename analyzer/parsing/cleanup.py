@@ -1,9 +1,12 @@
-"""Character-level clean-up shared by every format: ligatures, soft hyphens, spacing, bullets."""
+"""Character-level clean-up shared by every format: mojibake, ligatures, soft hyphens, spacing,
+bullets."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+import ftfy
 
 _TRANSLATE = str.maketrans(
     {
@@ -51,9 +54,27 @@ _LETTER_SPACED = re.compile(r"^(?:\S ){3,}\S$")
 _RULE_LINE = re.compile(r"^[\s\-_=~*#.•·|]{3,}$")
 
 
+# UTF-8 read as Windows-1252 ("â€™", "Ã©", "Â "): a lead character of a UTF-8 sequence followed by
+# what a continuation byte becomes in Windows-1252. Only lines with such a pair go to ftfy.
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
+    "\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+_STRAY_A = re.compile("\u00c2(?=\\s)")  # a no-break space's lead byte left before a plain space
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo copy-paste mojibake with ftfy: ``"Coderâ€™s"`` -> ``"Coder’s"``, ``"CafÃ©"`` ->
+    ``"Café"``; a stray ``"Â"`` before a space is dropped. Clean text is returned unchanged."""
+    if _MOJIBAKE.search(text):
+        text = ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
+    return _STRAY_A.sub("", text)
+
+
 def clean_chars(text: str) -> str:
-    """Replace ligatures, drop soft hyphens and control characters, normalise spaces."""
-    text = unicodedata.normalize("NFC", text).translate(_TRANSLATE)
+    """Repair mojibake, replace ligatures, drop soft hyphens and control characters, normalise
+    spaces."""
+    text = unicodedata.normalize("NFC", repair_mojibake(text)).translate(_TRANSLATE)
     return _CONTROL.sub("", text)
 
 
