@@ -31,18 +31,18 @@ _YEAR2 = r"(?:'|’|‘)\s?\d{2}(?!\d)"  # '19
 _MONTH_YEAR = rf"{_MONTH_RE}(?:\s*,?\s*|\s*[-/]\s*)(?:\d{{4}}|{_YEAR2})|{_MONTH_RE}\s?{_YEAR2}"
 _NUMERIC = r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}[/.]\d{4}|\d{1,2}/\d{2}(?!\d)|(?:19|20)\d\d-(?:0[1-9]|1[0-2])(?![\d-])"
 _SEASON = r"(?:Spring|Summer|Fall|Autumn|Winter)\s+(?:\d{4}|" + _YEAR2 + ")"
-_DATE = rf"(?:{_MONTH_YEAR}|{_NUMERIC}|{_SEASON}|(?<![\d/.-])(?:19|20)\d\d(?![\d/]))"
+_DATE = rf"(?:{_MONTH_YEAR}|{_NUMERIC}|{_SEASON}|(?<![\d/.])(?:19|20)\d\d(?![\d/]))"
 # Every way of saying "still there".
 _OPEN = (
     r"(?:present(?:\s+day)?|current(?:ly)?(?:\s+employed)?|now|today|to\s+date|till\s+date|date|"
     r"ongoing|on-going|continuing|still\s+(?:employed|there|working)|active|in\s+progress)"
 )
-_JOIN = r"\s*(?:[-–—‒~]+|to|through|thru|until|till|[-–—]\s*to)\s*"
+_JOIN = r"\s*(?:\|\s*)?(?:[-–—‒~]+|to|through|thru|until|till|[-–—]\s*to)(?:\s*\|)?\s*"
 RANGE = re.compile(rf"(?i)(?P<start>{_DATE}){_JOIN}(?P<end>{_DATE}|{_OPEN})(?![\w/])")
 # "2021 –" with nothing after it, "Starting 2021", "Since March 2020": open-ended, still there.
 OPEN_START = re.compile(
     rf"(?i)(?:\b(?:starting|started|since|beginning|began|from)\s+(?:in\s+)?(?P<start>{_DATE})(?!{_JOIN}(?:{_DATE}))"
-    rf"|(?P<start2>{_DATE})\s*[-–—]+\s*$)"
+    rf"|(?P<start2>{_DATE})\s*(?:[-–—]+\s*$|\s(?:onwards?|and on)\b))"
 )
 SINGLE = re.compile(
     rf"(?i)(?P<start>(?:{_MONTH_RE}|Spring|Summer|Fall|Autumn|Winter)\s*,?\s*(?:\d{{4}}|{_YEAR2})|\d{{1,2}}/\d{{4}})"
@@ -118,8 +118,8 @@ def _is_open(token: str) -> bool:
 
 
 def find_spans(text: str, as_of: date) -> list[Span]:
-    """Date ranges in ``text``; failing those, an open-ended start ("Starting 2021", "2021 –") or a
-    single season/month date (as a span of that season/month)."""
+    """Date ranges and open-ended starts ("Starting 2021", "2021 –", "2018 onward") in ``text``;
+    failing those, a single season/month date (as a span of that season/month)."""
     out: list[Span] = []
     for m in RANGE.finditer(text):
         start = _parse(m.group("start"), False)
@@ -128,12 +128,11 @@ def find_spans(text: str, as_of: date) -> list[Span]:
         end = as_of if current else _parse(end_token, True)
         if start and end and start <= end and start.year >= 1950 and start <= as_of:
             out.append(Span(start, min(end, as_of), current, m.group(0), m.start(), m.end()))
-    if out:
-        return out
     for m in OPEN_START.finditer(text):
         token = m.group("start") or m.group("start2")
         start = _parse(token, False)
-        if start and 1950 <= start.year and start <= as_of:
+        inside = any(s.begin < m.end() and m.start() < s.finish for s in out)
+        if start and 1950 <= start.year and start <= as_of and not inside:
             out.append(Span(start, as_of, True, m.group(0), m.start(), m.end(), "open"))
     if out:
         return out

@@ -81,7 +81,9 @@ class _Entry:
 
     @property
     def spans(self) -> list[Span]:
-        return [s for u in self.header for s in u.spans]
+        """The job's dates: those of its first dated header line (later ones, such as a promotion
+        history inside it, lie within them)."""
+        return next((u.spans for u in self.header if u.spans), [])
 
     @property
     def fields(self) -> list[str]:
@@ -96,6 +98,13 @@ class _Entry:
 
     def lines(self, part: str) -> list[Line]:
         return [ln for u in getattr(self, part) for ln in u.lines]
+
+
+def _within(inner: list[Span], outer: list[Span]) -> bool:
+    """Whether every span of ``inner`` lies inside the range ``outer`` covers."""
+    lo, hi = min(s.start for s in outer), max(s.end for s in outer)
+    # A year-only date is read mid-year: "2013" may stand for an October 2013 start.
+    return all((lo - s.start).days <= 366 and s.end <= hi for s in inner)
 
 
 class ExperienceDetector:
@@ -185,8 +194,17 @@ class ExperienceDetector:
         claimed = 0  # units before this index belong to earlier entries
         for n, d in enumerate(dated):
             nxt = dated[n + 1] if n + 1 < len(dated) else len(units)
+            if entries and claimed == d and _within(units[d].spans, entries[-1].spans):
+                # "Employer | 2013 - Current" over "Senior Coder (2018 - now); Coder (2013 - 2018)":
+                # dates inside the header just above belong to the same job.
+                header = entries[-1].header
+            else:
+                header = None
             pre = d
-            while pre > claimed and d - pre < above and self._header_like(units[pre - 1]):
+            while (
+                header is None and pre > claimed and d - pre < above
+                and self._header_like(units[pre - 1])
+            ):
                 pre -= 1
             if entries:  # what lies between the previous entry's header and this one is its body
                 entries[-1].body.extend(units[claimed:pre])
@@ -202,7 +220,10 @@ class ExperienceDetector:
                 units[post]
             ):
                 post += 1
-            entries.append(_Entry(header=units[pre:post]))
+            if header is not None:
+                header.extend(units[pre:post])
+            else:
+                entries.append(_Entry(header=units[pre:post]))
             claimed = post
         entries[-1].body.extend(units[claimed:])
         return entries

@@ -100,6 +100,20 @@ LAYOUTS = {
         [("Medical Coder", True), ("Coding Extern", True)],
         5.41,
     ),
+    # Employer and dates (table cells joined by bars), then titles with their own sub-ranges.
+    "employer-dates-then-promotions": (
+        [
+            "# Experience",
+            "Harbor Medical Group, Tacoma WA | March 2012 | to | Current",
+            "Coding Supervisor (2020 onward); Coder (2012-2020)",
+            "- Oversee six coders across three clinics",
+            "Tacoma Grocers | 2008 - 2012",
+            "Cashier",
+            "- Ran the register",
+        ],
+        [("Coding Supervisor", True), ("Cashier", False)],
+        14.74,
+    ),
 }
 
 
