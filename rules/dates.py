@@ -35,7 +35,7 @@ _DATE = rf"(?:{_MONTH_YEAR}|{_NUMERIC}|{_SEASON}|(?<![\d/.])(?:19|20)\d\d(?![\d/
 # Every way of saying "still there".
 _OPEN = (
     r"(?:present(?:\s+day)?|current(?:ly)?(?:\s+employed)?|now|today|to\s+date|till\s+date|date|"
-    r"ongoing|on-going|continuing|still\s+(?:employed|there|working)|active|in\s+progress)"
+    r"ongoing|on-going|continuing|still(?:\s+(?:here|there|employed|working|active|going))?|active|in\s+progress)"
 )
 _JOIN = r"\s*(?:\|\s*)?(?:[-–—‒~]+|to|through|thru|until|till|[-–—]\s*to)(?:\s*\|)?\s*"
 RANGE = re.compile(rf"(?i)(?P<start>{_DATE}){_JOIN}(?P<end>{_DATE}|{_OPEN})(?![\w/])")
@@ -153,6 +153,14 @@ _DATE_LINE = re.compile(
 def is_date_line(text: str) -> bool:
     """Whether a line holds nothing but a date or a date range ("Spring 2020", "Jan 2019 -")."""
     return _DATE_LINE.match(text.strip()) is not None
+
+
+_ENDS_WITH_RANGE = re.compile(rf"(?i)(?:{_DATE}){_JOIN}(?:{_DATE}|{_OPEN})\W*$")
+
+
+def ends_with_dates(text: str) -> bool:
+    """Whether a line ends with a date range (a job header's dates)."""
+    return _ENDS_WITH_RANGE.search(text[-60:]) is not None
 
 
 def position_span(start: str, end: str | None, current: bool, as_of: date) -> tuple[date, date]:

@@ -279,10 +279,43 @@ class ExperienceDetector:
         billing = len(self.billing_work.findall(body))
         return coding > billing and coding > 0
 
+    def _job_start(self, lines: list[Line], i: int, as_of: date) -> int | None:
+        """Where a job begins when line ``i`` is a dated job header outside an experience section
+        (its title on it or on the line above); ``None`` if it is not one."""
+        line = lines[i]
+        spans = [s for s in find_spans(line.text, as_of) if s.kind != "single"]
+        if not spans or line.bullet or is_duty(line.text, True):
+            return None
+        if self.role.search(line.text):
+            return i
+        prev = lines[i - 1] if i else None
+        if prev and not prev.heading and self.role.search(prev.text) and not is_duty(prev.text):
+            return i - 1
+        return None
+
+    def _work_lines(self, doc: Document, as_of: date) -> list[Line]:
+        """The experience section's lines, and jobs written under a summary or profile heading
+        ("Where I work now", no heading at all): from a dated job header to the next heading."""
+        out: list[Line] = []
+        lines = doc.lines
+        taking = False
+        for i, line in enumerate(lines):
+            if line.heading:
+                taking = False
+            elif line.section == "experience":
+                out.append(line)
+            elif line.section in ("summary", "profile"):
+                if not taking and (start := self._job_start(lines, i, as_of)) is not None:
+                    taking = True
+                    out.extend(lines[start:i])
+                if taking:
+                    out.append(line)
+        return sorted(out, key=lambda ln: ln.index)
+
     def find(self, doc: Document, as_of: date) -> Experience:
         """Positions in order, each marked ``coding_related`` (coding/HIM work) and ``counted`` (paid
         coding/HIM work, which is what experience years add up), and the merged years."""
-        lines = [ln for ln in doc.lines if ln.section == "experience" and not ln.heading]
+        lines = self._work_lines(doc, as_of)
         positions: list[Position] = []
         spans: list[tuple[date, date]] = []
         for entry in self._entries(lines, as_of):

@@ -116,6 +116,14 @@ def _title_line(text: str, prev: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() for w in words)
 
 
+def _ends_unit(prev: str, text: str) -> bool:
+    """``prev`` ends a sentence or a job header's dates and ``text`` starts anew with a capital."""
+    from analyzer.rules.dates import ends_with_dates
+
+    prev = prev.rstrip()
+    return text[:1].isupper() and (prev.endswith((".", "!", "?")) or ends_with_dates(prev))
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
@@ -152,6 +160,7 @@ def read_text(text: str, max_chars: int) -> list[RawLine]:
                     indented
                     and (_indent(raw) > 0 or not _HEADINGISH.match(stripped))
                     and not (_indent(raw) == 0 and _title_line(stripped, prev))
+                    and not _ends_unit(prev, stripped)
                 )
             )
         )
