@@ -1,55 +1,82 @@
-"""Batch analysis of a folder: discovery by content, a pool of worker processes with a per-file time
-limit, bounded memory, results streamed in input order, filters, duplicates and blind mode."""
+"""Batch analysis of a folder, as a library: discovery by content, analysis by an engine (the
+built-in worker pool of ``analyzer.pool``, or another such as Dask), duplicates as groups, filters,
+ranking, and any number of outputs ("sinks", ``analyzer.sinks``) fed as files finish.
+
+The one entry point is ``run_folder``::
+
+    from analyzer.batch import Filters, Job, run_folder
+    from analyzer.sinks import JsonlSink, RankedSink
+
+    sinks = [JsonlSink("out.jsonl"), RankedSink(None, "table")]
+    summary = run_folder("applicants/", sinks, job=Job(as_of=date(2026, 11, 26)))
+    print(summary.line(), summary.exit_code)
+
+``run_folder`` never loses finished work: when it is stopped (Ctrl-C, SIGTERM or SIGHUP under
+``stop_on_signals``, a closed stdout pipe) every sink is still closed with every finished report;
+one sink failing to write is reported (``Summary.errors``) and the others go on. Memory stays flat
+however large the folder: reports are streamed to the sinks, and only the small summary rows
+the table and CSV need are kept (full reports for a ranked JSON output wait in a temporary file).
+"""
 
 from __future__ import annotations
 
-import gc
-import multiprocessing as mp
+import contextlib
+import json
 import os
 import re
 import signal
+import tempfile
 import time
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
-from multiprocessing.connection import Connection, wait
 from pathlib import Path
+from typing import Protocol
 
 from rapidfuzz import fuzz
 
-from analyzer.limits import Limits
-from analyzer.parsing.sniff import sniff
-from analyzer.pipeline import Analyzer, error_report
 from analyzer.models.report import Report
+from analyzer.names import display_name
+from analyzer.parsing.sniff import sniff
+from analyzer.pipeline import Analyzer
+from analyzer.pool import (  # noqa: F401 - the batch interface, re-exported
+    STOP,
+    Engine,
+    Job,
+    Result,
+    Stopped,
+    Task,
+    local_engine,
+    stop_on_signals,
+)
 
 RESUME_SUFFIXES = {".pdf", ".docx", ".txt", ".text", ".md", ".doc", ".rtf", ".htm", ".html"}
 # Text-like files that are never resumes (code, data, configuration): skipped without sniffing.
 NOT_RESUMES = {
-    ".py",
-    ".json",
-    ".csv",
-    ".tsv",
-    ".xml",
-    ".js",
-    ".ts",
-    ".css",
-    ".yaml",
-    ".yml",
-    ".toml",
-    ".ini",
-    ".cfg",
-    ".log",
-    ".sh",
-    ".bat",
-    ".ps1",
-    ".sql",
-    ".ipynb",
-    ".lock",
-}
+    ".py", ".json", ".jsonl", ".csv", ".tsv", ".xml", ".js", ".ts", ".css", ".yaml", ".yml",
+    ".toml", ".ini", ".cfg", ".log", ".sh", ".bat", ".ps1", ".sql", ".ipynb", ".lock", ".xlsx",
+}  # fmt: skip
 LEVELS = {"entry": 0, "mid": 1, "senior": 2}
 _PROJECT_FILE = re.compile(
     r"(?i)^(?:readme|license|licence|changelog|contributing|notice)(?:\.\w+)?$"
 )
+# What this tool writes, recognised by its first bytes: a report or report list (JSON/JSONL),
+# a Markdown, HTML or text report, the batch table or CSV, the ``text`` command's listing.
+_OWN_OUTPUT = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:"
+    rb"\[?\s*\{\s*\"schema_version\"\s*:"
+    rb"|# Resume analysis: "
+    rb"|<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">.{0,200}<title>Resume analysis: "
+    rb"|(?:\x1b\[[0-9;]*m)*resume-analyzer \xc2\xb7 "
+    rb"|rank,file,"
+    rb"|#\s+candidate\s+stage\s+score"
+    rb"|# .{1,4000}? \xc2\xb7 (?:pdf|docx|text|html) \xc2\xb7 \d+ page\(s\) \xc2\xb7 \d+ lines\n"
+    rb")",
+    re.S,
+)
+
+
+# -- discovery -------------------------------------------------------------------------------
 
 
 @dataclass
@@ -60,55 +87,72 @@ class Discovery:
     skipped: list[tuple[Path, str]] = field(default_factory=list)
 
 
-def discover(root: Path) -> Discovery:
+def written_by_us(head: bytes) -> bool:
+    """Whether these first bytes of a file are an output of this tool (a report, a batch
+    table or CSV): a run never takes its own outputs for candidates."""
+    return _OWN_OUTPUT.match(head) is not None
+
+
+def _real(path: str | os.PathLike) -> str:
+    return os.path.realpath(path)
+
+
+def discover(root: Path, exclude: Sequence[str | os.PathLike] = ()) -> Discovery:
     """Walk ``root`` recursively. Resume extensions are always taken (a bad file gets an error row);
     other files are taken when their bytes are a PDF, a Word document or text. Symlinked files are
-    followed once; symlinked folders are not (no loops); hidden files are skipped."""
+    followed once; symlinked folders are not (no loops); hidden files are skipped. ``exclude``
+    (this run's output files and folders) and files this tool wrote are skipped as outputs."""
     found = Discovery()
     seen: set[Path] = set()
+    outputs = {_real(p) for p in exclude}
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        skipped_dirs = [d for d in dirnames if _real(Path(dirpath) / d) in outputs]
+        found.skipped.extend((Path(dirpath) / d, "an output of this run") for d in skipped_dirs)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in skipped_dirs)
         for name in sorted(filenames):
             path = Path(dirpath) / name
-            if name.startswith("."):
-                found.skipped.append((path, "hidden file"))
-                continue
-            if _PROJECT_FILE.match(name):
-                found.skipped.append((path, "a project file, not a resume"))
-                continue
-            try:
-                real = path.resolve(strict=True)
-            except (OSError, RuntimeError):
-                found.skipped.append((path, "broken symlink"))
-                continue
-            if real in seen:
-                found.skipped.append((path, "same file as another path"))
-                continue
-            if not real.is_file():
-                found.skipped.append((path, "not a regular file"))
-                continue
-            seen.add(real)
-            if path.suffix.lower() in RESUME_SUFFIXES:
+            why = _skip_reason(path, name, seen, outputs)
+            if why is None:
                 found.files.append(path)
-                continue
-            if path.suffix.lower() in NOT_RESUMES:
-                found.skipped.append((path, f"{path.suffix} file"))
-                continue
-            try:
-                with open(path, "rb") as fh:
-                    head = fh.read(4096)
-            except OSError:
-                found.files.append(
-                    path
-                )  # unreadable: reported as an error row, not silently skipped
-                continue
-            kind = sniff(head) if head else None
-            if kind in ("pdf", "docx") or (kind == "text" and _looks_textual(head)):
-                found.files.append(path)
-            else:
-                found.skipped.append((path, "not a PDF, DOCX or text file"))
-    found.files.sort(key=lambda p: str(p.relative_to(root)))
+            elif why:
+                found.skipped.append((path, why))
+    found.files.sort(key=lambda p: os.fsencode(p.relative_to(root)))
     return found
+
+
+def _skip_reason(path: Path, name: str, seen: set[Path], outputs: set[str]) -> str | None:
+    """Why ``path`` is not a candidate, or ``None`` to analyse it."""
+    if name.startswith("."):
+        return "hidden file"
+    if _PROJECT_FILE.match(name):
+        return "a project file, not a resume"
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return "broken symlink"
+    if str(real) in outputs:
+        return "an output of this run"
+    if real in seen:
+        return "same file as another path"
+    if not real.is_file():
+        return "not a regular file"
+    seen.add(real)
+    suffix = path.suffix.lower()
+    if suffix in NOT_RESUMES:
+        return f"{suffix} file"
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return None  # unreadable: reported as an error row, not silently skipped
+    if written_by_us(head):
+        return "written by resume-analyzer (a report or batch output)"
+    if suffix in RESUME_SUFFIXES:
+        return None
+    kind = sniff(head) if head else None
+    if kind in ("pdf", "docx") or (kind in ("text", "html") and _looks_textual(head)):
+        return None
+    return "not a PDF, DOCX or text file"
 
 
 def _looks_textual(head: bytes) -> bool:
@@ -118,215 +162,39 @@ def _looks_textual(head: bytes) -> bool:
     return printable / max(len(head), 1) > 0.95
 
 
-# -- workers ---------------------------------------------------------------------------------
-
-
-def _freeze() -> None:
-    """Keep the loaded rules, spaCy and models out of the cyclic garbage collector's scans: they live
-    as long as the process, and re-walking that large heap while pdfminer allocates millions of
-    objects costs time (after fork it would also copy the shared pages into every worker)."""
-    gc.freeze()
-
-
-def _address_space() -> int:
-    """This process's current virtual size in bytes (0 when unknown)."""
-    try:
-        with open("/proc/self/statm") as fh:
-            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        return 0
-
-
-def _worker(
-    conn: Connection,
-    analyzer: Analyzer | None,
-    rules_dir: Path | None,
-    limits: Limits,
-    as_of: date,
-    memory_mb: int,
-    posting=None,
-) -> None:
-    """Worker process: one file per message. With fork the parent's loaded ``Analyzer`` is inherited;
-    otherwise rules and spaCy are loaded here, once. Ctrl-C is the parent's to handle: it stops the
-    workers itself and keeps what was finished."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if analyzer is None:
-        analyzer = Analyzer(rules_dir, limits)
-        _freeze()
-    if memory_mb:
-        try:
-            import resource
-
-            cap = _address_space() + memory_mb * 1024 * 1024
-            resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-        except (ImportError, ValueError, OSError):
-            pass
-    while True:
-        try:
-            msg = conn.recv()
-        except (EOFError, KeyboardInterrupt):
-            return
-        if msg is None:
-            return
-        index, path, label = msg
-        digest = None
-        try:
-            analysis = analyzer.run(path, as_of, label=label, posting=posting)
-            report, digest = analysis.report, analysis.digest
-        except MemoryError:
-            report = error_report(
-                label, as_of, "too_large", "analysing the file needed more memory than the limit"
-            )
-        except Exception as exc:  # noqa: BLE001 - the last line of defence for one file
-            report = error_report(
-                label, as_of, "internal_error", f"unexpected {type(exc).__name__}: {exc}"
-            )
-        try:
-            conn.send((index, report.model_dump_json(), digest))
-        except (BrokenPipeError, OSError):
-            return
-
-
-@dataclass
-class _Slot:
-    proc: mp.Process
-    conn: Connection
-    task: tuple[int, Path, str] | None = None
-    started: float = 0.0
-
-
-class Pool:
-    """Worker processes that can be killed one at a time (a hung file never stalls the batch)."""
-
-    def __init__(
-        self,
-        workers: int,
-        rules_dir: Path | None,
-        limits: Limits,
-        as_of: date,
-        memory_mb: int,
-        posting=None,
-        analyzer: Analyzer | None = None,
-    ) -> None:
-        fork = "fork" in mp.get_all_start_methods()
-        self.ctx = mp.get_context("fork" if fork else "spawn")
-        # With fork, load rules and spaCy once here; every worker (and every replacement) inherits them.
-        shared = (analyzer or Analyzer(rules_dir, limits)) if fork else None
-        _freeze()
-        self.args = (shared, rules_dir, limits, as_of, memory_mb, posting)
-        self.timeout = limits.timeout_seconds
-        self.as_of = as_of
-        self.slots = [self._spawn() for _ in range(max(1, workers))]
-
-    def _spawn(self) -> _Slot:
-        parent, child = self.ctx.Pipe()
-        proc = self.ctx.Process(target=_worker, args=(child, *self.args), daemon=True)
-        proc.start()
-        child.close()
-        return _Slot(proc, parent)
-
-    def _replace(self, slot: _Slot) -> None:
-        slot.proc.kill()
-        slot.proc.join(timeout=5)
-        slot.conn.close()
-        fresh = self._spawn()
-        slot.proc, slot.conn, slot.task = fresh.proc, fresh.conn, None
-
-    def run(self, tasks: list[tuple[int, Path, str]]) -> Iterator[tuple[int, str, str | None]]:
-        """Yield ``(index, report_json, sha256)`` as files finish (any order)."""
-        pending = list(reversed(tasks))
-        busy = 0
-        while pending or busy:
-            for slot in self.slots:
-                if slot.task is None and pending:
-                    slot.task = pending.pop()
-                    slot.started = time.monotonic()
-                    slot.conn.send(slot.task)
-                    busy += 1
-            ready = wait([s.conn for s in self.slots if s.task is not None], timeout=0.05)
-            for slot in self.slots:
-                if slot.task is None:
-                    continue
-                index, path, label = slot.task
-                if slot.conn in ready:
-                    try:
-                        got = slot.conn.recv()
-                    except (EOFError, OSError):
-                        code = slot.proc.exitcode
-                        rep = error_report(
-                            label,
-                            self.as_of,
-                            "internal_error",
-                            f"the worker analysing this file stopped (exit code {code})",
-                        )
-                        self._replace(slot)
-                        busy -= 1
-                        yield index, rep.model_dump_json(), None
-                        continue
-                    slot.task = None
-                    busy -= 1
-                    yield got
-                elif time.monotonic() - slot.started > self.timeout:
-                    rep = error_report(
-                        label,
-                        self.as_of,
-                        "timeout",
-                        f"analysis took longer than {self.timeout:g} s and was stopped (--timeout)",
-                    )
-                    self._replace(slot)
-                    busy -= 1
-                    yield index, rep.model_dump_json(), None
-
-    def close(self) -> None:
-        for slot in self.slots:
-            try:
-                slot.conn.send(None)
-            except (OSError, BrokenPipeError):
-                pass
-        for slot in self.slots:
-            slot.proc.join(timeout=2)
-            if slot.proc.is_alive():
-                slot.proc.kill()
-                slot.proc.join(timeout=2)
-
-
-def run_batch(
-    files: list[Path],
-    workers: int,
-    rules_dir: Path | None,
-    limits: Limits,
-    as_of: date,
-    memory_mb: int = 1024,
-    posting=None,
-    analyzer: Analyzer | None = None,
-) -> Iterator[tuple[int, Report, str | None]]:
-    """Analyse ``files`` (with their fit to ``posting`` if given); yield ``(index, report, sha256)`` in
-    input order as soon as possible. ``analyzer`` is reused when given (it must match rules/limits)."""
-    tasks = [(i, p, str(p)) for i, p in enumerate(files)]
-    if workers <= 0:  # in-process; the SIGALRM deadline is the only time limit
-        analyzer = analyzer or Analyzer(rules_dir, limits)
-        _freeze()
-        for i, p, label in tasks:
-            analysis = analyzer.run(p, as_of, label=label, posting=posting)
-            yield i, analysis.report, analysis.digest
-        return
-    pool = Pool(
-        min(workers, max(1, len(tasks))), rules_dir, limits, as_of, memory_mb, posting, analyzer
-    )
-    buffer: dict[int, tuple[str, str | None]] = {}
+def in_order(results: Iterator[Result]) -> Iterator[Result]:
+    """Results in input order, each as soon as every earlier one is in."""
+    buffer: dict[int, Result] = {}
     nxt = 0
-    try:
-        for index, data, digest in pool.run(tasks):
-            buffer[index] = (data, digest)
-            while nxt in buffer:
-                data, digest = buffer.pop(nxt)
-                yield nxt, Report.model_validate_json(data), digest
-                nxt += 1
-    finally:
-        pool.close()
+    for result in results:
+        buffer[result[0]] = result
+        while nxt in buffer:
+            yield buffer.pop(nxt)
+            nxt += 1
+    yield from (buffer[i] for i in sorted(buffer))
 
 
 # -- after analysis: filters, duplicates, blind --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which analysed reports a batch keeps (error rows are always kept).
+
+    Attributes:
+        require: Credential ids; a report is kept when it holds any of them (held or apprentice).
+        min_stage: ``entry``, ``mid`` or ``senior``.
+        min_score: Lowest overall score kept.
+        top: Keep only the best ``top`` reports (by the ranking of ``analyzer.render.table.ranked``).
+    """
+
+    require: frozenset[str] = frozenset()
+    min_stage: str | None = None
+    min_score: int | None = None
+    top: int | None = None
+
+    def passes(self, report: Report) -> bool:
+        return passes(report, set(self.require), self.min_stage, self.min_score)
 
 
 def passes(report: Report, require: set[str], min_stage: str | None, min_score: int | None) -> bool:
@@ -347,46 +215,322 @@ def _norm_name(name: str | None) -> str:
 
 
 class DuplicateFinder:
-    """Flags a report that repeats an earlier one: same bytes, same e-mail or phone, near-same name.
+    """Groups reports that repeat one another: same bytes, same e-mail or phone, near-same name.
 
-    Indexed, so a folder of thousands stays fast: exact keys in dicts, and names compared fuzzily
-    only with earlier names that share their last word."""
+    A group is named by the input position (1-based) of its first member; each later member gets
+    that group id and one ``duplicate_of`` entry naming the first member and why. Memory is one
+    entry per distinct key, and each check costs a few dictionary look-ups (names are compared
+    fuzzily only with the distinct names that share their last word), so thousands of files
+    sharing one agency e-mail stay linear."""
+
+    _MAX_NAMES_PER_SURNAME = 200
 
     def __init__(self) -> None:
-        self.by_key: dict[tuple[str, str], list[str]] = {}
-        self.by_surname: dict[str, list[tuple[str, str]]] = {}
+        self.group_of: dict[tuple[str, str], int] = {}
+        self.first_label: dict[int, str] = {}
+        self.by_surname: dict[str, dict[str, int]] = {}
 
-    def check(self, report: Report, digest: str | None, label: str | None = None) -> list[str]:
-        """Earlier files this one repeats, each with why; then remember this one as ``label``."""
-        label = label or report.file
+    def check(
+        self, report: Report, digest: str | None, label: str, index: int
+    ) -> tuple[int | None, str | None]:
+        """``(group, "first member (why)")`` if this report repeats an earlier one, else
+        ``(None, None)``; then remember it (as ``label``, at input position ``index``)."""
         c = report.candidate
         keys = [
             ("identical file", digest),
             ("same e-mail", (c.email or "").lower() or None),
             ("same phone", re.sub(r"\D", "", c.phone or "")[-10:] or None),
         ]
+        keys = [(why, value) for why, value in keys if value]
         name = _norm_name(c.name)
-        found: dict[str, list[str]] = {}
-        for why, value in keys:
-            for other in self.by_key.get((why, value), []) if value else []:
-                found.setdefault(other, []).append(why)
         surname = name.split()[-1] if name else ""
-        for other_name, other in self.by_surname.get(surname, []):
-            if fuzz.ratio(name, other_name) >= 92:
-                found.setdefault(other, []).append("same name")
-        if not report.error or digest:
-            for why, value in keys:
-                if value:
-                    self.by_key.setdefault((why, value), []).append(label)
-            if surname:
-                self.by_surname.setdefault(surname, []).append((name, label))
-        return [f"{other} ({', '.join(why)})" for other, why in found.items()]
+        hits: dict[int, list[str]] = {}
+        for key in keys:
+            if (group := self.group_of.get(key)) is not None:
+                hits.setdefault(group, []).append(key[0])
+        names = self.by_surname.get(surname, {})
+        for other_name, group in names.items():
+            if other_name == name or fuzz.ratio(name, other_name) >= 92:
+                hits.setdefault(group, []).append("same name")
+        group = min(hits) if hits else None
+        if report.error and not digest:
+            return (group, self._entry(group, hits)) if group else (None, None)
+        own = group if group is not None else index + 1
+        self.first_label.setdefault(own, label)
+        for key in keys:
+            self.group_of.setdefault(key, own)
+        if surname and (name in names or len(names) < self._MAX_NAMES_PER_SURNAME):
+            self.by_surname.setdefault(surname, {}).setdefault(name, own)
+        return (group, self._entry(group, hits)) if group is not None else (None, None)
+
+    def _entry(self, group: int | None, hits: dict[int, list[str]]) -> str | None:
+        if group is None:
+            return None
+        return f"{self.first_label[group]} ({', '.join(dict.fromkeys(hits[group]))})"
 
 
 def blind(report: Report, index: int) -> Report:
     """The report without the candidate's name, contact details or file name (bias-reduced screening)."""
     from analyzer.models.findings import Candidate
 
-    return report.model_copy(
-        update={"candidate": Candidate(), "file": f"candidate-{index + 1:04d}"}
+    return report.model_copy(update={"candidate": Candidate(), "file": pseudonym(index)})
+
+
+def pseudonym(index: int) -> str:
+    """The name a file gets in blind mode: its input position."""
+    return f"candidate-{index + 1:04d}"
+
+
+def summary_row(data: dict) -> Report:
+    """A report cut down to what the ranked table, CSV and XLSX read (no evidence but each
+    metric's first, no positions, sections, score reasons, posting requirements or suggestions
+    other than missing metrics), so that a batch of any size keeps little per file. ``data`` is
+    the report's JSON object (it is modified). A new column reading more: keep it here."""
+
+    def strip(obj):
+        if isinstance(obj, dict):
+            return {k: ([] if k in ("evidence", "resume") else strip(v)) for k, v in obj.items()}
+        if isinstance(obj, list):
+            return [strip(x) for x in obj]
+        return obj
+
+    data["sections"] = []
+    data["suggestions"] = [
+        s for s in data.get("suggestions", []) if s.get("category") == "missing_metric"
+    ]
+    data["experience"] = {**data.get("experience", {}), "positions": []}
+    for m in data.get("metrics", []):  # the XLSX metrics sheet shows each one's text and line
+        m["evidence"] = m.get("evidence", [])[:1]
+    if data.get("stage"):
+        data["stage"].update(reasons=[], next_steps=[])
+    if data.get("score"):
+        data["score"]["components"] = {}
+    if data.get("match"):
+        data["match"].update(requirements=[], feature=[], guidance=[])
+    metrics = data.pop("metrics", [])
+    data = strip(data)
+    data["metrics"] = metrics
+    return Report.model_validate(data)
+
+
+# -- the run -----------------------------------------------------------------------------------
+
+
+class Kept:
+    """What a batch kept, for outputs that need the whole run ranked (table, CSV, JSON, top N).
+
+    Attributes:
+        rows: ``(summary report, duplicate_of)`` per kept file: every field the table and CSV
+            read, no evidence (see ``summary_row``), ranked, ``Filters.top`` applied.
+    """
+
+    def __init__(self, spool: bool) -> None:
+        self.rows: list[tuple[Report, list[str]]] = []
+        self._spool = tempfile.TemporaryFile() if spool else None  # unlinked: gone even on SIGKILL
+        self._offsets: dict[str, tuple[int, int]] = {}
+        self._group_sizes: Counter[int] = Counter()
+
+    def add(self, report: Report, text: str, data: dict) -> None:
+        if self._spool is not None:
+            raw = text.encode("utf-8")
+            self._offsets[report.file] = (self._spool.seek(0, os.SEEK_END), len(raw))
+            self._spool.write(raw)
+        row = summary_row(data)
+        self.rows.append((row, row.duplicate_of))
+
+    def full(self, row: Report) -> Report:
+        """The complete report behind a summary row (read back from the temporary file)."""
+        if self._spool is None:
+            raise ValueError("this run kept no full reports (no sink asked for them)")
+        offset, size = self._offsets[row.file]
+        self._spool.seek(offset)
+        return Report.model_validate_json(self._spool.read(size))
+
+    def finish(self, top: int | None) -> None:
+        from analyzer.render.table import ranked
+
+        order = ranked(self.rows)
+        if top:
+            ok = [r for r in order if not r[0].error][:top]
+            order = ok + [r for r in order if r[0].error]
+        self.rows = order
+
+    def close(self) -> None:
+        if self._spool is not None:
+            self._spool.close()
+
+
+class Sink(Protocol):
+    """An output of a batch. ``run_folder`` calls ``add`` for every kept report as soon as it and
+    every earlier one are finished (input order), then ``close`` once, also after a stop.
+
+    Attributes:
+        name: Shown in messages (a path, "standard output").
+        paths: Files or folders it writes, which discovery must not read back as candidates.
+        wants_rows: ``close`` needs ``Kept.rows`` (ranked summary rows).
+        wants_full: ``close`` needs ``Kept.full`` (complete reports, ranked).
+    """
+
+    name: str
+    paths: Sequence[str | os.PathLike]
+    wants_rows: bool
+    wants_full: bool
+
+    def add(self, report: Report, text: str) -> None:
+        """One kept report; ``text`` is its compact JSON."""
+
+    def close(self, kept: Kept | None, complete: bool) -> None:
+        """The end of the run; ``complete`` is False when it was stopped early."""
+
+    def abandon(self) -> None:
+        """Stop after a failed write: keep what was completely written when that is a valid
+        output on its own (JSONL rows), remove temporary files, never raise."""
+
+
+@dataclass
+class Summary:
+    """What a batch did: counts, what was skipped, any output write errors, and whether it was
+    stopped (``stopped`` is the signal number: 2 for Ctrl-C, 15 SIGTERM, 1 SIGHUP, 13 a closed pipe)."""
+
+    total: int = 0
+    done: int = 0
+    failures: Counter[str] = field(default_factory=Counter)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    stopped: int | None = None
+    elapsed: float = 0.0
+
+    def line(self) -> str:
+        """``analysed 5; skipped 2; failed 1 (corrupt 1); 0.8 s``."""
+        failed = sum(self.failures.values())
+        parts = [
+            f"analysed {self.done - failed}",
+            f"skipped {len(self.skipped)}",
+            f"failed {failed}",
+        ]
+        if self.failures:
+            parts[-1] += (
+                " (" + ", ".join(f"{k} {v}" for k, v in sorted(self.failures.items())) + ")"
+            )
+        if self.stopped is not None:
+            parts.append(f"not reached {self.total - self.done}")
+        return f"{'; '.join(parts)}; {self.elapsed:.1f} s"
+
+    @property
+    def exit_code(self) -> int:
+        """128 + signal when stopped; 1 when a file or an output failed; else 0."""
+        if self.stopped is not None:
+            return 128 + self.stopped
+        return 1 if (self.failures or self.errors) else 0
+
+
+def run_folder(
+    root: str | os.PathLike,
+    sinks: Sequence[Sink],
+    *,
+    job: Job | None = None,
+    filters: Filters = Filters(),
+    blind_mode: bool = False,
+    workers: int | None = None,
+    engine: Engine | None = None,
+    analyzer: Analyzer | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Summary:
+    """Analyse every resume under ``root`` and feed the reports to ``sinks``.
+
+    Args:
+        root: The folder (recursively; see ``discover``).
+        sinks: Outputs (``analyzer.sinks``); their ``paths`` are never read as candidates.
+        job: How each file is analysed (date, rules, limits, memory cap, posting).
+        filters: Which reports to keep (error rows are always kept).
+        blind_mode: Leave names, contact details and file names out of every output.
+        workers: Processes for the default engine (default: the number of cores).
+        engine: Another executor (see ``Engine``); ``workers`` is then unused.
+        analyzer: A loaded ``Analyzer`` to reuse (it must match ``job``).
+        progress: Called with ``(done, total)`` after each file.
+
+    Returns:
+        The ``Summary``. Nothing is raised for a bad file or a failed output: they are counted.
+    """
+    job = job or Job()
+    started = time.monotonic()
+    exclude = [p for s in sinks for p in s.paths]
+    found = discover(Path(root), exclude)
+    summary = Summary(
+        total=len(found.files), skipped=[(display_name(p), w) for p, w in found.skipped]
     )
+    engine = engine or local_engine(os.cpu_count() or 1 if workers is None else workers, analyzer)
+    kept = (
+        Kept(spool=any(s.wants_full for s in sinks))
+        if any(s.wants_rows or s.wants_full for s in sinks)
+        else None
+    )
+    live = list(sinks)
+    tasks = [
+        (i, p, pseudonym(i) if blind_mode else display_name(p)) for i, p in enumerate(found.files)
+    ]
+    try:
+        _feed(engine(tasks, job), tasks, live, kept, summary, filters, blind_mode, progress)
+    except Stopped as exc:
+        summary.stopped = exc.signum
+    except KeyboardInterrupt:
+        summary.stopped = signal.SIGINT
+    # Outputs are completed even when the run was stopped; a second signal waits until they are.
+    STOP.critical += 1
+    try:
+        if kept is not None:
+            kept.finish(filters.top)
+        for sink in live:
+            _guarded(summary, live, sink, lambda s=sink: s.close(kept, summary.stopped is None))
+    finally:
+        STOP.critical -= 1
+        if kept is not None:
+            kept.close()
+        summary.elapsed = time.monotonic() - started
+    return summary
+
+
+def _feed(results, tasks, live, kept, summary, filters, blind_mode, progress) -> None:
+    dups = DuplicateFinder()
+    for index, text, digest in in_order(results):
+        data = json.loads(text)
+        report = Report.model_validate(data)
+        summary.done += 1
+        if report.error:
+            summary.failures[report.error.code] += 1
+        label = tasks[index][2]
+        group, entry = dups.check(report, digest, label, index)
+        if blind_mode:
+            report = blind(report, index)
+        if group is not None:
+            report = report.model_copy(update={"duplicate_group": group, "duplicate_of": [entry]})
+        if report.error or filters.passes(report):
+            text = report.model_dump_json()
+            with STOP.writing():
+                for sink in list(live):
+                    _guarded(summary, live, sink, lambda s=sink: s.add(report, text))
+                if kept is not None:
+                    kept.add(report, text, json.loads(text))
+            if summary.stopped is not None:  # nobody reads standard output any more
+                raise Stopped(summary.stopped)
+        if progress:
+            progress(summary.done, summary.total)
+
+
+def _guarded(summary: Summary, live: list, sink, call: Callable[[], None]) -> None:
+    """Run one sink operation; a failure disables that sink only (reported with its path and
+    errno). A closed standard output (``| head``) ends the run as SIGPIPE would, quietly."""
+    from analyzer.output import OutputError
+
+    try:
+        call()
+        return
+    except BrokenPipeError:
+        summary.stopped = summary.stopped or signal.SIGPIPE
+    except (OutputError, OSError) as exc:
+        summary.errors.append(
+            str(exc) if isinstance(exc, OutputError) else f"cannot write {sink.name}: {exc}"
+        )
+    live.remove(sink)
+    with contextlib.suppress(Exception):
+        sink.abandon()

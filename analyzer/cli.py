@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import dataclasses
 import json
 import logging
+import math
 import os
+import signal
 import sys
 import time
-from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from analyzer.limits import DEFAULT_LIMITS, Limits
-from analyzer.output import AtomicStream, OutputError, check_writable, write_atomic
+from analyzer.limits import DEFAULT_LIMITS, Limits, address_space_cap
+from analyzer.names import display_name
+from analyzer.output import OutputError, check_writable, write_output
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 log = logging.getLogger("analyzer")
@@ -26,14 +30,20 @@ def _as_of(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
 
 
-def _positive(kind):
+def _positive(kind, allow_zero: bool = False):
+    """An argparse type: a finite number above zero (or at least zero with ``allow_zero``)."""
+
     def parse(value: str):
         try:
             v = kind(value)
         except ValueError as exc:
             raise argparse.ArgumentTypeError(f"not a number: {value!r}") from exc
-        if v <= 0:
-            raise argparse.ArgumentTypeError(f"must be positive: {value!r}")
+        if not math.isfinite(v):
+            raise argparse.ArgumentTypeError(f"must be a finite number: {value!r}")
+        if v < 0 or (v == 0 and not allow_zero):
+            raise argparse.ArgumentTypeError(
+                f"must be {'zero or more' if allow_zero else 'positive'}: {value!r}"
+            )
         return v
 
     return parse
@@ -81,6 +91,14 @@ def _common(p: argparse.ArgumentParser) -> None:
             metavar=metavar,
             help=f"{help_text} (default {kind(default):g})",
         )
+    p.add_argument(
+        "--max-memory",
+        type=_positive(int, allow_zero=True),
+        default=1024,
+        metavar="MB",
+        help="memory the analysis of one file may add to the process before the file fails as "
+        "too_large (default 1024; 0 = no cap; with batch --workers 0 there is no cap)",
+    )
     p.add_argument("--debug", action="store_true", help="show tracebacks and library warnings")
 
 
@@ -194,13 +212,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="worker processes (default: number of cores; 0 = in the main process: the time limit holds, the memory cap does not)",
     )
     p.add_argument(
-        "--max-memory",
-        type=int,
-        default=1024,
-        metavar="MB",
-        help="memory a worker may add to its start-up size before its file fails (default 1024; 0 = no cap)",
-    )
-    p.add_argument(
         "--require",
         default="",
         metavar="CRED[,CRED]",
@@ -256,14 +267,9 @@ def _limits(args: argparse.Namespace) -> Limits:
 
 
 def _emit(text: str | bytes, output: str | None) -> None:
-    if output:
-        write_atomic(output, text)
-    elif isinstance(text, bytes):
-        sys.stdout.buffer.write(text)
-        sys.stdout.buffer.flush()
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    """Write a command's output (text, or bytes as they are) to ``-o`` (see ``analyzer.output``)
+    or standard output."""
+    write_output(output or None, text)
 
 
 def _color(args: argparse.Namespace) -> bool:
@@ -280,11 +286,16 @@ def cmd_single(args: argparse.Namespace) -> int:
 
     if args.output:
         check_writable(args.output)
-    analysis = Analyzer(args.rules, _limits(args)).run(args.file, args.as_of)
+    analyzer = Analyzer(args.rules, _limits(args))
+    with address_space_cap(args.max_memory):
+        analysis = analyzer.run(args.file, args.as_of)
     _emit(render(analysis, args.format, view=args.command, color=_color(args)), args.output)
     if analysis.report.error:
         err = analysis.report.error
-        print(f"resume-analyzer: {args.file}: {err.message} ({err.code})", file=sys.stderr)
+        print(
+            f"resume-analyzer: {display_name(args.file)}: {err.message} ({err.code})",
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     return EXIT_OK
 
@@ -305,7 +316,10 @@ def _read_posting(analyzer, job: str):
             return analyzer.matcher.read_posting("(stdin)", data)
         return analyzer.matcher.read_posting(job)
     except AnalyzerError as exc:
-        print(f"resume-analyzer: job posting {job}: {exc.message} ({exc.code})", file=sys.stderr)
+        print(
+            f"resume-analyzer: job posting {display_name(job)}: {exc.message} ({exc.code})",
+            file=sys.stderr,
+        )
         return None
 
 
@@ -319,11 +333,15 @@ def cmd_match(args: argparse.Namespace) -> int:
     posting = _read_posting(analyzer, args.job)
     if posting is None:
         return EXIT_FAILED
-    analysis = analyzer.run(args.file, args.as_of, posting=posting)
+    with address_space_cap(args.max_memory):
+        analysis = analyzer.run(args.file, args.as_of, posting=posting)
     _emit(render(analysis, args.format, view="match", color=_color(args)), args.output)
     if analysis.report.error:
         err = analysis.report.error
-        print(f"resume-analyzer: {args.file}: {err.message} ({err.code})", file=sys.stderr)
+        print(
+            f"resume-analyzer: {display_name(args.file)}: {err.message} ({err.code})",
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     return EXIT_OK
 
@@ -339,7 +357,10 @@ def cmd_text(args: argparse.Namespace) -> int:
     try:
         doc = read_document(args.file, Sectioner(load_rules(args.rules).sections), _limits(args))
     except AnalyzerError as exc:
-        print(f"resume-analyzer: {args.file}: {exc.message} ({exc.code})", file=sys.stderr)
+        print(
+            f"resume-analyzer: {display_name(args.file)}: {exc.message} ({exc.code})",
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     cols = {0: "full", 1: "main", 2: "side"}
     out = [
@@ -356,7 +377,7 @@ def cmd_text(args: argparse.Namespace) -> int:
 def cmd_schema(args: argparse.Namespace) -> int:
     from analyzer.models.report import Report
 
-    print(json.dumps(Report.model_json_schema(), indent=2))
+    _emit(json.dumps(Report.model_json_schema(), indent=2) + "\n", None)
     return EXIT_OK
 
 
@@ -370,131 +391,64 @@ def _progress(done: int, total: int, started: float) -> None:
     sys.stderr.flush()
 
 
+def _batch_sinks(args: argparse.Namespace) -> list:
+    """The outputs ``batch`` writes: its ``--format`` to ``-o`` or stdout, and ``--reports-dir``."""
+    from analyzer.sinks import JsonlSink, RankedSink, ReportsDirSink
+
+    if args.format == "jsonl":
+        sinks = [JsonlSink(args.output, ranked=bool(args.top))]
+    else:
+        sinks = [RankedSink(args.output, args.format, excel=args.excel)]
+    if args.reports_dir:
+        sinks.append(ReportsDirSink(args.reports_dir, args.reports_format))
+    return sinks
+
+
 def cmd_batch(args: argparse.Namespace) -> int:
-    from analyzer.batch import DuplicateFinder, blind, discover, passes, run_batch
-    from analyzer.render.csvfile import csv_text
-    from analyzer.render.table import ranked, table_text
+    """Analyse a folder with ``analyzer.batch.run_folder`` and report what happened on stderr."""
+    from analyzer.batch import Filters, Job, run_folder, stop_on_signals
 
     root = Path(args.dir)
     if not root.is_dir():
-        print(f"resume-analyzer: {root} is not a folder", file=sys.stderr)
+        print(f"resume-analyzer: {display_name(root)} is not a folder", file=sys.stderr)
         return EXIT_USAGE
     if args.format == "xlsx" and not args.output and sys.stdout.isatty():
-        print("resume-analyzer: --format xlsx writes a workbook: give -o FILE.xlsx", file=sys.stderr)
+        print(
+            "resume-analyzer: --format xlsx writes a workbook: give -o FILE.xlsx", file=sys.stderr
+        )
         return EXIT_USAGE
-    if args.output:
-        check_writable(args.output)
-    if args.reports_dir:
-        args.reports_dir.mkdir(parents=True, exist_ok=True)
-    found = discover(root)
-    as_of = args.as_of or date.today()
-    posting = analyzer = None
+    job = Job(as_of=args.as_of or date.today(), rules=args.rules, limits=_limits(args),
+              memory_mb=args.max_memory)  # fmt: skip
+    analyzer = None
     if args.job:
         from analyzer.pipeline import Analyzer
 
-        analyzer = Analyzer(args.rules, _limits(args))
+        analyzer = Analyzer(args.rules, job.limits)
         posting = _read_posting(analyzer, args.job)
         if posting is None:
             return EXIT_FAILED
-    require = {x.strip().upper() for x in args.require.split(",") if x.strip()}
+        job = dataclasses.replace(job, posting=posting)
+    require = frozenset(x.strip().upper() for x in args.require.split(",") if x.strip())
+    filters = Filters(require, args.min_stage, args.min_score, args.top)
     show_progress = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
-    stream = AtomicStream(args.output) if args.output and args.format == "jsonl" else None
-    dups = DuplicateFinder()
-    rows = []
-    failures: Counter[str] = Counter()
     started = time.monotonic()
-    interrupted = False
-    done = 0
-    try:
-        for index, report, digest in run_batch(
-            found.files,
-            args.workers,
-            args.rules,
-            _limits(args),
-            as_of,
-            args.max_memory,
-            posting,
-            analyzer,
-        ):
-            done += 1
-            if report.error:
-                failures[report.error.code] += 1
-            # Duplicates are found on the full report but named by the label every output shows.
-            label = blind(report, index).file if args.blind else report.file
-            dup_of = dups.check(report, digest, label)
-            if args.blind:
-                report = blind(report, index)
-            if dup_of:
-                report = report.model_copy(update={"duplicate_of": dup_of})
-            if args.reports_dir:
-                _write_candidate_report(args, report, index)
-            keep = bool(report.error) or passes(report, require, args.min_stage, args.min_score)
-            if keep and args.format == "jsonl" and not args.top:
-                # Streamed and not kept: memory stays flat however large the folder.
-                line = report.model_dump_json() + "\n"
-                stream.write(line) if stream else (sys.stdout.write(line), sys.stdout.flush())
-            elif keep:
-                rows.append((report, dup_of))
-            if show_progress:
-                _progress(index + 1, len(found.files), started)
-    except KeyboardInterrupt:
-        interrupted = True
-        print(
-            "\nresume-analyzer: interrupted; keeping the results finished so far", file=sys.stderr
-        )
+    with stop_on_signals():
+        sinks = _batch_sinks(args)
+        summary = run_folder(
+            root, sinks, job=job, filters=filters, blind_mode=args.blind, workers=args.workers,
+            analyzer=analyzer,
+            progress=(lambda done, total: _progress(done, total, started)) if show_progress else None,
+        )  # fmt: skip
     if show_progress:
         sys.stderr.write("\n")
-    if args.top:
-        ok = [r for r in ranked(rows) if not r[0].error][: args.top]
-        rows = ok + [r for r in rows if r[0].error]
-    if args.format == "jsonl":
-        if args.top:
-            text = "".join(r.model_dump_json() + "\n" for r, _ in ranked(rows))
-            stream.write(text) if stream else sys.stdout.write(text)
-        if stream:
-            stream.commit()
-    elif args.format == "json":
-        _emit(
-            json.dumps(
-                [r.model_dump(mode="json") for r, _ in ranked(rows)], indent=2, ensure_ascii=False
-            )
-            + "\n",
-            args.output,
-        )
-    elif args.format == "csv":
-        _emit(csv_text(rows, excel=args.excel), args.output)
-    elif args.format == "xlsx":
-        from analyzer.render.xlsx import xlsx_bytes
-
-        _emit(xlsx_bytes(rows), args.output)
-    else:
-        _emit(table_text(rows), args.output)
-    elapsed = time.monotonic() - started
-    failed = sum(failures.values())
-    parts = [f"analysed {done - failed}", f"skipped {len(found.skipped)}", f"failed {failed}"]
-    if failures:
-        parts[-1] += " (" + ", ".join(f"{k} {v}" for k, v in sorted(failures.items())) + ")"
-    if interrupted:
-        parts.append(f"not reached {len(found.files) - done}")
-    print(f"resume-analyzer: {'; '.join(parts)}; {elapsed:.1f} s", file=sys.stderr)
-    for path, why in found.skipped[:20]:
+    if summary.stopped is not None and summary.stopped != signal.SIGPIPE:
+        print("resume-analyzer: interrupted; kept the results finished so far", file=sys.stderr)
+    for error in summary.errors:
+        print(f"resume-analyzer: {error}", file=sys.stderr)
+    print(f"resume-analyzer: {summary.line()}", file=sys.stderr)
+    for path, why in summary.skipped[:20]:
         print(f"  skipped {path}: {why}", file=sys.stderr)
-    if interrupted:
-        return 130
-    return EXIT_FAILED if failed else EXIT_OK
-
-
-def _write_candidate_report(args: argparse.Namespace, report, index: int) -> None:
-    from analyzer.models.analysis import Analysis
-    from analyzer.render import render
-
-    ext = {"html": "html", "json": "json", "markdown": "md", "text": "txt"}[args.reports_format]
-    stem = report.file if args.blind else Path(report.file).name
-    safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in stem)
-    write_atomic(
-        args.reports_dir / f"{index + 1:04d}-{safe}.{ext}",
-        render(Analysis(report, None), args.reports_format, view="score"),
-    )
+    return summary.exit_code
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -525,6 +479,8 @@ def main(argv: list[str] | None = None) -> int:
     except OutputError as exc:
         print(f"resume-analyzer: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except BrokenPipeError:
+        return _closed_pipe()
     except Exception as exc:
         from analyzer.rules.loader import RuleError
 
@@ -540,6 +496,15 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130
+
+
+def _closed_pipe() -> int:
+    """The reader of standard output went away (``| head``): end quietly, as a process killed by
+    SIGPIPE would (status 141), without a second error when Python flushes stdout at exit."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return 128 + signal.SIGPIPE
 
 
 if __name__ == "__main__":

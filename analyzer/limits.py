@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 
@@ -27,3 +30,40 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+
+@contextmanager
+def address_space_cap(megabytes: int) -> Iterator[None]:
+    """Let this process grow by at most ``megabytes`` of address space while inside (0: no cap):
+    an allocation past it raises ``MemoryError``, which the pipeline reports as ``too_large``.
+    The soft limit is restored on exit; where the platform has no such limit nothing changes."""
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    except (ImportError, ValueError, OSError):
+        soft = hard = None
+    if not megabytes or soft is None:
+        yield
+        return
+    cap = _address_space() + megabytes * 1024 * 1024
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (ValueError, OSError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def _address_space() -> int:
+    """This process's current virtual size in bytes (0 when unknown)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0

@@ -13,6 +13,7 @@ from typing import BinaryIO
 from analyzer.deadline import deadline
 from analyzer.errors import AnalyzerError
 from analyzer.limits import DEFAULT_LIMITS, Limits
+from analyzer.names import display_name
 from analyzer.parsing import check_bytes, read_bytes, read_file
 from analyzer.parsing.sections import Sectioner
 from analyzer.models.analysis import Analysis
@@ -66,12 +67,12 @@ class Analyzer:
             AnalyzerError: ``not_found``, ``too_large`` or ``empty``.
         """
         if isinstance(source, (str, os.PathLike)):
-            return read_file(source, self.limits), name if name is not None else str(source)
+            return read_file(source, self.limits), name if name is not None else _name(source)
         if isinstance(source, (bytes, bytearray, memoryview)):
             data = bytes(source)
         else:
             data = source.read(self.limits.max_file_bytes + 1)
-        label = name if name is not None else str(getattr(source, "name", "") or "(bytes)")
+        label = name if name is not None else _name(source)
         return check_bytes(data, self.limits), label
 
     def read_posting(self, source: Source, name: str | None = None):
@@ -157,9 +158,10 @@ def error_report(name: str, as_of: date, code: str, message: str) -> Report:
 
 
 def _name(source: Source) -> str:
+    """The name a report shows for ``source``: printable (see ``analyzer.names``)."""
     if isinstance(source, (str, os.PathLike)):
-        return str(source)
-    return str(getattr(source, "name", "") or "(bytes)")
+        return display_name(source)
+    return display_name(str(getattr(source, "name", "") or "(bytes)"))
 
 
 _ANALYZERS: dict[Path | None, Analyzer] = {}

@@ -121,4 +121,5 @@ class Report(Frozen):
     credibility: list[Credibility] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     duplicate_of: list[str] = Field(default_factory=list)
+    duplicate_group: int | None = None
     match: Match | None = None

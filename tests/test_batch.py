@@ -3,7 +3,13 @@
 import csv
 import io
 import json
+import os
+import re
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -166,18 +172,21 @@ def test_output_file_written_atomically(capsys, folder, tmp_path: Path):
     target = tmp_path / "out.jsonl"
     code, out, err = batch(capsys, str(folder), "--format", "jsonl", "-o", str(target))
     assert out == "" and len(target.read_text().splitlines()) == 6
-    assert not list(tmp_path.glob(".out.jsonl*"))
+    assert not list(tmp_path.glob(".resume-analyzer-*"))
 
 
-def test_ctrl_c_keeps_what_was_finished(tmp_path: Path):
-    """SIGINT to the whole process group (as a terminal's Ctrl-C): exit 130, finished rows kept,
-    no traceback, no worker left running."""
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
-
+@pytest.mark.parametrize(
+    "signum, group",
+    [
+        (signal.SIGINT, True),  # a terminal's Ctrl-C reaches the whole process group
+        (signal.SIGTERM, False),  # `kill PID`: the parent only
+        (signal.SIGHUP, False),
+    ],
+)
+def test_a_signal_keeps_every_finished_row(tmp_path: Path, signum, group):
+    """Stopped mid-batch: exit 128+signal, a valid JSONL output holding every finished row, no
+    temporary file left, no traceback, and no worker left running (even when only the parent
+    got the signal)."""
     folder = tmp_path / "many"
     folder.mkdir()
     pdf = make.to_pdf(make.SAMPLE, pages=2)
@@ -185,35 +194,33 @@ def test_ctrl_c_keeps_what_was_finished(tmp_path: Path):
         (folder / f"r{i:03d}.pdf").write_bytes(pdf)
     out = tmp_path / "out.jsonl"
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "analyzer",
-            "batch",
-            str(folder),
-            "--format",
-            "jsonl",
-            "-o",
-            str(out),
-            "--workers",
-            "2",
-            "--progress",
-            "never",
-        ],
+        [sys.executable, "-m", "analyzer", "batch", str(folder), "--format", "jsonl",
+         "-o", str(out), "--workers", "2", "--progress", "never"],
         stderr=subprocess.PIPE,
         start_new_session=True,
-    )
+    )  # fmt: skip
     deadline = time.monotonic() + 60
 
     def written() -> int:
-        return sum(p.stat().st_size for p in tmp_path.glob(".out.jsonl.*.tmp"))
+        return sum(p.stat().st_size for p in tmp_path.glob(".resume-analyzer-*.tmp"))
 
     while time.monotonic() < deadline and written() == 0:
         time.sleep(0.02)
-    os.killpg(proc.pid, signal.SIGINT)
+    (os.killpg if group else os.kill)(proc.pid, signum)
     err = proc.communicate(timeout=60)[1].decode()
-    assert proc.returncode == 130, err
+    assert proc.returncode == 128 + signum, err
     assert "Traceback" not in err and "interrupted" in err and "not reached" in err
-    rows = out.read_text().splitlines()
-    assert 0 < len(rows) < 400
-    assert all(json.loads(r)["error"] is None for r in rows)
+    rows = [json.loads(r) for r in out.read_text().splitlines()]
+    analysed = int(re.search(r"analysed (\d+)", err).group(1))
+    assert 0 < len(rows) == analysed < 400
+    assert all(r["error"] is None for r in rows)
+    assert not list(tmp_path.glob(".resume-analyzer-*"))
+    gone = time.monotonic() + 10
+    while time.monotonic() < gone:
+        try:
+            os.killpg(proc.pid, 0)  # any worker left in the batch's process group?
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail("a worker outlived its parent")
