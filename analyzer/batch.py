@@ -68,7 +68,7 @@ _OWN_OUTPUT = re.compile(
     rb"|# Resume analysis: "
     rb"|<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">.{0,200}<title>Resume analysis: "
     rb"|(?:\x1b\[[0-9;]*m)*resume-analyzer \xc2\xb7 "
-    rb"|rank,file,"
+    rb"|\"?rank\"?,\"?file\"?,"
     rb"|#\s+candidate\s+stage\s+score"
     rb"|# .{1,4000}? \xc2\xb7 (?:pdf|docx|text|html) \xc2\xb7 \d+ page\(s\) \xc2\xb7 \d+ lines\n"
     rb")",
