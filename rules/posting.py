@@ -1,5 +1,7 @@
-"""Reading a job posting: what it asks for (credentials, years, code sets, tools, settings, education,
-metric standards), how strongly (required / preferred), and which credentials are alternatives."""
+"""Reading a job posting the way a recruiter does: what it asks for (credentials, years in a setting,
+code sets, tools, settings, education, level), how strongly (required / preferred), which items are
+alternatives, lists or examples, and which metric standards it states. Duties are context: they
+give standards, not requirements, unless a clause of their own says "required" or "preferred"."""
 
 from __future__ import annotations
 
@@ -12,27 +14,60 @@ from analyzer.rules.numbers import words_to_number
 from analyzer.rules.pack import RulePack
 
 _CLAUSE = re.compile(r"[;,.]\s+|\s+[–—-]\s+|\(|\)")
-_SECTION_STRENGTH = {
-    "required": "required",
-    "preferred": "preferred",
-    "duties": "preferred",
-    "profile": "preferred",
-}
+_SECTION_STRENGTH = {"required": "required", "preferred": "preferred"}
+_CONTEXT = "duties"
+_ALTERNATIVE = re.compile(r"(?i)\bor\s+(?:at least\s+|a\s+minimum\s+of\s+|minimum\s+)?$")
 
 
 @dataclass(frozen=True)
 class Ask:
-    """One thing the posting asks for; ``ids`` holds alternatives (any one satisfies it)."""
+    """One requirement read from the posting.
+
+    ``ids`` are its items; ``group`` says how they combine: ``single`` (one item), ``any`` (any one
+    meets it: "CPC or CCS"), ``all`` (a list: "CPT and HCPCS", partly met by some) or ``example``
+    ("an EHR such as Epic": any item, or a tool of the same ``categories``). ``equivalent`` says
+    the posting accepts experience instead ("CPC or equivalent experience"). A years ask carries its
+    ``years``, the ``settings`` and ``roles`` it names, and the years ask it belongs to (``within``).
+    """
 
     kind: str
     ids: tuple[str, ...]
     strength: str
     line: int
     text: str
+    group: str = "single"
+    categories: tuple[str, ...] = ()
+    equivalent: bool = False
+    equivalent_years: float | None = None
     years: float | None = None
-    qualifiers: tuple[str, ...] = ()
+    settings: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
-    metric: Metric | None = None
+    within: str | None = None
+
+
+@dataclass(frozen=True)
+class StandardAsk:
+    """A metric standard the posting states ("maintain 95% accuracy"): compared, never required."""
+
+    metric: Metric
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Everything read from one posting."""
+
+    asks: tuple[Ask, ...]
+    standards: tuple[StandardAsk, ...]
+
+
+def _compile(patterns: list[str]) -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in patterns]
+
+
+def _any(patterns: list[re.Pattern[str]], text: str) -> bool:
+    return any(p.search(text) for p in patterns)
 
 
 class PostingReader:
@@ -42,108 +77,189 @@ class PostingReader:
         rules = pack.postings
         self.engine = engine
         self.rules = rules
-        # Metric kinds a posting can set as a standard to meet ("95% accuracy", "25 charts/hour").
-        self.standards = {k for k, info in pack.metrics.registry.items() if info.standard}
-        c = lambda pats: [re.compile(p) for p in pats]  # noqa: E731
-        self.required, self.preferred = c(rules.cues.required), c(rules.cues.preferred)
-        self.either, self.both = c(rules.cues.either), c(rules.cues.both)
-        self.accepted = c(rules.cues.accepted)
+        cues = rules.cues
+        self.required, self.preferred = _compile(cues.required), _compile(cues.preferred)
+        self.either, self.both = _compile(cues.either), _compile(cues.both)
+        self.accepted, self.equivalent = _compile(cues.accepted), _compile(cues.equivalent)
+        self.list_gap = re.compile(rules.lists.gap)
+        self.list_any = _compile(rules.lists.any)
+        self.examples = re.compile(rules.lists.examples)
+        self.categories = [(c.id, c.label, _compile(c.posting)) for c in rules.categories]
         self.years = re.compile(rules.years.pattern)
-        self.exp_words, self.not_exp = (
-            c(rules.years.experience_words),
-            c(rules.years.not_experience),
-        )
+        self.exp_words = _compile(rules.years.experience_words)
+        self.not_exp = _compile(rules.years.not_experience)
         self.phrase_end = re.compile(rules.years.phrase_end)
-        self.roles = [(r.id, c(r.phrase)) for r in rules.roles]
-        self.levels = [("entry", c(rules.levels.entry)), ("senior", c(rules.levels.senior))]
-        self.education = [(lvl.id, c(lvl.posting)) for lvl in rules.education]
+        self.joined = re.compile(rules.years.joined)
+        self.roles = [(r.id, _compile(r.phrase)) for r in rules.roles]
+        self.levels = [("entry", _compile(rules.levels.entry)), ("senior", _compile(rules.levels.senior))]
+        self.education = [(lvl.id, _compile(lvl.posting)) for lvl in rules.education]
+        # Metric kinds a posting can set as a standard to meet ("95% accuracy", "25 charts/hour").
+        self.standard_kinds = {k for k, info in pack.metrics.registry.items() if info.standard}
 
+    # -- strength ---------------------------------------------------------------------------------
     def _strength(self, doc: Document, line: int, start: int, end: int) -> str | None:
         """The clause's own cue; else a requirements/preferred section; else a cue elsewhere on the
-        line; else the section's default. ``None`` for company and benefits text."""
+        line. ``None`` for duties, company and benefits text without a cue of its own."""
         text = doc.lines[line].text
         lo = max((m.end() for m in _CLAUSE.finditer(text) if m.end() <= start), default=0)
         hi = min((m.start() for m in _CLAUSE.finditer(text) if m.start() >= end), default=len(text))
         section = doc.lines[line].section
-        for scope in (text[lo:hi], None, text):
+        scopes = (text[lo:hi],) if section == _CONTEXT else (text[lo:hi], None, text)
+        for scope in scopes:
             if scope is None:
-                if section in ("required", "preferred"):
-                    return section
+                if section in _SECTION_STRENGTH:
+                    return _SECTION_STRENGTH[section]
                 continue
-            has_pref = any(p.search(scope) for p in self.preferred)
-            has_req = any(p.search(scope) for p in self.required)
+            has_pref, has_req = _any(self.preferred, scope), _any(self.required, scope)
             if has_pref != has_req:
                 return "preferred" if has_pref else "required"
-        return _SECTION_STRENGTH.get(section)
+        return None
 
+    # -- credentials: "CPC or CCS" is one ask, "RHIT and CCS" two -----------------------------------
     def _alternatives(self, text: str, hits: list) -> list[list]:
-        """Group a line's hits: "CPC or CCS" -> one group (any satisfies); "RHIT and CCS" -> two;
-        "(CPC-A considered)" joins the group before it as an accepted alternative."""
+        """Group a line's credential hits: "CPC or CCS" -> one group (any satisfies); "RHIT and
+        CCS" -> two; "(CPC-A considered)" joins the group before it as an accepted alternative."""
         groups: list[list] = []
         for h in hits:
             if groups:
                 gap = text[groups[-1][-1].end : h.start]
                 after = text[h.end : h.end + 40]
-                if (
-                    len(gap) < 40
-                    and any(p.search(gap) for p in self.either)
-                    and not any(p.search(gap) for p in self.both)
-                ):
+                alternative = (
+                    len(gap) < 40 and _any(self.either, gap) and not _any(self.both, gap)
+                ) or (
+                    len(gap) < 6 and re.fullmatch(r"[\s,]*", gap) and _any(self.either, after)
+                )  # "CPC, CCS or CIC"
+                accepted = _any(self.accepted, after) and not _any(self.required, after)
+                if alternative or accepted:
                     groups[-1].append(h)
-                    continue
-                if (
-                    len(gap) < 6
-                    and re.fullmatch(r"[\s,]*", gap)
-                    and any(p.search(after) for p in self.either)
-                ):
-                    groups[-1].append(h)  # "CPC, CCS or CIC"
-                    continue
-                if any(p.search(after) for p in self.accepted) and not any(
-                    p.search(after) for p in self.required
-                ):
-                    groups[-1].append(h)  # "(CPC-A considered)"
                     continue
             groups.append([h])
         return groups
 
-    def read(self, doc: Document) -> list[Ask]:
+    # -- code sets, tools, settings: a list is one ask ----------------------------------------------
+    def _lists(self, text: str, hits: list) -> list[tuple[list, str]]:
+        """Group a line's hits of one family into lists ("ICD-10-CM, CPT and HCPCS"), each with how
+        its items combine: ``all``, ``any`` ("Epic or Cerner") or ``example`` ("such as ...")."""
+        runs: list[list] = []
+        for h in hits:
+            if runs:
+                gap = text[runs[-1][-1].end : h.start]
+                if len(gap) <= self.rules.lists.max_gap and self.list_gap.match(gap):
+                    runs[-1].append(h)
+                    continue
+            runs.append([h])
+        out = []
+        for run in runs:
+            gaps = " ".join(text[a.end : b.start] for a, b in zip(run, run[1:]))
+            before = text[max(0, run[0].start - 40) : run[0].start]
+            if self.examples.search(before):
+                mode = "example"
+            elif len(run) == 1:
+                mode = "single"
+            elif _any(self.list_any, gaps) and not re.search(r"(?i)\band\b(?!/)", gaps):
+                mode = "any"
+            else:
+                mode = "all"
+            out.append((run, mode))
+        return out
+
+    def _equivalent(self, text: str, end: int) -> tuple[bool, float | None]:
+        """Whether experience is accepted instead of what ends at ``end`` ("CPC or equivalent
+        experience", "CPC or 3 years of coding experience"), and the years it names, if any."""
+        tail = text[end : end + 60]
+        m = next((m for p in self.equivalent if (m := p.search(tail))), None)
+        if not m:
+            return False, None
+        y = self.years.search(m.group(0))
+        n = y.group("n") if y else None
+        return True, (float(n) if n.isdigit() else words_to_number(n)) if n else None
+
+    def _hits(self, doc: Document) -> dict[str, dict[int, list]]:
+        """Every family's hits, by line, in line order."""
         tokens = list(self.engine.nlp.tokenizer.pipe(line.text for line in doc.lines))
-        lines = [ln for ln in doc.lines if ln.section != "about" and not ln.heading]
-        keep = {ln.index for ln in lines}
-        found: dict[tuple[str, tuple[str, ...]], Ask] = {}
+        out: dict[str, dict[int, list]] = {}
         for family, matcher in (
             ("credential", self.engine.credentials),
             ("code_set", self.engine.code_sets),
             ("tool", self.engine.tools),
             ("specialty", self.engine.specialties),
         ):
-            by_line: dict[int, list] = {}
-            for h in matcher.find(doc, tokens):
-                if h.line in keep:
-                    by_line.setdefault(h.line, []).append(h)
-            for line, hits in sorted(by_line.items()):
-                for group in self._alternatives(doc.lines[line].text, hits):
+            by_line = out.setdefault(family, {})
+            for h in sorted(matcher.find(doc, tokens), key=lambda h: (h.line, h.start, h.end)):
+                by_line.setdefault(h.line, []).append(h)
+        return out
+
+    def _term_asks(self, doc: Document, hits: dict[str, dict[int, list]], keep: set[int]) -> list[Ask]:
+        asks: list[Ask] = []
+        for family, by_line in hits.items():
+            for line, line_hits in sorted(by_line.items()):
+                if line not in keep:
+                    continue
+                text = doc.lines[line].text
+                if family == "credential":
+                    groups = [
+                        (g, "any" if len(g) > 1 else "single")
+                        for g in self._alternatives(text, line_hits)
+                    ]
+                else:
+                    groups = self._lists(text, line_hits)
+                for group, mode in groups:
                     strength = self._strength(doc, line, group[0].start, group[-1].end)
+                    if not strength:
+                        continue
                     ids = tuple(dict.fromkeys(h.rule.id for h in group))
-                    key = (family, ids)
-                    if strength and (
-                        key not in found
-                        or (strength == "required" and found[key].strength != "required")
-                    ):
-                        found[key] = Ask(family, ids, strength, line, doc.lines[line].text)
-        # A weaker mention of something a required item already covers adds nothing.
-        required = [a for a in found.values() if a.strength == "required"]
-        asks = [
-            a
-            for a in found.values()
-            if a.strength == "required"
-            or not any(r.kind == a.kind and set(r.ids) & set(a.ids) for r in required)
-        ]
-        specialty_ids = {i for a in asks if a.kind == "specialty" for i in a.ids}
+                    equivalent, equivalent_years = (
+                        self._equivalent(text, group[-1].end)
+                        if family == "credential"
+                        else (False, None)
+                    )
+                    asks.append(
+                        Ask(
+                            family,
+                            ids,
+                            strength,
+                            line,
+                            text,
+                            group="single" if len(ids) == 1 and mode != "example" else mode,
+                            categories=tuple(sorted({h.rule.category or "other" for h in group}))
+                            if family == "tool"
+                            else (),
+                            equivalent=equivalent,
+                            equivalent_years=equivalent_years,
+                        )
+                    )
+        return asks
+
+    def _category_asks(self, doc: Document, line: int, named: set[str]) -> list[Ask]:
+        """ "Experience with an EHR": a kind of software, met by any product of that kind. Not read
+        when the line names products of that kind (those are the ask)."""
+        text = doc.lines[line].text
+        out = []
+        for cid, label, patterns in self.categories:
+            m = next((m for p in patterns if (m := p.search(text))), None)
+            if not m or cid in named:
+                continue
+            strength = self._strength(doc, line, m.start(), m.end())
+            if strength:
+                out.append(
+                    Ask("tool", (label,), strength, line, text, group="example", categories=(cid,))
+                )
+        return out
+
+    # -- the whole posting ------------------------------------------------------------------------
+    def read(self, doc: Document) -> Reading:
+        lines = [ln for ln in doc.lines if ln.section != "about" and not ln.heading]
+        hits = self._hits(doc)
+        asks = self._term_asks(doc, hits, {ln.index for ln in lines})
+        named: dict[int, set[str]] = {}
+        for a in asks:
+            if a.kind == "tool":
+                named.setdefault(a.line, set()).update(a.categories)
+        standards = []
         for ln in lines:
-            years = self._years(doc, ln.index, specialty_ids)
+            years = self._years(doc, ln.index, hits["specialty"].get(ln.index, []))
             # The setting of "2+ years of inpatient coding" is checked with the years, not twice.
-            qualified = {q for y in years for q in y.qualifiers}
+            qualified = {s for y in years for s in y.settings}
             asks = [
                 a
                 for a in asks
@@ -151,57 +267,86 @@ class PostingReader:
             ]
             asks.extend(years)
             asks.extend(self._education(doc, ln.index))
+            asks.extend(self._category_asks(doc, ln.index, named.get(ln.index, set())))
             for m in self.engine.metrics._line_metrics(ln.text, ln.index):
-                if m.kind in self.standards:
-                    strength = (
-                        self._strength(doc, ln.index, m.evidence[0].start, m.evidence[0].end)
-                        or "preferred"
-                    )
-                    asks.append(Ask("metric", (m.kind,), strength, ln.index, ln.text, metric=m))
+                if m.kind in self.standard_kinds:
+                    standards.append(StandardAsk(m, ln.index, ln.text))
         asks.extend(self._level(doc))
-        return sorted(asks, key=lambda a: (a.line, a.kind))
+        return Reading(tuple(self._dedupe(asks)), tuple(standards))
+
+    @staticmethod
+    def _dedupe(asks: list[Ask]) -> list[Ask]:
+        """One ask per thing asked, the strongest mention kept (a required mention wins; among equals
+        the first). A preferred single item already inside a required ask adds nothing."""
+        best: dict[tuple, Ask] = {}
+        for a in sorted(asks, key=lambda a: a.line):  # stable: reading order within a line
+            key = (a.kind, a.ids, a.years, a.settings, a.roles, a.group)
+            if key not in best or (a.strength == "required" and best[key].strength != "required"):
+                best[key] = a
+        required = [a for a in best.values() if a.strength == "required"]
+        return [
+            a
+            for a in best.values()
+            if a.strength == "required"
+            or a.kind in ("years", "level", "education")
+            or not any(r.kind == a.kind and set(a.ids) <= set(r.ids) for r in required)
+        ]
 
     def _level(self, doc: Document) -> list[Ask]:
         """The level stated in the posting's title or opening lines (entry or senior), if any."""
         for ln in doc.lines[: self.rules.levels.opening_lines]:
             for level, patterns in self.levels:
-                if any(p.search(ln.text) for p in patterns):
+                if _any(patterns, ln.text):
                     return [Ask("level", (level,), "required", ln.index, ln.text)]
         return []
 
-    def _years(self, doc: Document, line: int, specialty_ids: set[str]) -> list[Ask]:
+    def _years(self, doc: Document, line: int, settings: list) -> list[Ask]:
+        """Years asks on one line. A years phrase joined to an earlier one ("..., including at least
+        1 year of inpatient") is about experience too and names the part it must be spent in."""
         text = doc.lines[line].text
-        out = []
-        for m in self.years.finditer(text):
+        out: list[Ask] = []
+        prev_end = None
+        pos = 0
+        while m := self.years.search(text, pos):
+            pos = m.start("rest")
             rest = m.group("rest")
             if end := self.phrase_end.search(rest):
                 rest = rest[: end.start()]
-            if any(p.search(rest) for p in self.not_exp) or not any(
-                p.search(rest) for p in self.exp_words
-            ):
+            joined = prev_end is not None and self.joined.search(text[prev_end : m.start()])
+            if _any(self.not_exp, rest) or not (joined or _any(self.exp_words, rest)):
                 continue
+            if _ALTERNATIVE.search(text[: m.start()]):
+                continue  # "CPC or 3 years of coding experience": read with the credential
             n = m.group("n")
             value = float(n) if n.isdigit() else words_to_number(n)
             if not value:
                 continue
-            qualifiers = tuple(
-                s for s in specialty_ids if s in rest.lower() or s.replace(" ", "-") in rest.lower()
+            span_end = pos = m.start("rest") + len(rest)
+            found = tuple(
+                dict.fromkeys(h.rule.id for h in settings if m.start() <= h.start < span_end)
             )
-            roles = tuple(rid for rid, pats in self.roles if any(p.search(rest) for p in pats))
-            strength = self._strength(doc, line, m.start(), m.end()) or "required"
-            label = f"{value:g}+ years" + (f" {'/'.join(roles)}" if roles else "")
+            roles = tuple(rid for rid, pats in self.roles if _any(pats, rest))
+            if joined and not (found or roles):
+                continue  # "..., plus 2 years of college": not a part of the experience asked
+            strength = self._strength(doc, line, m.start(), m.end())
+            if strength is None and doc.lines[line].section == _CONTEXT:
+                continue
+            parts = "/".join(found + roles)
+            label = f"{value:g}+ years" + (f" {parts}" if parts else "")
             out.append(
                 Ask(
                     "years",
                     (label,),
-                    strength,
+                    strength or "required",
                     line,
                     text,
                     years=value,
-                    qualifiers=qualifiers,
+                    settings=found,
                     roles=roles,
+                    within=out[-1].ids[0] if joined and out else None,
                 )
             )
+            prev_end = span_end
         return out
 
     def _education(self, doc: Document, line: int) -> list[Ask]:
@@ -214,6 +359,20 @@ class PostingReader:
                 if m := p.search(text):
                     strength = self._strength(doc, line, m.start(), m.end())
                     if strength:
-                        out.append(Ask("education", (level,), strength, line, text))
+                        # "Associate degree in HIM or equivalent experience"
+                        clause = re.split(r"[;()]|,\s", text[m.end() :], maxsplit=1)[0]
+                        i = clause.find(" or ")
+                        eq, eq_years = self._equivalent(clause, i) if i >= 0 else (False, None)
+                        out.append(
+                            Ask(
+                                "education",
+                                (level,),
+                                strength,
+                                line,
+                                text,
+                                equivalent=eq,
+                                equivalent_years=eq_years,
+                            )
+                        )
                     break
         return out

@@ -279,6 +279,24 @@ class PostingCues(_Strict):
     either: list[Regex]
     both: list[Regex]
     accepted: list[Regex]
+    equivalent: list[Regex]
+
+
+class PostingLists(_Strict):
+    """How a list of code sets, tools or settings becomes one requirement."""
+
+    gap: Regex
+    max_gap: int
+    any: list[Regex]
+    examples: Regex
+
+
+class ToolCategory(_Strict):
+    """A kind of software a posting can ask for by kind ("an EHR"); ``id`` is a tools.toml category."""
+
+    id: Literal["ehr", "encoder", "cac", "billing", "clearinghouse", "analytics", "other"]
+    label: str
+    posting: list[Regex]
 
 
 class YearsRule(_Strict):
@@ -286,12 +304,17 @@ class YearsRule(_Strict):
     experience_words: list[Regex]
     not_experience: list[Regex]
     phrase_end: Regex
+    joined: Regex
 
 
 class PostingLevels(_Strict):
     entry: list[Regex]
     senior: list[Regex]
     opening_lines: int
+
+
+class SettingRule(_Strict):
+    implied_by: list[str] = Field(default_factory=list)
 
 
 class RoleRule(_Strict):
@@ -306,12 +329,32 @@ class EducationLevel(_Strict):
     resume: list[Regex]
 
 
+RequirementKind = Literal[
+    "credential", "years", "code_set", "tool", "specialty", "education", "level"
+]
+
+
+class KindWeight(_Strict):
+    weight: float = Field(gt=0)
+    partial_caps: bool
+
+
 class MatchScoring(_Strict):
     required_share: float
     partial_credit: float
     missing_cap: int
     missing_step: int
     partial_cap: int
+    equivalent_years: float
+    kinds: dict[RequirementKind, KindWeight]
+
+    @field_validator("kinds")
+    @classmethod
+    def _every_kind(cls, v: dict[str, KindWeight]) -> dict[str, KindWeight]:
+        missing = sorted(set(RequirementKind.__args__) - set(v))
+        if missing:
+            raise ValueError(f"a weight is needed for every requirement kind; missing {missing}")
+        return v
 
 
 class PostingRules(_Strict):
@@ -319,7 +362,10 @@ class PostingRules(_Strict):
     max_words: int = 7
     rules: list[SectionRule]
     cues: PostingCues
+    lists: PostingLists
+    categories: list[ToolCategory]
     years: YearsRule
+    settings: dict[str, SettingRule]
     roles: list[RoleRule]
     levels: PostingLevels
     education: list[EducationLevel]

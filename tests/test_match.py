@@ -26,39 +26,65 @@ Associate of Applied Science, Health Information Technology, 2019
 
 def asks(analyzer, text):
     posting = analyzer.matcher.read_posting("job.txt", text.encode())
-    return {(a.kind, a.ids, a.strength) for a in posting.asks}, posting
+    return {(a.kind, a.ids, a.strength, a.group) for a in posting.asks}, posting
 
 
 @pytest.mark.parametrize(
     "posting, expected",
     [
-        ("Requirements\nCPC or CCS required", ("credential", ("CPC", "CCS"), "required")),
+        # either-or credentials, accepted substitutes, both-required
+        ("Requirements\nCPC or CCS required", ("credential", ("CPC", "CCS"), "required", "any")),
+        ("Requirements\nCPC, CCS or CIC required", ("credential", ("CPC", "CCS", "CIC"), "required", "any")),
+        ("Requirements\nMust hold a CCS-P or CPC credential", ("credential", ("CCS-P", "CPC"), "required", "any")),
+        ("Qualifications\nCRC preferred", ("credential", ("CRC",), "preferred", "single")),
+        ("Requirements\nCPC required, CRC a plus", ("credential", ("CRC",), "preferred", "single")),
+        ("Nice to have\nCPMA", ("credential", ("CPMA",), "preferred", "single")),
+        ("Requirements\nRHIT and CCS required", ("credential", ("RHIT",), "required", "single")),
+        ("Requirements\nRHIT and CCS required", ("credential", ("CCS",), "required", "single")),
+        # lists of code sets and tools are one requirement
+        ("Requirements\nProficiency with Epic or Cerner", ("tool", ("Epic", "Cerner"), "required", "any")),
+        ("Requirements\nKnowledge of CPT and HCPCS", ("code_set", ("CPT", "HCPCS Level II"), "required", "all")),
         (
-            "Requirements\nCPC, CCS or CIC required",
-            ("credential", ("CPC", "CCS", "CIC"), "required"),
+            "Requirements\nStrong knowledge of ICD-10-CM, CPT, and HCPCS Level II coding",
+            ("code_set", ("ICD-10-CM", "CPT", "HCPCS Level II"), "required", "all"),
         ),
-        (
-            "Requirements\nMust hold a CCS-P or CPC credential",
-            ("credential", ("CCS-P", "CPC"), "required"),
-        ),
-        ("Qualifications\nCRC preferred", ("credential", ("CRC",), "preferred")),
-        ("Requirements\nCPC required, CRC a plus", ("credential", ("CRC",), "preferred")),
-        ("Nice to have\nCPMA", ("credential", ("CPMA",), "preferred")),
-        ("Requirements\nRHIT and CCS required", ("credential", ("RHIT",), "required")),
-        ("Requirements\nRHIT and CCS required", ("credential", ("CCS",), "required")),
-        ("Requirements\nProficiency with Epic or Cerner", ("tool", ("Epic", "Cerner"), "required")),
         (
             "Preferred Qualifications\nICD-10-PCS and MS-DRG experience",
-            ("code_set", ("ICD-10-PCS",), "preferred"),
+            ("code_set", ("ICD-10-PCS", "MS-DRG"), "preferred", "all"),
+        ),
+        ("Preferred\nEpic & Meditech", ("tool", ("Epic", "Meditech"), "preferred", "all")),
+        ("Preferred\nEpic and/or Meditech", ("tool", ("Epic", "Meditech"), "preferred", "any")),
+        # examples: any one, or a product of the same kind
+        (
+            "Requirements\nExperience with an EHR such as NextGen or eClinicalWorks",
+            ("tool", ("NextGen", "eClinicalWorks"), "required", "example"),
+        ),
+        (
+            "Requirements\nEncoder software (e.g., 3M 360 Encompass, Optum EncoderPro)",
+            ("tool", ("3M 360 Encompass", "Optum EncoderPro"), "required", "example"),
+        ),
+        (
+            "Preferred\nBilling platforms like Kareo or AdvancedMD",
+            ("tool", ("Kareo", "AdvancedMD"), "preferred", "example"),
+        ),
+        (
+            "Requirements\nFamiliar with an EHR, for example Epic",
+            ("tool", ("Epic",), "required", "example"),
+        ),
+        # a kind of software without a product
+        ("Requirements\nExperience with electronic medical records", ("tool", ("an EHR",), "required", "example")),
+        ("Preferred\nEncoder experience", ("tool", ("an encoder",), "preferred", "example")),
+        (
+            "Requirements\nAssociate degree in HIM required; bachelor's degree preferred",
+            ("education", ("bachelor",), "preferred", "single"),
         ),
         (
             "Requirements\nAssociate degree in HIM required; bachelor's degree preferred",
-            ("education", ("bachelor",), "preferred"),
+            ("education", ("associate",), "required", "single"),
         ),
-        (
-            "Requirements\nAssociate degree in HIM required; bachelor's degree preferred",
-            ("education", ("associate",), "required"),
-        ),
+        # a duty line with its own cue is a requirement
+        ("Responsibilities\nMust be able to code in Cerner", ("tool", ("Cerner",), "required", "single")),
+        ("Duties\nCode surgical cases; CCS preferred", ("credential", ("CCS",), "preferred", "single")),
     ],
 )
 def test_posting_requirements(analyzer, posting, expected):
@@ -67,22 +93,101 @@ def test_posting_requirements(analyzer, posting, expected):
 
 
 @pytest.mark.parametrize(
-    "line, years, qualifiers",
+    "posting, absent",
     [
-        ("2+ years of inpatient coding experience required", 2.0, ("inpatient",)),
-        ("Minimum of three years of coding experience", 3.0, ()),
-        ("3-5 years experience in professional fee coding", 3.0, ("professional fee",)),
+        # "and" between credentials: two requirements, not one either-or
+        ("Requirements\nRHIT and CCS required", ("credential", ("RHIT", "CCS"))),
+        # a list is not split into separate requirements
+        ("Requirements\nKnowledge of CPT and HCPCS", ("code_set", ("CPT",))),
+        ("Requirements\nKnowledge of CPT and HCPCS", ("code_set", ("HCPCS Level II",))),
+        # items apart in one sentence are not one list
+        ("Requirements\nCPT coding for clinics; Epic for charting and HCPCS for supplies", ("code_set", ("CPT", "HCPCS Level II"))),
+        # a kind of software is not asked again when products of that kind are named
+        ("Requirements\nEHR experience such as Epic or Cerner", ("tool", ("an EHR",))),
+        # duties without a cue are context
+        ("Responsibilities\nCode charts in Epic using CPT and HCPCS", ("tool", ("Epic",))),
+        ("Responsibilities\nCode charts in Epic using CPT and HCPCS", ("code_set", ("CPT", "HCPCS Level II"))),
+        ("What you'll do\nAbstract inpatient records; educate coders on ICD-10-PCS", ("code_set", ("ICD-10-PCS",))),
     ],
 )
-def test_years(analyzer, line, years, qualifiers):
+def test_what_is_not_a_requirement(analyzer, posting, absent):
+    found, _ = asks(analyzer, posting)
+    assert absent not in {(k, ids) for k, ids, _, _ in found}
+
+
+@pytest.mark.parametrize(
+    "line, equivalent, years",
+    [
+        ("CPC certification or equivalent experience", True, None),
+        ("CPC, CCS, or equivalent coding credential required", True, None),
+        ("CPC credential or 3 years of coding experience", True, 3.0),
+        ("CPC or two years of professional fee coding experience", True, 2.0),
+        ("CPC required", False, None),
+        ("CPC or CCS required", False, None),
+        ("CPC required; equivalent experience in billing is a plus", False, None),
+    ],
+)
+def test_or_equivalent_experience(analyzer, line, equivalent, years):
     _, posting = asks(analyzer, "Requirements\n" + line)
-    got = [a for a in posting.asks if a.kind == "years"]
-    assert [(a.years, a.qualifiers, a.strength) for a in got] == [(years, qualifiers, "required")]
+    cred = next(a for a in posting.asks if a.kind == "credential")
+    assert (cred.equivalent, cred.equivalent_years) == (equivalent, years)
+    assert not [a for a in posting.asks if a.kind == "years"]  # the years are the alternative
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("2+ years of inpatient coding experience required", [(2.0, ("inpatient",), (), None)]),
+        ("Minimum of three years of coding experience", [(3.0, (), (), None)]),
+        ("3-5 years experience in professional fee coding", [(3.0, ("professional fee",), (), None)]),
+        (
+            "3+ years of coding experience, including at least one year of inpatient coding",
+            [(3.0, (), (), None), (1.0, ("inpatient",), (), "3+ years")],
+        ),
+        (
+            "Minimum of 5 years of inpatient coding experience, including 2 years auditing",
+            [(5.0, ("inpatient",), (), None), (2.0, (), ("auditing",), "5+ years inpatient")],
+        ),
+        (
+            "Four years of coding experience with at least 2 years in an outpatient setting",
+            [(4.0, (), (), None), (2.0, ("outpatient",), (), "4+ years")],
+        ),
+        (
+            "1+ year of outpatient or professional fee coding experience",
+            [(1.0, ("outpatient", "professional fee"), (), None)],
+        ),
+        # not a part of the experience asked
+        ("2 years of coding experience plus 2 years of college", [(2.0, (), (), None)]),
+    ],
+)
+def test_years(analyzer, line, expected):
+    _, posting = asks(analyzer, "Requirements\n" + line)
+    got = sorted(
+        ((a.years, a.settings, a.roles, a.within) for a in posting.asks if a.kind == "years"),
+        key=lambda t: t[3] or "",
+    )
+    assert got == expected
+    assert all(a.strength == "required" for a in posting.asks if a.kind == "years")
 
 
 def test_years_that_are_not_experience(analyzer):
     _, posting = asks(analyzer, "Requirements\nCCS required within 2 years of hire")
     assert not [a for a in posting.asks if a.kind == "years"]
+
+
+@pytest.mark.parametrize(
+    "duty",
+    [
+        "Maintain 95% accuracy on monthly audits",
+        "Keep a 96% quality score",
+        "Meet the productivity standard of 60 encounters per day",
+        "Code 22 inpatient charts per day",
+    ],
+)
+def test_duty_standards_are_standards_not_requirements(analyzer, duty):
+    _, posting = asks(analyzer, "Responsibilities\n" + duty + "\nRequirements\nCPC required\n")
+    assert [a.kind for a in posting.asks] == ["credential"]
+    assert len(posting.standards) == 1 and posting.standards[0].line == 1
 
 
 def fit(analyzer, doc_from, posting_text, resume=RESUME):
@@ -122,7 +227,7 @@ def test_fit_half_fit_no_fit_order(analyzer, doc_from):
     assert full.score > half.score > none.score
     assert full.score >= 80 and half.score <= 49
     missing = {q.label for q in half.requirements if q.status != "met" and q.strength == "required"}
-    assert missing == {"RHIT", "3+ years (inpatient)"}
+    assert missing == {"RHIT", "3+ years inpatient"}
 
 
 def test_missing_must_have_caps_whatever_the_extras(analyzer, doc_from):
@@ -237,3 +342,86 @@ def test_stated_level(analyzer, doc_from):
     senior = fit(analyzer, doc_from, "Senior Coding Auditor\nRequirements\nCCS required\n")
     level = next(q for q in senior.requirements if q.kind == "level")
     assert level.label == "senior-level role" and level.status == "partial"  # a mid-level candidate
+
+
+def requirement(result, kind):
+    return next(q for q in result.requirements if q.kind == kind)
+
+
+@pytest.mark.parametrize(
+    "posting_line, resume_tools, status",
+    [
+        # an example list: any of them, or another product of the same kind
+        ("Experience with an EHR such as NextGen or eClinicalWorks", "NextGen", "met"),
+        ("Experience with an EHR such as NextGen or eClinicalWorks", "Epic", "met"),
+        ("Experience with an EHR such as NextGen or eClinicalWorks", "Excel", "missing"),
+        ("Encoder software (e.g., 3M 360 Encompass or TruCode)", "Optum EncoderPro", "met"),
+        ("Encoder software (e.g., 3M 360 Encompass or TruCode)", "Epic", "missing"),
+        ("Experience with electronic medical records", "Meditech", "met"),
+        # named products without "such as" are what the posting asks for
+        ("Proficiency with Epic or Cerner", "Cerner", "met"),
+        ("Proficiency with Epic or Cerner", "Meditech", "missing"),
+        # a list is partly met by some of its items
+        ("Experience with Epic and 3M 360 Encompass", "Epic", "partial"),
+        ("Experience with Epic and 3M 360 Encompass", "Epic, 3M 360 Encompass", "met"),
+    ],
+)
+def test_tool_requirements(analyzer, doc_from, posting_line, resume_tools, status):
+    resume = RESUME.replace("in Epic with 3M 360 Encompass", "") + f"SKILLS\n{resume_tools}\n"
+    q = requirement(fit(analyzer, doc_from, "Requirements\n" + posting_line + "\n", resume), "tool")
+    assert q.status == status, q.note
+
+
+def test_a_partly_met_list_counts_its_share_and_does_not_cap(analyzer, doc_from):
+    posting = "Requirements\nCCS required\nKnowledge of ICD-10-CM, CPT and HCPCS Level II\n"
+    result = fit(analyzer, doc_from, posting)  # the resume shows ICD-10-CM only of the three
+    q = requirement(result, "code_set")
+    assert (q.status, q.credit, q.weight, q.group) == ("partial", 0.333, 1.0, "all")
+    assert result.score > 74  # a list partly met is not a partly met credential
+
+
+@pytest.mark.parametrize(
+    "position, status",
+    [
+        ("Inpatient Coder | Mercy General | Jan 2020 - Present\n- Code inpatient charts", "met"),
+        # years in another setting give no credit
+        ("Outpatient Coder | Mercy Clinic | Jan 2020 - Present\n- Code outpatient visits", "missing"),
+        ("Coder | Family Clinic | Jan 2020 - Present\n- Code primary care visits", "missing"),
+        # a position that names no setting counts when the resume names it elsewhere
+        ("Coder II | Mercy General | Jan 2020 - Present\n- Code charts", "met"),
+    ],
+)
+def test_years_in_a_setting_come_from_the_positions_that_show_it(analyzer, doc_from, position, status):
+    resume = f"Pat Lee\nSUMMARY\nInpatient coder\nEXPERIENCE\n{position}\nCERTIFICATIONS\nCCS, AHIMA\n"
+    posting = "Requirements\n3+ years of inpatient coding experience\n"
+    assert requirement(fit(analyzer, doc_from, posting, resume), "years").status == status
+
+
+def test_nested_years_are_checked_against_their_own_work(analyzer, doc_from):
+    resume = """Pat Lee
+EXPERIENCE
+Coding Auditor | Mercy General | Jan 2024 - Present
+- Audit inpatient charts for DRG validation
+Inpatient Coder | Mercy General | Jan 2019 - Dec 2023
+- Code inpatient charts
+"""
+    posting = "Requirements\n5+ years of inpatient coding, including 2 years auditing\n"
+    years = [q for q in fit(analyzer, doc_from, posting, resume).requirements if q.kind == "years"]
+    assert [(q.label, q.status) for q in years] == [
+        ("5+ years inpatient", "met"),
+        ("2+ years auditing (of the 5+ years inpatient)", "met"),
+    ]
+    posting = "Requirements\n5+ years of inpatient coding, including 4 years auditing\n"
+    nested = fit(analyzer, doc_from, posting, resume).requirements[-1]
+    assert nested.status == "missing" and "auditing" in nested.note
+
+
+@pytest.mark.parametrize(
+    "resume_years, status",
+    [("Jan 2020", "met"), ("Jan 2026", "missing")],
+)
+def test_equivalent_experience_instead_of_the_credential(analyzer, doc_from, resume_years, status):
+    resume = RESUME.replace("Jan 2020", resume_years).replace("CCS, AHIMA\n", "")
+    posting = "Requirements\nCCS certification or equivalent experience\n"
+    q = requirement(fit(analyzer, doc_from, posting, resume), "credential")
+    assert q.status == status and q.label == "CCS (or equivalent experience)"

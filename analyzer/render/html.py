@@ -103,7 +103,7 @@ def _lines(analysis: Analysis) -> list[SimpleNamespace] | None:
 
 
 def _match_view(r: Report) -> SimpleNamespace | None:
-    from analyzer.render.match import MARKS, ordered
+    from analyzer.render.match import MARKS, how, ordered
 
     m = r.match
     if m is None:
@@ -113,7 +113,7 @@ def _match_view(r: Report) -> SimpleNamespace | None:
             mark=MARKS[q.status],
             status=q.status,
             label=q.label,
-            strength=q.strength,
+            strength=how(q),
             note=q.note,
             posting_line=q.posting.line + 1,
             posting_text=q.posting.text,
@@ -126,6 +126,7 @@ def _match_view(r: Report) -> SimpleNamespace | None:
         score=m.score,
         cls=band_class(m.score),
         rows=rows,
+        standards=[f"{MARKS[s.status]} {s.label}: {s.note}" for s in m.standards],
         feature=[f.note for f in m.feature],
         guidance=m.guidance,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from analyzer.models.match import Match
+from analyzer.models.match import Match, Requirement
 from analyzer.models.report import Report
 
 _ORDER = {
@@ -15,7 +15,14 @@ _ORDER = {
     ("required", "met"): 4,
     ("preferred", "met"): 5,
 }
-MARKS = {"met": "✓", "partial": "~", "missing": "✗"}
+MARKS = {"met": "✓", "partial": "~", "missing": "✗", "below": "~", "not_shown": "·"}
+_GROUP = {"single": "", "any": "any one", "all": "list", "example": "examples"}
+
+
+def how(q: Requirement) -> str:
+    """``must, weight 4`` / ``plus, weight 1, list``: how the requirement counts in the fit."""
+    parts = ["must" if q.strength == "required" else "plus", f"weight {q.weight:g}"]
+    return ", ".join(parts + ([_GROUP[q.group]] if _GROUP[q.group] else []))
 
 
 def ordered(m: Match):
@@ -29,7 +36,7 @@ def match_text(r: Report, width: int = 80) -> list[str]:
     met = sum(q.status == "met" for q in m.requirements)
     out.append(f"  {met} of {len(m.requirements)} requirements met")
     for q in ordered(m):
-        head = f"  {MARKS[q.status]} [{'must' if q.strength == 'required' else 'plus'}] {q.label}: {q.note}"
+        head = f"  {MARKS[q.status]} [{how(q)}] {q.label}: {q.note}"
         out.extend(textwrap.wrap(head, width, subsequent_indent="      "))
         out.extend(
             textwrap.wrap(
@@ -46,6 +53,17 @@ def match_text(r: Report, width: int = 80) -> list[str]:
                     width,
                     initial_indent="      ",
                     subsequent_indent="        ",
+                )
+            )
+    if m.standards:
+        out.append("  Standards the posting states (compared, not required):")
+        for s in m.standards:
+            out.extend(
+                textwrap.wrap(
+                    f"{MARKS[s.status]} {s.label}: {s.note}",
+                    width,
+                    initial_indent="    ",
+                    subsequent_indent="      ",
                 )
             )
     if m.feature:
@@ -67,7 +85,7 @@ def match_markdown(r: Report) -> list[str]:
         "",
         f"Posting: `{m.job}`",
         "",
-        "| | Requirement | Strength | Status | Posting | Resume |",
+        "| | Requirement | Counts as | Status | Posting | Resume |",
         "|---|---|---|---|---|---|",
     ]
     for q in ordered(m):
@@ -75,12 +93,15 @@ def match_markdown(r: Report) -> list[str]:
         cells = [
             MARKS[q.status],
             q.label,
-            q.strength,
+            how(q),
             f"{q.status}: {q.note}",
             f"line {q.posting.line + 1}: {q.posting.text}",
             resume,
         ]
         out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    if m.standards:
+        out += ["", "**Standards the posting states** (compared, not required)", ""]
+        out += [f"- {MARKS[s.status]} {s.label}: {s.note}" for s in m.standards]
     if m.feature:
         out += ["", "**Feature**", ""] + [f"- {f.note}" for f in m.feature]
     out += ["", "**Guidance**", ""] + [f"- {g}" for g in m.guidance] + [""]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import textwrap
 
+from analyzer.ranking import fit_order_key
 from analyzer.render.common import metric_value
 from analyzer.models.report import Report
 
@@ -21,13 +22,14 @@ _STRONG = [
 ]
 
 def ranked(rows: list[tuple[Report, list[str]]]) -> list[tuple[Report, list[str]]]:
-    """Analysed reports by score (high first), then file; error rows last in input order."""
+    """Analysed reports by fit with evidence tie-breaks (``analyzer.ranking``) when matched to a
+    posting, else by score (high first); error rows last in input order."""
     ok = [r for r in rows if not r[0].error]
     bad = [r for r in rows if r[0].error]
     ok.sort(
         key=lambda r: (
-            -(r[0].match.score if r[0].match else -1),
-            -(r[0].score.overall if r[0].score else 0),
+            (0, fit_order_key(r[0])) if r[0].match else (1, -(r[0].score.overall if r[0].score else 0)),
+            r[0].candidate.name or "",
             r[0].file,
         )
     )
