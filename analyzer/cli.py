@@ -187,7 +187,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "batch",
         help="analyse a folder of resumes and rank them",
-        description="Analyse every resume under DIR (recursively) with parallel workers; rank and filter.",
+        description="Analyse every resume under DIR (recursively) with parallel workers; rank "
+        "(stage band senior/mid/entry, then score; flagged claims last) and filter.",
         epilog="Examples:\n  resume-analyzer batch applicants/ --require CPC,CCS --min-stage mid\n"
         "  resume-analyzer batch applicants/ --format csv -o ranked.csv --reports-dir reports/",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -225,7 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--job",
         metavar="JOB",
-        help="rank by fit to this job posting (text, PDF or DOCX) instead of by score",
+        help="rank by fit to this job posting (text, PDF or DOCX) instead of by stage band and score",
     )
     p.add_argument(
         "--blind",

@@ -132,7 +132,7 @@ class Analyzer:
         """Findings and assessment for an already parsed document."""
         with self._lock:
             findings = self.engine.extract(doc, as_of)
-        stage, score, suggestions = self.assessor.assess(doc, findings, as_of)
+        assessed = self.assessor.assess(doc, findings, as_of)
         return Report(
             file=doc.source,
             as_of=as_of.isoformat(),
@@ -145,9 +145,10 @@ class Analyzer:
             specialties=findings.specialties,
             metrics=findings.metrics,
             experience=findings.experience,
-            stage=stage,
-            score=score,
-            suggestions=suggestions,
+            stage=assessed.stage,
+            score=assessed.score,
+            suggestions=assessed.suggestions,
+            credibility=assessed.credibility,
             warnings=doc.warnings,
         )
 

@@ -88,8 +88,8 @@ class RulePack:
         for key, names in (
             ("metrics.toml: kinds", [k.kind for k in self.metrics.kinds]),
             *(
-                (f"suggestions.toml: metrics[{s.id}].kinds", s.kinds)
-                for s in self.suggestions.metrics
+                (f"suggestions.toml: results[{s.id}].kinds", s.kinds + s.cue_kinds)
+                for s in self.suggestions.results
             ),
         ):
             unknown = [n for n in names if n not in kinds]
@@ -97,6 +97,19 @@ class RulePack:
                 raise RuleError(
                     f"{key}: unknown metric kind(s) {unknown}; known: {', '.join(sorted(kinds))}"
                 )
+
+        results = {r.id for r in self.suggestions.results}
+        st = self.stages
+        for key, ids in (
+            ("stages.toml: fallback_results", st.fallback_results + st.fallback_senior_results),
+            *(
+                (f"stages.toml: tracks[{t.id}].results", t.results + t.senior_results)
+                for t in st.tracks
+            ),
+        ):
+            unknown = [i for i in ids if i not in results]
+            if unknown:
+                raise RuleError(f"{key}: unknown result id(s) {unknown} (suggestions.toml [[results]])")
 
     def credential_ids(self, **facts: object) -> list[str]:
         """Ids of the credentials whose rule has every fact given, in file order.

@@ -144,17 +144,24 @@ class ExperienceRules(_Strict):
 
 
 class TrackRule(_Strict):
-    """A career track, recognised by titles; its credentials are those whose rule in
-    ``credentials.toml`` names this track."""
+    """A career track: the titles that vote for it and the results its hiring managers ask for
+    (its credentials are those whose ``track`` in credentials.toml is this id)."""
 
     id: str
     titles: list[Regex]
+    results: list[str]
+    senior_results: list[str] = Field(default_factory=list)
 
 
 class NextStep(_Strict):
-    level: Level
+    """A career move for the candidate's stage and track; dropped when a credential in ``unless``
+    is held or a coding/HIM job title matches one of ``unless_titles``."""
+
     text: str
+    level: list[Level] = Field(default_factory=list)
+    tracks: list[str] = Field(default_factory=list)
     unless: list[str] = Field(default_factory=list)
+    unless_titles: list[Regex] = Field(default_factory=list)
 
 
 class Salary(_Strict):
@@ -174,9 +181,19 @@ class StageRules(_Strict):
     senior_years: float
     senior_with_role_years: float
     leadership_titles: list[Regex]
+    fallback_track: str
+    fallback_results: list[str]
+    fallback_senior_results: list[str] = Field(default_factory=list)
     tracks: list[TrackRule]
     salary: Salary
     next_steps: list[NextStep]
+
+    def results_for(self, track: str | None, level: str) -> list[str]:
+        """The result ids hiring managers ask for on this track at this stage, in order."""
+        rule = next((t for t in self.tracks if t.id == track), None)
+        base = rule.results if rule else self.fallback_results
+        extra = (rule.senior_results if rule else self.fallback_senior_results) if level == "senior" else []
+        return list(dict.fromkeys(base + extra))
 
 
 class ScoreComponent(_Strict):
@@ -191,6 +208,7 @@ class ScoreComponent(_Strict):
     weight: float = Field(gt=0, le=1)
     measure: Literal[
         "quantified_impact",
+        "experience",
         "credentials",
         "code_sets_and_tools",
         "specialty_depth",
@@ -209,16 +227,88 @@ class ScoreComponent(_Strict):
         return self
 
 
+class Anchors(_Strict):
+    """How much one result counts by where it stands: inside a dated coding/HIM job, in a summary
+    or highlights list (or any other section), inside a job that is not coding/HIM work."""
+
+    job: float
+    summary: float
+    outside: float
+
+
+class Credit(_Strict):
+    """Points per result: ``repeat`` is what the 1st, 2nd, 3rd... result of one kind adds (later
+    ones add nothing); an ``other`` kind counts at ``other`` of that; ``target`` is the points for
+    full marks by stage; ``wanted_share`` is the part of the component earned by the results the
+    track's hiring managers ask for (the rest by result points)."""
+
+    repeat: list[float]
+    other: float
+    target: dict[Level, float]
+    wanted_share: float
+
+
+class VolumeLimit(_Strict):
+    """The most one coder plausibly handles per day, for these metric objects (other periods
+    scale by ``[credibility.period_days]``)."""
+
+    objects: list[str]
+    per_day: float
+
+
+class TeamLimit(_Strict):
+    """Below ``years`` of work shown, leading more than ``people`` is not credible."""
+
+    years: float
+    people: int
+
+
+class Penalties(_Strict):
+    """Points off the overall score for each credibility warning."""
+
+    percent_over_100: int
+    perfect_rate: int
+    implausible_volume: int
+    implausible_revenue: int
+    implausible_team: int
+    credentials_outrun_years: int
+    familiar_only: int
+    hidden_text: int
+    total_max: int
+
+
+class CredibilityRules(_Strict):
+    penalties: Penalties
+    percent_kinds: list[str]
+    rate_words: Regex
+    not_rate: Regex
+    sample_words: Regex
+    volume_limits: list[VolumeLimit]
+    default_per_day: float
+    period_days: dict[Literal["hour", "day", "week", "month", "quarter", "year"], float]
+    group_words: Regex
+    revenue_limit: float
+    enterprise_words: Regex
+    lead_words: Regex
+    team_limits: list[TeamLimit]
+    senior_credential_min_years: float
+    degree_credentials: list[str]
+    credentials_base: float
+    credentials_per_year: float
+    familiar: Regex
+
+
 class ScoringRules(_Strict):
     version: str
-    no_metrics_cap: int
     off_domain_cap: int
     components: list[ScoreComponent]
-    target_metric_kinds: dict[Level, int]
-    target_quantified_share: float
+    anchors: Anchors
+    credit: Credit
     core_code_sets: list[str]
     target_code_sets: int
+    target_tools: int
     max_lines: dict[Level, int]
+    credibility: CredibilityRules
 
     @field_validator("components")
     @classmethod
@@ -232,24 +322,44 @@ class ScoringRules(_Strict):
         return v
 
 
-class MetricSuggestion(_Strict):
+class ResultRule(_Strict):
+    """A result hiring managers ask for, how to tell the resume shows it, and the suggestion
+    raised when it does not (``shown`` lines need a number; see suggestions.toml)."""
+
     id: str
-    kinds: list[str]
+    kinds: list[str] = Field(default_factory=list)
+    cue_kinds: list[str] = Field(default_factory=list)
+    cue: Regex | None = None
+    shown: Regex | None = None
     priority: Literal["high", "medium", "low"]
     gain: int
     message: str
     example: str
 
+    @model_validator(mode="after")
+    def _cue_with_cue_kinds(self) -> ResultRule:
+        if self.cue_kinds and not self.cue:
+            raise ValueError("cue_kinds need a cue")
+        if not (self.kinds or self.cue_kinds):
+            raise ValueError("a result needs kinds or cue_kinds")
+        return self
+
 
 class Rewrite(_Strict):
+    id: str
     verbs: Regex
-    insert: str
-    append: str
+    objects: Regex | None = None
+    count: str = ""
+    noun: str = ""
+    period: str = ""
+    tail: str = ""
+    tail_unless: Regex | None = None
 
 
 class Check(_Strict):
     id: str
     when: Literal["no_ehr", "no_encoder", "missing_contact", "no_positions", "no_skills_section"]
+    skip_tracks: list[str] = Field(default_factory=list)
     category: str
     priority: Literal["high", "medium", "low"]
     gain: int
@@ -264,10 +374,13 @@ class Fixed(_Strict):
 
 
 class SuggestionRules(_Strict):
-    metrics: list[MetricSuggestion]
+    results: list[ResultRule]
     rewrites: list[Rewrite]
     work_words: Regex
     countable: Regex
+    periods: Regex
+    duty_openers: Regex
+    change_verbs: Regex
     checks: list[Check]
     not_coding: Fixed
     job_posting: Fixed

@@ -70,8 +70,14 @@ def test_csv_ranked_with_error_rows_last(capsys, folder):
     code, out, err = batch(capsys, str(folder), "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == 6
-    scores = [int(r["score"]) for r in rows if r["score"]]
-    assert scores == sorted(scores, reverse=True)
+    # the documented batch key: stage band (senior, mid, entry), then score, shown in rank_key
+    coding = [r for r in rows if r["medical_coding"] == "True"]
+    keys = [r["rank_key"].split() for r in coding]
+    assert [k[-2:] for k in keys] == [[r["stage"], r["score"]] for r in coding]
+    assert rows[: len(coding)] == coding
+    bands = ["senior", "mid", "entry"]
+    order = [(bands.index(stage), -int(score)) for stage, score in (k[-2:] for k in keys)]
+    assert order == sorted(order) and keys[0][0] == "senior"
     assert rows[-1]["error_code"] == "corrupt"
     top = rows[0]
     assert top["name"] and top["stage"] and top["credentials_held"]

@@ -32,13 +32,13 @@ def test_shipped_rule_file_validates(name, model):
             "scoring.toml",
             (SHIPPED / "scoring.toml")
             .read_text()
-            .replace("weight = 0.40", "weight = 0.9"),
+            .replace("weight = 0.35", "weight = 0.9"),
             "components",
         ),
         ("tools.toml", "[[rules]\n", "tools.toml"),
         (
             "scoring.toml",
-            (SHIPPED / "scoring.toml").read_text().replace("weight = 0.40", "wieght = 0.40"),
+            (SHIPPED / "scoring.toml").read_text().replace("weight = 0.35", "wieght = 0.35"),
             "components[0].wieght",
         ),
         (
@@ -46,7 +46,7 @@ def test_shipped_rule_file_validates(name, model):
             (SHIPPED / "scoring.toml")
             .read_text()
             .replace('measure = "structure"', 'measure = "vibes"'),
-            "components[4].measure",
+            "components[5].measure",
         ),
     ],
 )

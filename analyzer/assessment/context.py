@@ -1,11 +1,12 @@
-"""Facts about one resume that scoring and suggestions both use (computed once)."""
+"""Facts about one resume that scoring, credibility and suggestions share (computed once)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from analyzer.models.document import Document
-from analyzer.models.findings import Findings
+from analyzer.models.findings import Findings, Metric
 
 _SETTING_OBJECT = {
     "inpatient": "charts",
@@ -17,41 +18,95 @@ _SETTING_OBJECT = {
     "ambulatory surgery": "cases",
 }
 _SETTINGS = ["inpatient", "risk adjustment", "outpatient", "professional fee", "ambulatory surgery"]
+_WORD = re.compile(r"[A-Za-z][A-Za-z'/-]*")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_LIST_SECTIONS = frozenset({"skills", "certifications", "languages", "references", "affiliations"})
+
+
+def _prose_duty(text: str) -> bool:
+    """A sentence about work rather than a title, employer or date line: six or more words, most
+    of them not capitalised, no year in it."""
+    words = _WORD.findall(text)
+    if len(words) < 6 or _YEAR.search(text):
+        return False
+    return sum(w[0].islower() for w in words) / len(words) >= 0.4
 
 
 @dataclass(frozen=True)
 class Context:
-    """What the assessment needs beyond raw findings."""
+    """What the assessment needs beyond raw findings.
+
+    Attributes:
+        anchored: Each result with the weight its place earns (``scoring.toml [anchors]``): in a
+            dated coding/HIM job, in a summary or other section, in a job that is not coding work.
+            Results a credibility check rejected are left out.
+        duty_lines: Experience lines that describe duties (bullets, and prose sentences under a
+            job), outside jobs that are not coding work.
+        familiar_lines: Lines that only claim familiarity ("familiar with Epic, CRC guidelines").
+    """
 
     level: str
-    metric_kinds: frozenset[str]
-    coding_metrics: int
+    track: str | None
+    anchored: tuple[tuple[Metric, float], ...]
     outside_lines: frozenset[int]
-    bullets: tuple[int, ...]
-    quantified_bullets: frozenset[int]
+    job_lines: frozenset[int]
+    duty_lines: tuple[int, ...]
+    quantified_lines: frozenset[int]
+    familiar_lines: frozenset[int]
     setting: str
     specialty: str
     object: str
     tool: str
-    experience_lines: frozenset[int]
+
+    @property
+    def metric_kinds(self) -> frozenset[str]:
+        """Kinds of the results that count (any anchor but a non-coding job)."""
+        return frozenset(m.kind for m, w in self.anchored if w > 0)
 
     @classmethod
-    def build(cls, doc: Document, f: Findings, level: str) -> Context:
-        # Lines of jobs that are not coding/HIM work (retail, front desk, bedside nursing): their
-        # results are still reported, but they neither earn nor excuse coding metrics.
-        outside = {
-            i
-            for p in f.experience.positions
-            if not p.coding_related and p.line is not None
-            for i in range(p.line, (p.end_line if p.end_line is not None else p.line) + 1)
-        }
-        bullets = tuple(
+    def build(
+        cls,
+        doc: Document,
+        f: Findings,
+        level: str,
+        track: str | None,
+        anchors,
+        familiar: re.Pattern,
+        rejected: frozenset[int] = frozenset(),
+    ) -> Context:
+        """``anchors`` is ``ScoringRules.anchors``; ``rejected`` are indexes into ``f.metrics``
+        that a credibility check found implausible."""
+
+        def span(p) -> range:
+            return range(p.line, (p.end_line if p.end_line is not None else p.line) + 1)
+
+        positions = [p for p in f.experience.positions if p.line is not None]
+        outside = {i for p in positions if not p.coding_related for i in span(p)}
+        job = {i for p in positions if p.coding_related for i in span(p)} - outside
+        headers = {p.line for p in positions}
+        duty = tuple(
             ln.index
             for ln in doc.lines
-            if ln.section == "experience" and ln.bullet and ln.index not in outside
+            if ln.section == "experience"
+            and not ln.heading
+            and ln.index not in outside
+            and ln.index not in headers
+            and (ln.bullet or _prose_duty(ln.text))
         )
-        coding_metrics = [m for m in f.metrics if not any(e.line in outside for e in m.evidence)]
-        metric_lines = {e.line for m in coding_metrics for e in m.evidence}
+        anchored = []
+        for n, m in enumerate(f.metrics):
+            if n in rejected:
+                continue
+            line = m.evidence[0].line if m.evidence else -1
+            weight = (
+                anchors.outside
+                if line in outside
+                else anchors.job
+                if line in job
+                else anchors.summary
+            )
+            anchored.append((m, weight))
+        metric_lines = {e.line for m, w in anchored if w > 0 for e in m.evidence}
         spec_ids = [s.id for s in f.specialties]
         setting = next((s for s in _SETTINGS if s in spec_ids), "")
         specialty = next(
@@ -61,14 +116,30 @@ class Context:
         ehr = next((t.id for t in f.tools if t.category == "ehr"), "your EHR")
         return cls(
             level=level,
-            metric_kinds=frozenset(m.kind for m in coding_metrics),
-            coding_metrics=len(coding_metrics),
+            track=track,
+            anchored=tuple(anchored),
             outside_lines=frozenset(outside),
-            bullets=bullets,
-            quantified_bullets=frozenset(i for i in bullets if i in metric_lines),
+            job_lines=frozenset(job),
+            duty_lines=duty,
+            quantified_lines=frozenset(i for i in duty if i in metric_lines),
+            familiar_lines=frozenset(ln.index for ln in doc.lines if familiar.search(ln.text)),
             setting=f"{setting} " if setting else "",
             specialty=f"{specialty} " if specialty else "",
             object=obj,
             tool=ehr,
-            experience_lines=frozenset(ln.index for ln in doc.lines if ln.section == "experience"),
         )
+
+    def shown_in_work(self, doc: Document, lines) -> float:
+        """How well a finding's evidence lines show it in work: 1 in a job or experience line, 0.5
+        in a summary or profile line, 0 when only in a list section (skills, certifications) or a
+        "familiar with" line."""
+        best = 0.0
+        for i in lines:
+            if i in self.familiar_lines or i in self.outside_lines:
+                continue
+            section = doc.lines[i].section
+            if i in self.job_lines or section == "experience":
+                return 1.0
+            if section not in _LIST_SECTIONS:
+                best = 0.5
+        return best

@@ -13,16 +13,22 @@ from analyzer.rules.pack import RulePack
 
 class StageEstimator:
     """Applies ``rules/stages.toml``: years first, then role and credential evidence. Which
-    credentials are entry-level, senior or belong to a track comes from ``credentials.toml``."""
+    credentials are entry, senior or belong to a track comes from ``credentials.toml``."""
 
     def __init__(self, pack: RulePack) -> None:
         rules = pack.stages
         self.rules = rules
         self.leadership = re.compile("|".join(rules.leadership_titles), re.I)
-        self.tracks = [(t, re.compile("|".join(t.titles), re.I)) for t in rules.tracks]
-        self.track_credentials = {t.id: set(pack.credential_ids(track=t.id)) for t in rules.tracks}
         self.senior_credentials = set(pack.credential_ids(stage="senior"))
         self.entry_credentials = set(pack.credential_ids(stage="entry"))
+        self.tracks = [
+            (t, re.compile("|".join(t.titles), re.I), set(pack.credential_ids(track=t.id)))
+            for t in rules.tracks
+        ]
+        self.step_titles = [
+            re.compile("|".join(s.unless_titles), re.I) if s.unless_titles else None
+            for s in rules.next_steps
+        ]
 
     def _role_years(self, positions: list[Position], as_of: date) -> float:
         spans = [
@@ -37,29 +43,41 @@ class StageEstimator:
         coding_positions = [p for p in f.experience.positions if p.coding_related]
         scores: dict[str, float] = {}
         why: dict[str, list[str]] = {}
-        for rule, pattern in self.tracks:
+        for rule, pattern, credentials in self.tracks:
             for i, p in enumerate(coding_positions):
                 if pattern.search(p.title):
                     scores[rule.id] = scores.get(rule.id, 0) + (3 if i == 0 else 1)
                     why.setdefault(rule.id, []).append(f"title '{p.title}'")
-            creds = sorted(held & self.track_credentials[rule.id])
+            creds = sorted(held & credentials)
             if creds:
                 scores[rule.id] = scores.get(rule.id, 0) + 2 * len(creds)
                 why.setdefault(rule.id, []).append("credential " + ", ".join(creds))
         if not scores:
             return (
-                ("production coding", ["coding positions without a specialised track"])
+                (self.rules.fallback_track, ["coding positions without a specialised track"])
                 if coding_positions
                 else (None, [])
             )
         best = max(scores.items(), key=lambda kv: (kv[1], -list(scores).index(kv[0])))
         if best[1] < 2:
             return (
-                ("production coding", ["coding positions without a specialised track"])
+                (self.rules.fallback_track, ["coding positions without a specialised track"])
                 if coding_positions
                 else (None, [])
             )
         return best[0], why[best[0]]
+
+    def _next_steps(self, f: Findings, level: str, track: str | None, held: set[str]) -> list[str]:
+        """Career moves for this stage and track that the resume does not already show."""
+        titles = [p.title for p in f.experience.positions if p.coding_related]
+        return [
+            step.text
+            for step, pattern in zip(self.rules.next_steps, self.step_titles)
+            if (not step.level or level in step.level)
+            and (not step.tracks or track in step.tracks)
+            and not set(step.unless) & held
+            and not (pattern and any(pattern.search(t) for t in titles))
+        ]
 
     def estimate(self, f: Findings, as_of: date) -> Stage:
         r = self.rules
@@ -107,7 +125,7 @@ class StageEstimator:
             percentiles=label,
             source=r.salary.source,
         )
-        steps = [s.text for s in r.next_steps if s.level == level and not (set(s.unless) & held)]
+        steps = self._next_steps(f, level, track, held)
         return Stage(
             level=level,
             track=track,

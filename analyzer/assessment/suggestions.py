@@ -1,11 +1,13 @@
-"""Suggestions: missing metrics for the stage, line-level rewrites, unproven skills, credentials,
-tools and hygiene; ranked by expected effect on the score, never asking for what is already there."""
+"""Suggestions: the results the track asks for at this stage that are missing, results placed
+outside their job, line-level rewrites, unproven skills, credentials, tools and hygiene; ranked by
+expected effect on the score, never asking for what is already there."""
 
 from __future__ import annotations
 
 import re
 
 from analyzer.assessment.context import Context
+from analyzer.assessment.results import ResumeResults
 from analyzer.models.document import Document
 from analyzer.models.findings import Findings
 from analyzer.models.report import Stage, Suggestion
@@ -15,69 +17,175 @@ _PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 _SKILL_SECTIONS = {"skills", "summary", "profile", "certifications", "education"}
 
 
+_STOP = frozenset(
+    "to for of and or the a an on in with from by at across into all our their my per as".split()
+)
+_CLAUSE = re.compile(r"\s*(?:;|\s[\u2013\u2014-]\s)\s*")
+_TO_VALUE = re.compile(r"\bto\s+(\$?)(\d[\d.,]*)(\s?%|\s?percent\b|\s?days?\b|[KkMm]\b)?")
+
+
+def _past(verb: str) -> str:
+    """'coding' -> 'coded', 'querying' -> 'queried' (the duty verbs rewrites meet)."""
+    stem = verb[:-3]
+    return stem[:-1] + "ied" if stem.endswith("y") else stem + "ed"
+
+
+def _suggestion(gain: int, **fields) -> tuple[int, Suggestion]:
+    return gain, Suggestion(**fields)
+
+
 class Suggester:
+    """Builds the ranked suggestions for one resume from the rules in ``suggestions.toml``."""
+
     def __init__(self, pack: RulePack) -> None:
         rules = pack.suggestions
         self.core_credentials = set(pack.credential_ids(core=True, apprentice=False))
         self.specialty_credentials = set(pack.credential_ids(specialty=True))
-        # Metric kinds each stage is asked for when missing: the registry's ``core_for``.
-        self.core_kinds = {
-            level: {k for k, info in pack.metrics.registry.items() if level in info.core_for}
-            for level in ("entry", "mid", "senior")
-        }
         self.rules = rules
-        self.rewrites = [(re.compile(r.verbs), r) for r in rules.rewrites]
+        self.stages = pack.stages
+        self.rewrites = [
+            (re.compile(r.verbs), re.compile(r.objects) if r.objects else None, r)
+            for r in rules.rewrites
+        ]
+        self.tail_unless = {r.id: re.compile(r.tail_unless) for r in rules.rewrites if r.tail_unless}
         self.work = re.compile(rules.work_words)
         self.countable = re.compile(rules.countable)
+        self.periods = re.compile(rules.periods)
+        self.openers = re.compile(rules.duty_openers)
+        self.change = re.compile(rules.change_verbs)
 
-    def _fill(self, template: str, ctx: Context) -> str:
-        accuracy = "97"
+    @staticmethod
+    def _fill(template: str, ctx: Context) -> str:
         return template.format(
-            setting=ctx.setting,
-            specialty=ctx.specialty,
-            object=ctx.object,
-            tool=ctx.tool,
-            accuracy=accuracy,
+            setting=ctx.setting, specialty=ctx.specialty, object=ctx.object, tool=ctx.tool
         )
 
-    def _metric_suggestions(self, ctx: Context) -> list[tuple[int, Suggestion]]:
+    def _result_suggestions(
+        self, found: ResumeResults, ctx: Context
+    ) -> list[tuple[int, Suggestion]]:
+        """Each result the track asks for at this stage that the resume does not show."""
         out = []
-        wanted = self.core_kinds[ctx.level]
-        for rule in self.rules.metrics:
-            if not set(rule.kinds) & wanted or set(rule.kinds) & ctx.metric_kinds:
+        for rid in self.stages.results_for(ctx.track, ctx.level):
+            if found.shown(rid):
                 continue
+            rule = found.results.rules[rid]
             out.append(
-                (
+                _suggestion(
                     rule.gain,
-                    Suggestion(
-                        id=f"metric.{rule.id}",
-                        category="missing_metric",
-                        priority=rule.priority,
-                        message=self._fill(rule.message, ctx),
-                        example=self._fill(rule.example, ctx),
-                        line=None,
-                    ),
+                    id=f"metric.{rid}",
+                    category="missing_metric",
+                    priority=rule.priority,
+                    message=self._fill(rule.message, ctx),
+                    example=self._fill(rule.example, ctx),
                 )
             )
         return out
 
+    def _anchor_suggestion(self, doc: Document, ctx: Context) -> list[tuple[int, Suggestion]]:
+        """Results stated only outside a dated job (a summary, highlights) count a little: say
+        where they were earned."""
+        in_job = {m.kind for m, w in ctx.anchored if w >= 1.0}
+        loose = [m for m, w in ctx.anchored if 0 < w < 1.0 and m.kind not in in_job and m.kind != "other"]
+        if not loose or not ctx.job_lines:
+            return []
+        first = loose[0]
+        return [
+            _suggestion(
+                5,
+                id="anchor.results",
+                category="placement",
+                priority="medium",
+                message=f'"{first.text}" stands outside any dated job: put each result under the '
+                "job where you earned it, where hiring managers (and this score) count it fully.",
+                line=first.evidence[0].line if first.evidence else None,
+            )
+        ]
+
+    def _baseline_suggestions(self, doc: Document, ctx: Context) -> list[tuple[int, Suggestion]]:
+        """A change that gives where it ended but not where it started asks for the start."""
+        out = []
+        lines = sorted({e.line for m, w in ctx.anchored if w > 0 for e in m.evidence[:1]})
+        for i in lines:
+            text = doc.lines[i].text
+            if re.search(r"(?i)\bfrom\b", text) or not self.change.search(text):
+                continue
+            m = _TO_VALUE.search(text)
+            if not m:
+                continue
+            dollar, unit = m.group(1), (m.group(3) or "")
+            start = f"{dollar}[X]{unit if unit.strip() in ('%', 'K', 'k', 'M', 'm') else ''}"
+            example = text[: m.start()] + f"from {start} " + text[m.start() :]
+            out.append(
+                _suggestion(
+                    3,
+                    id=f"baseline.{i}",
+                    category="unquantified_bullet",
+                    priority="low",
+                    message=f"Line {i + 1} says where a result ended but not where it started: add the starting value.",
+                    example=example,
+                    line=i,
+                )
+            )
+        return out
+
+    def _activate(self, text: str) -> str:
+        """'Responsible for coding ED charts' -> 'Coded ED charts'."""
+        m = self.openers.match(text)
+        if not m:
+            return text
+        rest = text[m.end() :]
+        first, _, tail = rest.partition(" ")
+        if first.lower().endswith("ing"):
+            first = _past(first.lower()).capitalize()
+        else:
+            return text
+        return f"{first} {tail}".strip()
+
+    def _count_at(self, head: str) -> int | None:
+        """Where a count goes: before the first countable noun and the words that qualify it
+        ("to ~[N] clinic encounters"), never before the line's verb."""
+        m = self.countable.search(head)
+        if not m:
+            return None
+        words = [(w.start(), w.group()) for w in re.finditer(r"\S+", head[: m.start()])]
+        pos, steps = m.start(), 0
+        while len(words) > 1 and steps < 3:
+            start, word = words[-1]
+            if word.lower() in _STOP or re.search(r"[\d,;:]", word):
+                break
+            pos, steps = start, steps + 1
+            words.pop()
+        return pos
+
     def _rewrite(self, text: str, ctx: Context) -> str | None:
-        """The bullet with room for its numbers. A count goes before the bullet's own work noun
-        ("Coded ~[N] outpatient encounters"); a bullet without one gets the setting's ("Reviewed
-        documentation ... on ~[N] charts")."""
-        for pattern, rule in self.rewrites:
-            if pattern.search(text):
-                if rule.insert and not self.countable.search(text):
-                    return f"{text.rstrip('. ')} on {rule.insert} {ctx.object}{rule.append}."
-                first, _, rest = text.partition(" ")
-                body = f"{first} {rule.insert} {rest}" if rule.insert else text
-                return body.rstrip(". ") + rule.append + "."
+        """The line rebuilt with room for its numbers, chosen by its verb and object; its first
+        clause only (a clause after ';' or a dash is kept as written)."""
+        parts = _CLAUSE.split(text.strip().rstrip("."), maxsplit=1)
+        head = self._activate(parts[0])
+        rest = f"; {parts[1]}" if len(parts) > 1 else ""
+        for verbs, objects, rule in self.rewrites:
+            if not verbs.search(head) or (objects and not objects.search(head)):
+                continue
+            unless = self.tail_unless.get(rule.id)
+            tail = "" if unless and unless.search(text) else rule.tail
+            if not rule.count:
+                return f"{head}{tail}{rest}." if tail else None
+            period = "" if not rule.period or self.periods.search(text) else f" {rule.period}"
+            at = self._count_at(head)
+            if at is None:
+                noun = self._fill(rule.noun, ctx)
+                body = f"{head}: {rule.count} {noun}{period}"
+            else:
+                before = re.sub(r"(?i)\b(?:the|all)\s+$", "", head[:at])
+                end = self.countable.search(head).end()
+                body = f"{before}{rule.count} {head[at:end]}{period}{head[end:]}"
+            return f"{body}{tail}{rest}."
         return None
 
     def _line_suggestions(self, doc: Document, ctx: Context) -> list[tuple[int, Suggestion]]:
         out = []
-        for idx in ctx.bullets:
-            if idx in ctx.quantified_bullets:
+        for idx in ctx.duty_lines:
+            if idx in ctx.quantified_lines:
                 continue
             text = doc.lines[idx].text
             if not self.work.search(text):
@@ -87,28 +195,36 @@ class Suggester:
                 continue
             short = text if len(text) <= 70 else text[:67] + "..."
             out.append(
-                (
+                _suggestion(
                     4,
-                    Suggestion(
-                        id=f"bullet.{idx}",
-                        category="unquantified_bullet",
-                        priority="medium",
-                        message=f'Line {idx + 1} describes coding work without a number: "{short}"',
-                        example=rewrite,
-                        line=idx,
-                    ),
+                    id=f"bullet.{idx}",
+                    category="unquantified_bullet",
+                    priority="medium",
+                    message=f'Line {idx + 1} describes coding work without a number: "{short}"',
+                    example=rewrite,
+                    line=idx,
                 )
             )
         return out
 
     @staticmethod
     def _tool_example(listed: list, ctx: Context) -> str:
-        """Where the tools go in a bullet: coding *in* the EHR, *using* the encoder or reference."""
+        """Where the tools go: coding *in* the EHR *using* the encoder; analytics and office tools
+        in a sentence of their own (never "coded ... using Excel")."""
         ehr = next((t.id for t in listed if t.category == "ehr"), None)
-        helper = next((t.id for t in listed if t.category != "ehr"), None)
-        where = f" in {ehr}" if ehr else (f" in {ctx.tool}" if ctx.tool != "your EHR" else "")
-        using = f" using {helper}" if helper else ""
-        return f"Coded ~[N] {ctx.setting}{ctx.object} per day{where}{using}."
+        aid = next(
+            (t.id for t in listed if t.category in ("encoder", "cac", "billing", "clearinghouse")),
+            None,
+        )
+        other = next((t.id for t in listed if t.category in ("analytics", "other")), None)
+        sentences = []
+        if ehr or aid:
+            where = f" in {ehr}" if ehr else (f" in {ctx.tool}" if ctx.tool != "your EHR" else "")
+            using = f" using {aid}" if aid else ""
+            sentences.append(f"Coded ~[N] {ctx.setting}{ctx.object} per day{where}{using}.")
+        if other:
+            sentences.append(f"Built a [weekly] productivity and error-trend report in {other}.")
+        return " ".join(sentences)
 
     def _unproven_skills(
         self, f: Findings, ctx: Context, doc: Document
@@ -121,7 +237,7 @@ class Suggester:
                 for it in items
                 if {doc.lines[e.line].section for e in it.evidence} <= _SKILL_SECTIONS
             ]
-            if not listed or not ctx.bullets:
+            if not listed or not ctx.duty_lines:
                 continue
             names = [it.id for it in listed]
             joined = ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
@@ -178,7 +294,7 @@ class Suggester:
                         id="consistency.specialty_without_core",
                         category="credential",
                         priority="low",
-                        message=f"{names} without a core credential (CPC, COC, CIC, CCS or CCS-P) is unusual; "
+                        message=f"{names} without a core credential ({', '.join(sorted(self.core_credentials))}) is unusual; "
                         "if you hold one, list it first.",
                         example=None,
                         line=None,
@@ -188,19 +304,8 @@ class Suggester:
         return out
 
     def _checks(self, doc: Document, f: Findings, stage: Stage) -> list[tuple[int, Suggestion]]:
-        """The next credential for the stage, then the rule-file checks whose condition holds."""
-        out = [
-            (
-                6,
-                Suggestion(
-                    id=f"credential.next.{n}",
-                    category="credential",
-                    priority="medium",
-                    message=step,
-                ),
-            )
-            for n, step in enumerate(stage.next_steps[:1])
-        ]
+        """The rule-file checks whose condition holds, except on the tracks a check skips."""
+        out = []
         c = f.candidate
         missing = " and ".join(
             x for x, v in (("an e-mail address", c.email), ("a phone number", c.phone)) if not v
@@ -213,7 +318,7 @@ class Suggester:
             "no_skills_section": "skills" not in {s.name for s in doc.sections},
         }
         for check in self.rules.checks:
-            if holds[check.when]:
+            if holds[check.when] and stage.track not in check.skip_tracks:
                 out.append(
                     (
                         check.gain,
@@ -229,7 +334,9 @@ class Suggester:
                 )
         return out
 
-    def suggest(self, doc: Document, f: Findings, ctx: Context, stage: Stage) -> list[Suggestion]:
+    def suggest(
+        self, doc: Document, f: Findings, ctx: Context, found: ResumeResults, stage: Stage
+    ) -> list[Suggestion]:
         if f.domain and not f.domain.medical_coding:
             posting = f.domain.document == "job_posting"
             fixed = self.rules.job_posting if posting else self.rules.not_coding
@@ -244,9 +351,11 @@ class Suggester:
             ]
         ranked = (
             self._consistency(f)
-            + self._metric_suggestions(ctx)
+            + self._result_suggestions(found, ctx)
+            + self._anchor_suggestion(doc, ctx)
             + self._checks(doc, f, stage)
             + self._line_suggestions(doc, ctx)
+            + self._baseline_suggestions(doc, ctx)
             + self._unproven_skills(f, ctx, doc)
         )
         ranked.sort(

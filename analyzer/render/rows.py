@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from analyzer.assessment.rank import rank_label
 from analyzer.models.findings import Metric
 from analyzer.models.report import Report
 from analyzer.render.table import missing_metrics, ranked
@@ -39,6 +40,7 @@ METRIC_COLUMNS = (
 
 CANDIDATE_COLUMNS = (
     "rank",
+    "rank_key",
     "file",
     "name",
     "email",
@@ -94,6 +96,7 @@ def _number(v: float | None) -> int | float | None:
 def _analysed(r: Report) -> dict[str, Cell]:
     c = r.candidate
     row: dict[str, Cell] = {
+        "rank_key": rank_label(r),
         "name": c.name,
         "email": c.email,
         "phone": c.phone,

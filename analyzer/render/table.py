@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import textwrap
 
+from analyzer.assessment.rank import rank_key, rank_label
+from analyzer.models.report import Report
 from analyzer.ranking import fit_order_key
 from analyzer.render.common import metric_value
-from analyzer.models.report import Report
 
 _STRONG = [
     "accuracy",
@@ -23,12 +24,13 @@ _STRONG = [
 
 def ranked(rows: list[tuple[Report, list[str]]]) -> list[tuple[Report, list[str]]]:
     """Analysed reports by fit with evidence tie-breaks (``analyzer.ranking``) when matched to a
-    posting, else by score (high first); error rows last in input order."""
+    posting, else by the batch ranking key (``analyzer.assessment.rank``: stage band, then score);
+    error rows last in input order."""
     ok = [r for r in rows if not r[0].error]
     bad = [r for r in rows if r[0].error]
     ok.sort(
         key=lambda r: (
-            (0, fit_order_key(r[0])) if r[0].match else (1, -(r[0].score.overall if r[0].score else 0)),
+            (0, fit_order_key(r[0])) if r[0].match else (1, rank_key(r[0])),
             r[0].candidate.name or "",
             r[0].file,
         )
@@ -75,6 +77,9 @@ def table_text(rows: list[tuple[Report, list[str]]], width: int = 100) -> str:
         )
         out.append((line + "; ".join(_strongest(r)))[:width])
         notes = []
+        if rank_label(r).startswith("flagged"):
+            flags = sorted({c.id.replace("_", " ") for c in r.credibility if c.penalty})
+            notes.append("flagged: " + ", ".join(flags))
         if r.domain and not r.domain.medical_coding:
             notes.append("not a medical-coding resume")
         missing = r.match.missing[:4] if r.match else missing_metrics(r)
@@ -86,4 +91,13 @@ def table_text(rows: list[tuple[Report, list[str]]], width: int = 100) -> str:
             out.extend(
                 textwrap.wrap(note, width, initial_indent=indent, subsequent_indent=indent + "  ")
             )
+    order = "fit to the posting, then " if fit else ""
+    out.append("-" * width)
+    out.extend(
+        textwrap.wrap(
+            f"order: {order}stage band (senior, mid, entry), then score; resumes whose claims "
+            "were flagged, and resumes that are not medical coding, after the rest",
+            width,
+        )
+    )
     return "\n".join(out) + "\n"

@@ -1,0 +1,259 @@
+"""Credibility checks: claims a hiring manager would doubt, each a finding with its evidence and
+the points it costs (``scoring.toml [credibility]``). Never a silent change to the score."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from analyzer.models.document import Document
+from analyzer.models.findings import Evidence, Findings, Metric
+from analyzer.models.report import Credibility
+from analyzer.rules.dates import merged_years, position_span
+from analyzer.rules.schema import CredibilityRules
+
+
+_NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_PERIOD = re.compile(
+    r"(?i)^[^\d]{0,40}?(?:\b(?:per|a|an|each|every|/)\s*(?:hour|hr|day|shift|week|wk|month|mo|quarter|year|yr)\b|"
+    r"/\s*(?:hour|hr|day|week|wk|month|mo)\b|\b(?:hourly|daily|weekly|monthly|quarterly|annually|yearly)\b)"
+)
+
+
+def _fmt(x: float) -> str:
+    return f"{x:,.0f}" if x >= 100 else f"{x:g}"
+
+
+_TEAM_OF = re.compile(r"(?i)\b(?:team|staff|department|group|workforce|headcount) of\s*(?:about|over|~)?\s*$")
+
+
+def _around(text: str, value: float) -> list[tuple[str, str]]:
+    """The text before and after each place ``value`` is written as digits ("1,000" for 1000)."""
+    out = []
+    for m in _NUM.finditer(text):
+        try:
+            if float(m.group().replace(",", "")) == value:
+                out.append((text[: m.start()], text[m.end() :]))
+        except ValueError:
+            continue
+    return out
+
+
+class _Lines:
+    """Regex tests on a document's lines, each done once (thousands of results can share one
+    very long line)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.memo: dict[tuple[str, int], bool] = {}
+
+    def has(self, pattern: re.Pattern, i: int) -> bool:
+        key = (pattern.pattern, i)
+        if key not in self.memo:
+            self.memo[key] = bool(pattern.search(self.doc.lines[i].text))
+        return self.memo[key]
+
+
+class CredibilityChecker:
+    """Runs the checks; ``check`` returns the findings and the metrics they reject (indexes into
+    ``Findings.metrics``), which then earn no points."""
+
+    def __init__(self, rules: CredibilityRules, senior: list[str], people: list[str]) -> None:
+        """``senior``: senior-stage credential ids (``credentials.toml``); ``people``: the people
+        nouns of ``metrics.toml`` (a team claim names them)."""
+        self.rules = rules
+        self.people = re.compile(
+            r"(?i)^(?:\+|\s|-)*(?:[a-z/-]+\s+){0,3}?(?:" + "|".join(people) + r")\b"
+        )
+        self.senior = set(senior) - set(rules.degree_credentials)
+        self.group = re.compile(rules.group_words)
+        self.enterprise = re.compile(rules.enterprise_words)
+        self.lead = re.compile(rules.lead_words)
+        self.familiar = re.compile(rules.familiar)
+        self.rate = re.compile(rules.rate_words)
+        self.not_rate = re.compile(rules.not_rate)
+        self.sample = re.compile(rules.sample_words)
+        self.per_day = {o: v.per_day for v in rules.volume_limits for o in v.objects}
+
+    def work_years(self, f: Findings, as_of: date) -> float:
+        """Years of any work the resume dates (coding or not, overlaps once): what a credential
+        count or a team size is weighed against."""
+        return merged_years(
+            [
+                position_span(p.start, p.end, p.current, as_of)
+                for p in f.experience.positions
+                if p.start
+            ]
+        )
+
+    def _finding(self, check: str, message: str, evidence, severity: str = "warning"):
+        penalty = getattr(self.rules.penalties, check) if severity == "warning" else 0
+        return Credibility(
+            id=check, severity=severity, message=message, penalty=penalty, evidence=evidence
+        )
+
+    def _metric(self, m: Metric, lines: _Lines, years: float) -> Credibility | None:
+        """The first check a result fails, if any."""
+        r = self.rules
+        at = m.evidence[0].line if m.evidence else None
+
+        def line_has(pattern: re.Pattern) -> bool:
+            return lines.has(pattern, at) if at is not None else bool(pattern.search(m.text))
+
+        if (
+            m.unit == "percent"
+            and m.kind in r.percent_kinds
+            and max(m.value, m.value_max or 0) > 100
+        ):
+            return self._finding(
+                "percent_over_100",
+                f'"{m.text}": a {m.kind.replace("_", " ")} over 100% is not possible.',
+                m.evidence,
+            )
+        # A claim is judged only where its number stands next to its period or people noun:
+        # a number the extractor tied to a period further away is not the candidate's claim.
+        if (
+            m.kind == "volume"
+            and m.period
+            and not line_has(self.group)
+            and any(_PERIOD.match(rest) for _, rest in _around(m.text, m.value))
+        ):
+            per_day = m.value / r.period_days[m.period]
+            limit = self.per_day.get(m.object or "", r.default_per_day)
+            if per_day > limit:
+                return self._finding(
+                    "implausible_volume",
+                    f'"{m.text}": about {_fmt(per_day)} {m.object or "items"} a day is far above what '
+                    f"one coder handles (about {_fmt(limit)} at most); say whose volume it is or correct it.",
+                    m.evidence,
+                )
+        if m.kind == "revenue" and m.value > r.revenue_limit and not line_has(self.enterprise):
+            return self._finding(
+                "implausible_revenue",
+                f'"{m.text}": over ${_fmt(r.revenue_limit)} credited to one person needs its scope '
+                "(the program, department or system it was).",
+                m.evidence,
+            )
+        if (
+            m.kind == "team_size"
+            and line_has(self.lead)
+            and any(
+                self.people.match(rest) or _TEAM_OF.search(before)
+                for before, rest in _around(m.text, m.value)
+            )
+        ):
+            limit = next((t.people for t in r.team_limits if years < t.years), None)
+            if limit is not None and m.value > limit:
+                return self._finding(
+                    "implausible_team",
+                    f'"{m.text}": leading {_fmt(m.value)} people with {years:g} years of work '
+                    "shown is not credible.",
+                    m.evidence,
+                )
+        return None
+
+    def _rates(self, doc: Document, seen: set[int]) -> list[Credibility]:
+        """Rates over 100% (and unsampled 100% rates) written on any line, clause by clause, also
+        where no result was read from them."""
+        out = []
+        for ln in doc.lines:
+            if ln.index in seen:
+                continue
+            for clause in re.finditer(r"(?:[^.;]|\.(?=\d))+", ln.text):
+                text = clause.group()
+                pct = [m for m in re.finditer(r"(\d[\d,]*(?:\.\d+)?)\s?(?:%|percent\b)", text)]
+                if not pct or not self.rate.search(text) or self.not_rate.search(text):
+                    continue
+                top = max(pct, key=lambda m: float(m.group(1).replace(",", "")))
+                value = float(top.group(1).replace(",", ""))
+                if value < 100 or (value == 100 and self.sample.search(text)):
+                    continue
+                check = "percent_over_100" if value > 100 else "perfect_rate"
+                message = (
+                    f'"{text.strip()}": a rate over 100% is not possible.'
+                    if value > 100
+                    else f'"{text.strip()}": a perfect rate reads as doubtful without its sample '
+                    "or period (\"100% on a 50-chart Q3 audit\")."
+                )
+                start = clause.start() + top.start()
+                evidence = Evidence(
+                    line=ln.index,
+                    start=start,
+                    end=clause.start() + top.end(),
+                    text=top.group(),
+                    rule=f"credibility.{check}",
+                    explanation=f"{top.group()} stated as a rate",
+                )
+                out.append(self._finding(check, message, [evidence]))
+                seen.add(ln.index)
+                break
+        return out
+
+    def _credentials(self, lines: _Lines, f: Findings, years: float) -> list[Credibility]:
+        r = self.rules
+        out = []
+        held = [c for c in f.credentials if c.status == "held"]
+        familiar = [c for c in held if all(lines.has(self.familiar, e.line) for e in c.evidence)]
+        if familiar:
+            names = ", ".join(c.id for c in familiar)
+            out.append(
+                self._finding(
+                    "familiar_only",
+                    f"{names} named only as something you are familiar with: not counted as held. "
+                    "List a credential only when you hold it.",
+                    [c.evidence[0] for c in familiar],
+                )
+            )
+        held = [c for c in held if c not in familiar]
+        early = [c for c in held if c.id in self.senior]
+        if early and years < r.senior_credential_min_years:
+            out.append(
+                self._finding(
+                    "credentials_outrun_years",
+                    f"{', '.join(c.id for c in early)}: senior credential(s) with {years:g} years of "
+                    "work shown; add the experience that earned them.",
+                    [c.evidence[0] for c in early],
+                )
+            )
+        elif len(held) > r.credentials_base + r.credentials_per_year * years:
+            out.append(
+                self._finding(
+                    "credentials_outrun_years",
+                    f"{len(held)} credentials held with {years:g} years of work shown is more than "
+                    "the years support; list the ones you hold and keep current.",
+                    [c.evidence[0] for c in held],
+                )
+            )
+        return out
+
+    def check(
+        self, doc: Document, f: Findings, as_of: date
+    ) -> tuple[list[Credibility], frozenset[int]]:
+        years = self.work_years(f, as_of)
+        out: list[Credibility] = []
+        rejected = set()
+        lines = _Lines(doc)
+        for n, m in enumerate(f.metrics):
+            found = self._metric(m, lines, years)
+            if found:
+                out.append(found)
+                rejected.add(n)
+        seen = {e.line for c in out if c.id == "percent_over_100" for e in c.evidence}
+        out.extend(self._rates(doc, seen))
+        out.extend(self._credentials(lines, f, years))
+        for h in doc.hidden:
+            where = f" on page {h.page}" if h.page else ""
+            snippet = h.text if len(h.text) <= 80 else h.text[:77] + "..."
+            out.append(
+                self._finding(
+                    "hidden_text",
+                    f'Text a reader cannot see ({h.reason}{where}): "{snippet}". Recruiters and '
+                    "ATS vendors treat hidden keywords as gaming; remove it.",
+                    [],
+                )
+            )
+        return out, frozenset(rejected)
+
+    def penalty(self, findings: list[Credibility]) -> int:
+        """Points the findings take off the overall score, at most ``penalties.total_max``."""
+        return min(self.rules.penalties.total_max, sum(c.penalty for c in findings))
