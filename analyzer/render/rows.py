@@ -40,7 +40,6 @@ METRIC_COLUMNS = (
 
 CANDIDATE_COLUMNS = (
     "rank",
-    "rank_key",
     "file",
     "name",
     "email",
@@ -64,6 +63,7 @@ CANDIDATE_COLUMNS = (
     "top_missing",
     "duplicate_of",
     "medical_coding",
+    "rank_key",
     "error_code",
     "error_message",
 )
