@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
-from spacy.matcher import PhraseMatcher
 
 from analyzer.models.document import Document
 from analyzer.rules.literals import required_literals
@@ -61,6 +60,8 @@ class TermMatcher:
         self.credential_cue = re.compile(
             r"\b(?:" + "|".join([*map(re.escape, acronyms), _CRED_WORDS]) + r")\b", re.I
         )
+        from spacy.matcher import PhraseMatcher  # here, not at import: `text` and `schema` never load spaCy
+
         nlp = blank()
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
