@@ -174,6 +174,9 @@ def _worker(
     for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(s, signal.SIG_IGN)
     _die_with_parent(parent_pid, pdeath)
+    from analyzer.parsing.pdf_pdfium import run_isolated
+
+    run_isolated()  # a crash in pdfium costs this worker (replaced, the file an error row), not the batch
     if analyzer is None:
         analyzer = Analyzer(job.rules, job.limits)
         _freeze()

@@ -1,6 +1,7 @@
 """Hostile and broken inputs: each ends in the right error code or a correct report, quickly,
 without leaking file contents, modifying inputs or stopping a batch."""
 
+import copy
 import hashlib
 import json
 import os
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from analyzer.cli import main
+from analyzer.limits import Limits
 from tests.conftest import AS_OF
 from tests.fixtures import hostile, make
 
@@ -55,12 +57,21 @@ def hostile_dir(tmp_path_factory) -> Path:
     return root
 
 
+@pytest.fixture(scope="module")
+def engines(analyzer):
+    """The shared analyzer with each PDF engine (the rules and spaCy loaded once)."""
+    pdfium = copy.copy(analyzer)
+    pdfium.limits = Limits(pdf_engine="pdfium")
+    return {"pdfminer": analyzer, "pdfium": pdfium}
+
+
+@pytest.mark.parametrize("engine", ["pdfminer", "pdfium"])
 @pytest.mark.parametrize("name, build, code", CASES, ids=[c[0] for c in CASES])
-def test_case(analyzer, hostile_dir, name, build, code):
+def test_case(engines, hostile_dir, name, build, code, engine):
     path = hostile_dir / name
     before = hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
     start = time.monotonic()
-    report = analyzer.run(path, AS_OF).report
+    report = engines[engine].run(path, AS_OF).report
     elapsed = time.monotonic() - start
     assert elapsed < 15, f"{name} took {elapsed:.1f} s"
     if code is None:

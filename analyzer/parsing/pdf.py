@@ -1,7 +1,11 @@
-"""PDF reader: pdfminer.six glyphs grouped into lines with fonts and positions, put into reading order.
+"""PDF layout, the same for every PDF engine: glyphs grouped into lines with fonts and positions,
+put into reading order.
 
-Lines are built from the glyphs with pdfminer's own alignment rule (its text-box analysis is not
-run). Reading order is rebuilt per page from the line boxes:
+An engine (``pdf_pdfminer``: pdfminer.six, the default; ``pdf_pdfium``: pypdfium2) only reads each
+page's glyphs: text, box, font name, size and fill colour, in content-stream order. Everything after
+that is here, so the rest of the pipeline cannot tell which engine read the file. Lines are built from
+the glyphs with pdfminer's own alignment rule (its text-box analysis is not run). Reading order is
+rebuilt per page from the line boxes:
 a full-width band first, then the main column, then a sidebar; a narrow date gutter whose lines
 sit on the baselines of the main column is merged into those lines instead ("timeline" layouts).
 Lines that repeat at the same place on later pages (running headers, footers, a repeated sidebar)
@@ -10,36 +14,73 @@ and bare page numbers are dropped.
 
 from __future__ import annotations
 
-import io
-import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from statistics import median
 
-from analyzer.errors import Corrupt, Encrypted, NoText, TooLarge
+from analyzer.errors import NoText
 from analyzer.parsing.cleanup import clean_chars
 from analyzer.parsing.raw import RawLine
 
-_LOG_NAMES = (
-    "pdfminer",
-    "pdfminer.pdfinterp",
-    "pdfminer.pdffont",
-    "pdfminer.pdfpage",
-    "pdfminer.psparser",
-)
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–\s]*\d{1,3}[-–\s]*(?:(?:of|/)\s*\d{1,3})?$", re.I)
 _WORD_MARGIN, _LINE_OVERLAP, _CHAR_MARGIN = 0.1, 0.5, 2.0  # pdfminer's LAParams defaults
 _PAGE_OF = re.compile(r"(?i)\bpage\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\b")
 _BOLD = ("bold", "black", "heavy", "semibold", "demi", "-bd", ",b")
 
 
-def quiet_pdfminer() -> None:
-    """Keep pdfminer's own warnings ("Could not get FontBBox ...") off the user's terminal."""
-    for name in _LOG_NAMES:
-        logger = logging.getLogger(name)
-        logger.setLevel(logging.ERROR)
-        logger.propagate = False
+class Glyph:
+    """One visible character as an engine read it, in page space (points, y grows upwards).
+
+    Engines leave whitespace glyphs out: PDFium keeps only some of a file's space glyphs, so word
+    spaces are inferred from the gaps between glyphs (pdfminer's word-margin rule) for both. The box
+    of upright text stands on the baseline and is one font size high: font descents come from
+    metrics that one engine finds and the other does not, the baseline from the content itself.
+
+    Attributes:
+        text: Its Unicode text (a ligature may be several characters).
+        x0, x1, y0, y1: Its box: left, right, bottom (the baseline), top.
+        font: The font's PostScript name without a subset's tag ("Calibri-Bold"; see ``font_name``).
+        bold: Whether the font is bold (by its name, or its declared weight when it has no name).
+        size: Its font size on the page in points.
+        fill: Its fill colour as (red, green, blue), each 0-255; ``None`` when not a plain colour
+            (a pattern or an unknown colour space).
+    """
+
+    __slots__ = ("text", "x0", "x1", "y0", "y1", "font", "bold", "size", "fill")
+
+    def __init__(self, text, x0, x1, y0, y1, font, bold, size, fill) -> None:  # noqa: PLR0913
+        self.text = text
+        self.x0, self.x1, self.y0, self.y1 = x0, x1, y0, y1
+        self.font = font
+        self.bold = bold
+        self.size = size
+        self.fill = fill
+
+    def __repr__(self) -> str:
+        return (
+            f"Glyph({self.text!r}, {self.x0:.1f}, {self.x1:.1f}, {self.y0:.1f}, {self.y1:.1f}, "
+            f"{self.font!r}, {self.bold}, {self.size:.1f}, {self.fill})"
+        )
+
+
+_SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
+
+
+@lru_cache(maxsize=256)
+def font_name(name: str) -> str:
+    """A font's PostScript name without a subset's tag ("ABCDEF+Calibri-Bold" -> "Calibri-Bold"):
+    one engine may read the tagged name where the other reads the base name."""
+    return _SUBSET_TAG.sub("", name)
+
+
+@dataclass
+class Page:
+    """One page's glyphs in content-stream order, and its size in points."""
+
+    glyphs: list[Glyph] = field(default_factory=list)
+    width: float = 612.0
+    height: float = 792.0
 
 
 @dataclass
@@ -59,79 +100,81 @@ class _Box:
 
 
 @lru_cache(maxsize=512)
-def _is_bold(fontname: str) -> bool:
+def is_bold_font(fontname: str) -> bool:
+    """Whether a font's name says it is bold ("Arial-BoldMT", "Calibri,Bold", "Lato-Black")."""
     lowered = fontname.lower()
     return any(mark in lowered for mark in _BOLD)
 
 
-def _line_box(chars: list) -> _Box | None:
+def _line_box(chars: list[Glyph]) -> _Box | None:
     """One text line from its characters: text with word spaces, bounding box, weight and size."""
     parts: list[str] = []
     last_x1 = float("inf")
     bold = total = 0
     sizes: list[float] = []
+    first = chars[0]
+    x0, x1, bottom, top = first.x0, first.x1, first.y0, first.y1
     for ch in chars:
         # A gap wider than a tenth of the glyph is a space (pdfminer's word_margin).
-        if last_x1 < ch.x0 - _WORD_MARGIN * max(ch.width, ch.height):
+        if last_x1 < ch.x0 - _WORD_MARGIN * max(ch.x1 - ch.x0, ch.y1 - ch.y0):
             parts.append(" ")
         last_x1 = ch.x1
-        glyph = ch.get_text()
-        parts.append(glyph)
-        if total < 24 and not glyph.isspace():  # a sample of the glyphs tells weight and size
+        parts.append(ch.text)
+        if ch.x0 < x0:
+            x0 = ch.x0
+        if ch.x1 > x1:
+            x1 = ch.x1
+        if ch.y0 < bottom:
+            bottom = ch.y0
+        if ch.y1 > top:
+            top = ch.y1
+        if total < 24:  # a sample of the glyphs tells weight and size
             total += 1
-            bold += _is_bold(ch.fontname)
+            bold += ch.bold
             sizes.append(ch.size)
     text = clean_chars("".join(parts))
     if not text.strip():
         return None
     return _Box(
         text=text,
-        x0=min(ch.x0 for ch in chars),
-        x1=max(ch.x1 for ch in chars),
-        top=max(ch.y1 for ch in chars),
-        bottom=min(ch.y0 for ch in chars),
+        x0=x0,
+        x1=x1,
+        top=top,
+        bottom=bottom,
         bold=total > 0 and bold / total >= 0.6,
         size=round(median(sizes), 1) if sizes else 0.0,
     )
 
 
-def _aligned(a, b) -> bool:
+def _aligned(a: Glyph, b: Glyph) -> bool:
     """Whether ``b`` continues ``a``'s line: pdfminer's horizontal-alignment test, with its default
     line_overlap (0.5) and char_margin (2.0)."""
-    if not (b.y0 <= a.y1 and a.y0 <= b.y1):
-        return False
-    if min(abs(a.y0 - b.y1), abs(a.y1 - b.y0)) <= min(a.height, b.height) * _LINE_OVERLAP:
-        return False
+    if not (a.y0 == b.y0 and a.y1 == b.y1 and a.y1 > a.y0):  # on one baseline, one size: overlap
+        if not (b.y0 <= a.y1 and a.y0 <= b.y1):
+            return False
+        height = min(a.y1 - a.y0, b.y1 - b.y0)
+        if min(abs(a.y0 - b.y1), abs(a.y1 - b.y0)) <= height * _LINE_OVERLAP:
+            return False
     gap = 0.0 if (a.x0 <= b.x1 and b.x0 <= a.x1) else min(abs(a.x0 - b.x1), abs(a.x1 - b.x0))
-    return gap < max(a.width, b.width) * _CHAR_MARGIN
+    return gap < max(a.x1 - a.x0, b.x1 - b.x0) * _CHAR_MARGIN
 
 
-def _boxes(layout) -> list[_Box]:
-    """Text lines of a page laid out without pdfminer's analysis (``laparams=None``).
+def _boxes(chars: list[Glyph]) -> list[_Box]:
+    """Text lines of a page from its glyphs in content order.
 
-    Characters, including those inside form XObjects, are split into lines wherever two neighbours
-    in content order are not horizontally aligned: the rule of pdfminer's ``group_objects``, done
-    here without building its line and box objects. Its text-box grouping, which we would throw
-    away, is never run."""
-    from pdfminer.layout import LTChar, LTContainer
-
-    chars = []
-    stack = list(layout)
-    while stack:
-        obj = stack.pop()
-        if isinstance(obj, LTChar):
-            chars.append(obj)
-        elif isinstance(obj, LTContainer):
-            stack.extend(obj)
-    chars.reverse()  # back to content-stream order
+    Glyphs are split into lines wherever two neighbours in content order are not horizontally
+    aligned: the rule of pdfminer's ``group_objects``, without building its line and box objects
+    or running its text-box grouping."""
     out: list[_Box] = []
-    run: list = []
+    run: list[Glyph] = []
+    prev = None
     for ch in chars:
-        if run and not _aligned(run[-1], ch):
+        if prev is not None and not _aligned(prev, ch):
             if box := _line_box(run):
                 out.append(box)
             run = []
         run.append(ch)
+        prev = ch
     if run and (box := _line_box(run)):
         out.append(box)
     return out
@@ -214,10 +257,11 @@ def _split_columns(boxes: list[_Box], width: float) -> float | None:
 
 
 def _is_gutter(narrow: list[_Box], wide: list[_Box]) -> bool:
-    """A date gutter: few lines, most of them on a baseline of the other column."""
+    """A date gutter: few lines, most of them on a baseline of the other column (within half a
+    point: a sidebar's lines meet the main column's baselines only now and then, by chance)."""
     if len(narrow) > 0.6 * len(wide):
         return False
-    aligned = sum(1 for n in narrow if any(_same_row(n, w) for w in wide))
+    aligned = sum(1 for n in narrow if any(abs(n.bottom - w.bottom) <= 0.5 for w in wide))
     return aligned >= 0.6 * len(narrow)
 
 
@@ -294,115 +338,82 @@ def _continues(prev: _Box, cur: _Box, right_edge: float, narrow: bool) -> bool:
     return True
 
 
-def read_pdf(data: bytes, max_pages: int) -> tuple[list[RawLine], int]:
-    """Read a PDF into logical lines.
+def read_pdf(data: bytes, max_pages: int, engine: str = "pdfminer") -> tuple[list[RawLine], int]:
+    """Read a PDF into logical lines, its characters read by ``engine`` ("pdfminer" or "pdfium").
+
+    Returns:
+        The lines in reading order and the page count.
 
     Raises:
         Encrypted: A user password is required.
-        Corrupt: pdfminer cannot parse the file.
+        Corrupt: The engine cannot parse the file.
         TooLarge: More pages than ``max_pages``.
         NoText: No text layer (a scanned or image-only PDF).
+        AnalyzerError: pdfium stopped on the file (``internal_error``; the process survives).
     """
-    quiet_pdfminer()
-    from pdfminer.converter import PDFPageAggregator
-    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-    from pdfminer.pdfpage import PDFPage
-    from pdfminer.pdfparser import PDFParser, PDFSyntaxError
-    from pdfminer.psparser import PSException
-
-    try:
-        parser = PDFParser(io.BytesIO(data))
-        document = PDFDocument(parser)
-        pages = list(PDFPage.create_pages(document))
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise Encrypted(
-            "the PDF is password-protected; save an unprotected copy and try again"
-        ) from exc
-    except (
-        PDFSyntaxError,
-        PSException,
-        ValueError,
-        KeyError,
-        TypeError,
-        AttributeError,
-        IndexError,
-        AssertionError,
-        RecursionError,
-        UnicodeDecodeError,
-        OverflowError,
-    ) as exc:
-        raise Corrupt(f"the PDF is damaged and cannot be read ({type(exc).__name__})") from exc
-    except Exception as exc:  # pdfminer raises many ad-hoc exception types on broken files
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
-            raise Encrypted(
-                "the PDF is password-protected; save an unprotected copy and try again"
-            ) from exc
-        raise Corrupt(f"the PDF is damaged and cannot be read ({type(exc).__name__})") from exc
-    if not pages:
-        raise Corrupt("the PDF has no pages")
-    if len(pages) > max_pages:
-        raise TooLarge(f"the PDF has {len(pages)} pages; the limit is {max_pages} (--max-pages)")
-
-    rsrc = PDFResourceManager(caching=True)
-    # No layout analysis in the device: _boxes groups characters into lines itself and skips
-    # pdfminer's line and text-box objects (lines -> boxes -> hierarchy) that cost time unused.
-    device = PDFPageAggregator(rsrc, laparams=None)
-    interpreter = PDFPageInterpreter(rsrc, device)
-    raw_pages: list[tuple[list[_Box], float, float]] = []
-    for page in pages:
-        try:
-            interpreter.process_page(page)
-            layout = device.get_result()
-        except Exception as exc:
-            if raw_pages:
-                break  # keep what was readable before the damage
-            raise Corrupt(f"the PDF is damaged and cannot be read ({type(exc).__name__})") from exc
-        raw_pages.append((_boxes(layout), layout.width or 612.0, layout.height or 792.0))
-
+    if engine == "pdfium":
+        from analyzer.parsing.pdf_pdfium import read_pages
+    elif engine == "pdfminer":
+        from analyzer.parsing.pdf_pdfminer import read_pages
+    else:
+        raise ValueError(f"unknown PDF engine {engine!r}: pdfminer or pdfium")
+    pages, count = read_pages(data, max_pages)
+    raw_pages = [(_boxes(p.glyphs), p.width, p.height) for p in pages]
     if not any(box.text.strip() for boxes, _, _ in raw_pages for box in boxes):
         raise NoText(
             "the PDF has no text layer (scanned or image-only); export it with text or use a DOCX/TXT copy"
         )
-
     lines: list[RawLine] = []
     seen: set[tuple[str, int, int]] = set()
     for page_no, (boxes, page_width, height) in enumerate(raw_pages, start=1):
-        # Drop what repeats at the same place as on an earlier page (running header/footer, a sidebar
-        # printed on every page) and page numbers, before reading order is rebuilt.
-        fresh: list[_Box] = []
-        keys = []
-        for box in boxes:
-            text = box.text.strip()
-            key = (re.sub(r"\d+", "#", text), round(box.x0 / 4), round(box.top / 4))
-            keys.append(key)
-            margin = box.top > height - 50 or box.bottom < 60
-            if page_no > 1 and any(
-                (key[0], key[1] + dx, key[2] + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)
-            ):
-                continue
-            if _PAGE_NUMBER.match(text) and (margin or len(text) <= 12):
-                continue
-            if margin and _PAGE_OF.search(text) and len(text) < 80:
-                continue  # a running header/footer that carries the page number
-            fresh.append(box)
-        seen.update(keys)
-        kept = _page_lines(fresh, page_width) if fresh else []
-        right_edges: dict[int, float] = {}
-        left_edges: dict[int, float] = {}
-        for box, column in kept:
-            right_edges[column] = max(right_edges.get(column, 0.0), box.x1)
-            left_edges[column] = min(left_edges.get(column, box.x0), box.x0)
-        prev: tuple[_Box, int] | None = None
-        for box, column in kept:
-            narrow = column == 2 or (right_edges[column] - left_edges[column]) < 0.45 * page_width
-            if prev and prev[1] == column and _continues(prev[0], box, right_edges[column], narrow):
-                last = lines[-1]
-                last.text = last.text.rstrip() + " " + box.text.strip()
-                prev = (box, column)
-                continue
+        fresh = _fresh_boxes(boxes, page_no, height, seen)
+        _read_page(_page_lines(fresh, page_width) if fresh else [], page_no, page_width, lines)
+    return lines, count
+
+
+def _fresh_boxes(
+    boxes: list[_Box], page_no: int, height: float, seen: set[tuple[str, int, int]]
+) -> list[_Box]:
+    """The boxes of a page without what repeats at the same place as on an earlier page (running
+    header/footer, a sidebar printed on every page) and page numbers; remembers this page's."""
+    fresh: list[_Box] = []
+    keys = []
+    for box in boxes:
+        text = box.text.strip()
+        key = (re.sub(r"\d+", "#", text), round(box.x0 / 4), round(box.top / 4))
+        keys.append(key)
+        margin = box.top > height - 50 or box.bottom < 60
+        if page_no > 1 and any(
+            (key[0], key[1] + dx, key[2] + dy) in seen for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+        ):
+            continue
+        if _PAGE_NUMBER.match(text) and (margin or len(text) <= 12):
+            continue
+        if margin and _PAGE_OF.search(text) and len(text) < 80:
+            continue  # a running header/footer that carries the page number
+        fresh.append(box)
+    seen.update(keys)
+    return fresh
+
+
+def _read_page(
+    kept: list[tuple[_Box, int]], page_no: int, page_width: float, lines: list[RawLine]
+) -> None:
+    """Append a page's lines (in reading order, with their column) to ``lines``, re-joining
+    wrapped lines."""
+    right_edges: dict[int, float] = {}
+    left_edges: dict[int, float] = {}
+    for box, column in kept:
+        right_edges[column] = max(right_edges.get(column, 0.0), box.x1)
+        left_edges[column] = min(left_edges.get(column, box.x0), box.x0)
+    prev: tuple[_Box, int] | None = None
+    for box, column in kept:
+        narrow = column == 2 or (right_edges[column] - left_edges[column]) < 0.45 * page_width
+        if prev and prev[1] == column and _continues(prev[0], box, right_edges[column], narrow):
+            last = lines[-1]
+            last.text = last.text.rstrip() + " " + box.text.strip()
+        else:
             lines.append(
                 RawLine(text=box.text, page=page_no, bold=box.bold, size=box.size, column=column)
             )
-            prev = (box, column)
-    return lines, len(pages)
+        prev = (box, column)

@@ -1,0 +1,145 @@
+"""PDF glyphs with pdfminer.six (the default engine): its content-stream interpreter, no layout analysis.
+
+The layout (lines, columns, reading order) is ``analyzer.parsing.pdf``'s, shared with the pdfium engine.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from analyzer.errors import Corrupt, Encrypted, TooLarge
+from analyzer.parsing.pdf import Glyph, Page, font_name, is_bold_font
+
+_LOG_NAMES = (
+    "pdfminer",
+    "pdfminer.pdfinterp",
+    "pdfminer.pdffont",
+    "pdfminer.pdfpage",
+    "pdfminer.psparser",
+)
+_ENCRYPTED = "the PDF is password-protected; save an unprotected copy and try again"
+
+
+def quiet_pdfminer() -> None:
+    """Keep pdfminer's own warnings ("Could not get FontBBox ...") off the user's terminal."""
+    for name in _LOG_NAMES:
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.ERROR)
+        logger.propagate = False
+
+
+def _open(data: bytes) -> list:
+    """The document's pages, or the error that says why it cannot be read."""
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser, PDFSyntaxError
+    from pdfminer.psparser import PSException
+
+    try:
+        return list(PDFPage.create_pages(PDFDocument(PDFParser(io.BytesIO(data)))))
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise Encrypted(_ENCRYPTED) from exc
+    except (
+        PDFSyntaxError,
+        PSException,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        AssertionError,
+        RecursionError,
+        UnicodeDecodeError,
+        OverflowError,
+    ) as exc:
+        raise Corrupt(f"the PDF is damaged and cannot be read ({type(exc).__name__})") from exc
+    except Exception as exc:  # pdfminer raises many ad-hoc exception types on broken files
+        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+            raise Encrypted(_ENCRYPTED) from exc
+        raise Corrupt(f"the PDF is damaged and cannot be read ({type(exc).__name__})") from exc
+
+
+def _rgb(ncs, color) -> tuple[int, int, int] | None:
+    """A fill colour as 0-255 RGB from pdfminer's colour space and components (gray, RGB, CMYK)."""
+    values = color if isinstance(color, (tuple, list)) else (color,)
+    n = getattr(ncs, "ncomponents", len(values))
+    if len(values) != n or not all(isinstance(v, (int, float)) for v in values):
+        return None  # a pattern, or components that do not fit the colour space
+    if n == 1:
+        r = g = b = values[0]
+    elif n == 3:
+        r, g, b = values
+    elif n == 4:  # CMYK, the plain conversion
+        c, m, y, k = values
+        r, g, b = (1 - min(1.0, x + k) for x in (c, m, y))
+    else:
+        return None
+    return tuple(round(255 * min(1.0, max(0.0, v))) for v in (r, g, b))  # type: ignore[return-value]
+
+
+def _glyphs(layout) -> list[Glyph]:
+    """A laid-out page's characters (form XObjects included) as glyphs, in content-stream order."""
+    from pdfminer.layout import LTChar, LTContainer
+
+    chars = []
+    stack = list(layout)
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, LTChar):
+            chars.append(obj)
+        elif isinstance(obj, LTContainer):
+            stack.extend(obj)
+    chars.reverse()  # back to content-stream order
+    out: list[Glyph] = []
+    state = fill = None
+    for ch in chars:
+        text = ch.get_text()
+        if text.isspace():
+            continue  # word spaces come from the gaps, as for the pdfium engine
+        if ch.graphicstate is not state:  # one graphic state per shown string: convert it once
+            state = ch.graphicstate
+            fill = _rgb(ch.ncs, state.ncolor)
+        font = font_name(ch.fontname)
+        _, b, c, d, _, baseline = ch.matrix
+        if b == 0 and c == 0 and d > 0:  # upright: on the baseline, one font size high
+            y0, y1 = baseline, baseline + ch.size
+        else:
+            y0, y1 = ch.y0, ch.y1
+        out.append(Glyph(text, ch.x0, ch.x1, y0, y1, font, is_bold_font(font), ch.size, fill))
+    return out
+
+
+def read_pages(data: bytes, max_pages: int) -> tuple[list[Page], int]:
+    """Each page's glyphs, and the page count.
+
+    Raises:
+        Encrypted: A user password is required.
+        Corrupt: pdfminer cannot parse the file.
+        TooLarge: More pages than ``max_pages``.
+    """
+    quiet_pdfminer()
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+
+    pages = _open(data)
+    if not pages:
+        raise Corrupt("the PDF has no pages")
+    if len(pages) > max_pages:
+        raise TooLarge(f"the PDF has {len(pages)} pages; the limit is {max_pages} (--max-pages)")
+    rsrc = PDFResourceManager(caching=True)
+    # No layout analysis in the device (laparams=None): the shared layout groups the glyphs itself
+    # and pdfminer's line and text-box objects, which would cost time unused, are never built.
+    device = PDFPageAggregator(rsrc, laparams=None)
+    interpreter = PDFPageInterpreter(rsrc, device)
+    out: list[Page] = []
+    for page in pages:
+        try:
+            interpreter.process_page(page)
+            layout = device.get_result()
+        except Exception as exc:
+            if out:
+                break  # keep what was readable before the damage
+            raise Corrupt(f"the PDF is damaged and cannot be read ({type(exc).__name__})") from exc
+        out.append(Page(_glyphs(layout), layout.width or 612.0, layout.height or 792.0))
+    return out, len(pages)
