@@ -1,7 +1,7 @@
 """resume-analyzer: offline analysis of medical-coder resumes.
 
 The public names load on first use, so ``import analyzer`` (and the CLI's ``--help``, ``schema`` and
-``text``) never import spaCy.
+``text``) never import spaCy or the rule engine.
 
 Example:
     >>> from datetime import date
@@ -12,6 +12,8 @@ Example:
 
 from __future__ import annotations
 
+import sys
+import types
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
@@ -22,14 +24,30 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from analyzer.pipeline import Analyzer, analyze, match
 
 
-def __getattr__(name: str):
-    """Load the pipeline (rules, spaCy) when one of its names is first used."""
-    if name == "Analysis":
-        from analyzer.models.analysis import Analysis
+def _public(name: str):
+    def get(module):
+        if name == "Analysis":
+            from analyzer.models.analysis import Analysis
 
-        return Analysis
-    if name in ("Analyzer", "analyze", "match"):
+            return Analysis
         from analyzer import pipeline
 
         return getattr(pipeline, name)
-    raise AttributeError(f"module 'analyzer' has no attribute {name!r}")
+
+    def keep(module, value) -> None:
+        """Importing the submodule ``analyzer.match`` binds it here; the public ``match`` (the
+        function) stays what ``analyzer.match`` means."""
+
+    return property(get, keep)
+
+
+class _Package(types.ModuleType):
+    """The package, with its public names loaded on first use."""
+
+    Analysis = _public("Analysis")
+    Analyzer = _public("Analyzer")
+    analyze = _public("analyze")
+    match = _public("match")
+
+
+sys.modules[__name__].__class__ = _Package
