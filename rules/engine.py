@@ -10,14 +10,48 @@ import re
 from datetime import date
 
 from analyzer.models.document import Document
-from analyzer.models.findings import CodeSet, Domain, Evidence, Findings, Specialty, Tool
+from analyzer.models.findings import (
+    CodeSet,
+    Domain,
+    Evidence,
+    Experience,
+    Findings,
+    Position,
+    Specialty,
+    Tool,
+)
 from analyzer.rules.contact import ContactDetector
 from analyzer.rules.credentials import CredentialStatus
+from analyzer.rules.dates import merged_years, position_span
 from analyzer.rules.experience import ExperienceDetector
 from analyzer.rules.metrics import MetricDetector
 from analyzer.rules.nlp import blank
 from analyzer.rules.pack import RulePack
 from analyzer.rules.terms import Hit, TermMatcher
+
+# Credentials of these tracks show billing or finance work, not coding (CPB, CRCR, CRCS, ...).
+_NOT_CODING_TRACKS = {"revenue cycle"}
+# A coding career: at least this many years of coding/HIM positions, or this share of all dated
+# work, or the latest position is coding/HIM work.
+_CODING_YEARS = 2.0
+_CODING_SHARE = 0.35
+
+
+def _career_in_coding(positions: list[Position], as_of: date) -> bool:
+    """Whether the coding/HIM positions weigh in the career: one short coding internship or a
+    nominal one-year coding title does not outweigh a career spent elsewhere."""
+    def years(ps: list[Position]) -> float:
+        return merged_years([position_span(p.start, p.end, p.current, as_of) for p in ps if p.start])
+
+    coding = [p for p in positions if p.coding_related]
+    latest = max(positions, key=lambda p: (p.current, p.end or "9999", p.start or ""))
+    total = years(positions)
+    return (
+        latest.coding_related
+        or years(coding) >= _CODING_YEARS
+        or (total > 0 and years(coding) / total >= _CODING_SHARE)
+    )
+
 
 _GOAL = re.compile(
     r"(?i)\b(?:seeking|looking for|interested in|goal|aspir\w*|hope to|open to|would like)\b"
@@ -59,6 +93,11 @@ class Engine:
     def __init__(self, rules: RulePack) -> None:
         self.rules = rules
         self.coding_bodies = set(rules.credentials.coding_bodies)
+        self.credential_track = {r.id: r.track for r in rules.credentials.rules}
+        self.coding_cue = re.compile(
+            r"\b(?:" + "|".join(map(re.escape, sorted(self.coding_bodies))) + r"|cod(?:er|ing))\b",
+            re.I,
+        )
         self.nlp = blank()
         self.credentials = TermMatcher("credentials", rules.credentials)
         self.code_sets = TermMatcher("code_sets", rules.code_sets)
@@ -74,7 +113,8 @@ class Engine:
     def extract(self, doc: Document, as_of: date) -> Findings:
         """All findings for ``doc``, experience measured up to ``as_of``."""
         tokens = list(self.nlp.tokenizer.pipe(line.text for line in doc.lines))
-        cred_hits = self.credentials.find(doc, tokens)
+        experience = self.experience.find(doc, as_of)
+        cred_hits = self._in_context(doc, self.credentials.find(doc, tokens), experience)
         credentials = self.status.build(doc, cred_hits)
         code_sets = [
             CodeSet(id=cid, evidence=[_evidence(h, "code_sets", "") for h in hs])
@@ -105,7 +145,6 @@ class Engine:
             Specialty(id=sid, evidence=[_evidence(h, "specialties", "") for h in hs])
             for sid, hs in _group(spec_hits).items()
         ]
-        experience = self.experience.find(doc, as_of)
         findings = Findings(
             candidate=self.contact.find(doc),
             credentials=credentials,
@@ -115,9 +154,27 @@ class Engine:
             metrics=self.metrics.find(doc),
             experience=experience,
         )
-        return findings.model_copy(update={"domain": self._domain(doc, findings)})
+        return findings.model_copy(update={"domain": self._domain(doc, findings, as_of)})
 
-    def _domain(self, doc: Document, f: Findings) -> Domain:
+    def _in_context(self, doc: Document, hits: list[Hit], experience: Experience) -> list[Hit]:
+        """In a resume whose jobs are all outside coding, an ambiguous coding acronym (CIC, CPC,
+        CRC, ...) is that credential only where its line names a coding body or coding itself:
+        "CIC, CTO" on an air-traffic controller's resume is another trade's."""
+        if not experience.positions or any(p.coding_related for p in experience.positions):
+            return hits
+        return [
+            h
+            for h in hits
+            if h.kind == "phrase"
+            or "credential_context" not in h.rule.validators
+            or h.rule.body not in self.coding_bodies
+            or self.coding_cue.search(doc.lines[h.line].text)
+        ]
+
+    def _domain(self, doc: Document, f: Findings, as_of: date) -> Domain:
+        """Is this a medical-coding resume? Coding/HIM positions that make up the career (not one
+        short stint in a career spent elsewhere), coding credentials (not billing ones), code sets
+        and a summary about coding/HIM work, weighed as points."""
         if not f.experience.positions:
             text = "\n".join(ln.text for ln in doc.lines[:200])
             cues = [p.pattern for p in self.posting_words if p.search(text)]
@@ -134,13 +191,23 @@ class Engine:
         reasons: list[str] = []
         points = 0
         coding_jobs = [p for p in f.experience.positions if p.coding_related]
-        if coding_jobs:
+        if coding_jobs and _career_in_coding(f.experience.positions, as_of):
             points += 50
             reasons.append(
                 f"{len(coding_jobs)} coding/HIM position(s), e.g. '{coding_jobs[0].title}'"
             )
+        elif coding_jobs:
+            points += 20
+            reasons.append(
+                f"a short coding/HIM position ('{coding_jobs[0].title}') in a career spent elsewhere"
+            )
+            coding_jobs = []
         coding_creds = [
-            c for c in f.credentials if c.body in self.coding_bodies and c.status != "mentioned"
+            c
+            for c in f.credentials
+            if c.body in self.coding_bodies
+            and c.status != "mentioned"
+            and self.credential_track.get(c.id) not in _NOT_CODING_TRACKS
         ]
         if coding_creds:
             points += 30
@@ -155,7 +222,7 @@ class Engine:
         positions = f.experience.positions
         if positions and not coding_jobs and not coding_creds:
             points = min(points, 20)
-            reasons.append("no coding/HIM positions or coding credentials")
+            reasons.append("no coding/HIM career or coding credentials")
         # Points: coding/HIM positions 50, a coding credential 30, two+ code sets 15, a coding summary 15.
         medical = points >= 45
         confidence = round(min(100, points) / 100 if medical else 1 - min(100, points) / 100, 2)

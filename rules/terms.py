@@ -45,6 +45,10 @@ def _mentions(pattern: re.Pattern[str], text: str) -> bool:
     return pattern.search(text) is not None
 
 
+_CODE_SUFFIX = re.compile(r"-(?!(?:19|20)\d\d\b)[A-Z0-9][A-Za-z0-9]*")
+_SMALL_WORDS = {"and", "of", "in", "the", "for", "&", "on", "to", "at", "a"}
+
+
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w and w[0].isalpha()).upper()
 
@@ -112,10 +116,14 @@ class TermMatcher:
                     span = toks[s:e]
                     rule = self.by_key[toks.vocab.strings[match_id]]
                     start, end = span.start_char, span.end_char
-                    # Tokens glued to letters or digits ("Epic2", "xCPC") are not this term.
+                    # Tokens glued to letters or digits ("Epic2", "xCPC") are not this term,
+                    # nor is an acronym that is only the front of a longer code ("CCS-9921",
+                    # "CRC-2", "AZ-900"); "CPC-certified" and "CPC-2021" are.
                     if (start > 0 and text[start - 1].isalnum()) or (
                         end < len(text) and text[end].isalnum()
                     ):
+                        continue
+                    if kind == "exact" and _CODE_SUFFIX.match(text, end):
                         continue
                     hits.append(Hit(rule, line.index, start, end, text[start:end], kind))
             if self.fuzzy:
@@ -142,37 +150,59 @@ class TermMatcher:
         return hits
 
     # -- validation -------------------------------------------------------------------------
-    def _vetoed(self, hit: Hit, doc: Document, acronyms: dict[int, list[Hit]]) -> bool:
+    def _vetoed(
+        self, hit: Hit, doc: Document, acronyms: dict[int, list[Hit]], defined: set[str]
+    ) -> bool:
+        """``defined``: rule ids whose acronym this document spells out as something else."""
         text = doc.lines[hit.line].text
         pad = hit.rule.context_chars
         window = text[max(0, hit.start - pad) : hit.end + pad] if pad else text[hit.start : hit.end]
         if any(p.search(window) for p in self.unless[hit.rule.id]):
             return True
         for name in hit.rule.validators:
-            if not getattr(self, f"_v_{name}")(hit, doc, acronyms.get(hit.line, [])):
+            if not getattr(self, f"_v_{name}")(hit, doc, acronyms.get(hit.line, []), defined):
                 return True
         return False
 
-    def _v_not_other_expansion(self, hit: Hit, doc: Document, _acronyms: list[Hit]) -> bool:
-        """``Clinical Practice Council (CPC)``: an acronym defined as something else is not this term."""
-        if hit.kind == "phrase":
-            return True
+    @staticmethod
+    def _expansion(hit: Hit, doc: Document) -> str | None:
+        """The words an acronym in parentheses stands for: ``Controller in Charge (CIC)``."""
         text = doc.lines[hit.line].text
         before = text[: hit.start].rstrip()
         if not before.endswith("("):
-            return True
+            return None
         words = re.findall(r"[A-Za-z][\w'-]*", before[:-1])
         acronym = re.sub(r"[^A-Z]", "", hit.text.upper())
         for size in range(len(acronym), len(acronym) + 3):
             cand = words[-size:] if len(words) >= size else []
-            sig = [w for w in cand if w.lower() not in {"and", "of", "in", "the", "for", "&"}]
-            if cand and _initials(sig) == acronym:
-                expansion = " ".join(cand).lower()
-                name = (hit.rule.name or "").lower()
-                return bool(name) and fuzz.ratio(expansion, name) >= 80
-        return True
+            sig = [w for w in cand if w.lower() not in _SMALL_WORDS]
+            if cand and acronym in (_initials(sig), _initials(cand)):
+                return " ".join(cand).lower()
+        return None
 
-    def _v_credential_context(self, hit: Hit, doc: Document, acronyms: list[Hit]) -> bool:
+    def _defined_otherwise(self, hits: list[Hit], doc: Document) -> set[str]:
+        """Rule ids whose acronym the document defines as something else ("Controller in Charge
+        (CIC)"): every other mention of that acronym in the document means the same thing."""
+        out = set()
+        for h in hits:
+            if h.kind == "phrase" or "not_other_expansion" not in h.rule.validators:
+                continue
+            expansion = self._expansion(h, doc)
+            name = (h.rule.name or "").lower()
+            if expansion is not None and not (name and fuzz.ratio(expansion, name) >= 80):
+                out.add(h.rule.id)
+        return out
+
+    def _v_not_other_expansion(
+        self, hit: Hit, _doc: Document, _acronyms: list[Hit], defined: set[str]
+    ) -> bool:
+        """``Clinical Practice Council (CPC)``: an acronym the document defines as something else
+        is not this term, there or anywhere else in the document."""
+        return hit.kind == "phrase" or hit.rule.id not in defined
+
+    def _v_credential_context(
+        self, hit: Hit, doc: Document, acronyms: list[Hit], _defined: set[str]
+    ) -> bool:
         """An ambiguous acronym counts only where a credential is plausible."""
         line = doc.lines[hit.line]
         if hit.kind == "phrase" or line.section == "certifications":
@@ -192,7 +222,9 @@ class TermMatcher:
                 return True
         return _mentions(_CREDENTIAL_WORDS, text)
 
-    def _v_not_in_employer(self, hit: Hit, doc: Document, _acronyms: list[Hit]) -> bool:
+    def _v_not_in_employer(
+        self, hit: Hit, doc: Document, _acronyms: list[Hit], _defined: set[str]
+    ) -> bool:
         """``Riverside CHC``: an acronym at the end of an organisation name is not a credential."""
         line = doc.lines[hit.line]
         if line.section == "certifications":
@@ -212,6 +244,7 @@ class TermMatcher:
         for h in sorted(raw, key=lambda h: (h.line, h.start)):
             if h.kind != "phrase":
                 acronyms.setdefault(h.line, []).append(h)
+        defined = self._defined_otherwise(raw, doc)
         kept: list[Hit] = []
         taken: dict[int, list[tuple[int, int]]] = {}  # per line, sorted spans already kept
         for h in sorted(raw, key=lambda h: (-(h.end - h.start), h.line, h.start)):
@@ -219,7 +252,7 @@ class TermMatcher:
             i = bisect_left(spans, (h.start, h.end))
             if any(s < h.end and h.start < e for s, e in spans[max(0, i - 1) : i + 1]):
                 continue  # overlaps a longer hit already kept
-            if self._vetoed(h, doc, acronyms):
+            if self._vetoed(h, doc, acronyms, defined):
                 continue
             kept.append(h)
             spans.insert(i, (h.start, h.end))

@@ -1,0 +1,164 @@
+"""Which jobs are coding work, and whether a resume is a medical-coding resume (issue 11,
+classes 2 and 3). Each case is a small resume; the findings are checked, not the wording."""
+
+from __future__ import annotations
+
+import pytest
+
+# (resume text, expected (title, coding_related) per position)
+JOBS = {
+    "claims processor naming code sets": (
+        "EXPERIENCE\nClaims Processor | Prairie Health Plan | 2016 - 2022\n"
+        "- Adjudicated professional claims, checking CPT and ICD-10 codes against policy",
+        [("Claims Processor", False)],
+    ),
+    "AR follow-up": (
+        "EXPERIENCE\nAR Follow-Up Representative | Summit Billing | 2019 - Present\n"
+        "- Worked denials and corrected CPT codes on rejected claims before resubmitting",
+        [("AR Follow-Up Representative", False)],
+    ),
+    "patient access": (
+        "EXPERIENCE\nPatient Access Specialist | Mercy Hospital | 2018 - Present\n"
+        "- Registered ED patients and verified insurance eligibility",
+        [("Patient Access Specialist", False)],
+    ),
+    "file clerk scanning": (
+        "EXPERIENCE\nFile Clerk | County Clinic | 2015 - 2020\n- Filed and scanned paper records",
+        [("File Clerk", False)],
+    ),
+    "medical records clerk is HIM work": (
+        "EXPERIENCE\nMedical Records Clerk | County Clinic | 2015 - 2020\n"
+        "- Scanned and indexed records; processed release of information requests",
+        [("Medical Records Clerk", True)],
+    ),
+    "HIM specialist": (
+        "EXPERIENCE\nHIM Specialist | Valley Hospital | 2012 - Present\n"
+        "- Analyzed discharged charts for deficiencies",
+        [("HIM Specialist", True)],
+    ),
+    "billing job assigning codes (design.md: billing does not count)": (
+        "EXPERIENCE\nMedical Billing Specialist | Family Practice | 2017 - 2023\n"
+        "- Assigned CPT and ICD-10 codes to office visits and submitted claims",
+        [("Medical Billing Specialist", False)],
+    ),
+    "neutral title decided by duties: coding": (
+        "EXPERIENCE\nAssociate | Lakeside Clinic | 2020 - Present\n"
+        "- Coded emergency department visits and abstracted diagnoses",
+        [("Associate", True)],
+    ),
+    "neutral title decided by duties: scanning is not coding": (
+        "EXPERIENCE\nAssociate | Lakeside Clinic | 2020 - Present\n"
+        "- Scanned and indexed documents into the EHR",
+        [("Associate", False)],
+    ),
+    "night auditor at a hotel": (
+        "EXPERIENCE\nNight Auditor | Harbor Inn | 2014 - 2019\n- Balanced the daily ledger",
+        [("Night Auditor", False)],
+    ),
+    "coding auditor": (
+        "EXPERIENCE\nCoding Auditor | Harbor Health | 2014 - 2019\n- Audited 40 charts a week",
+        [("Coding Auditor", True)],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(JOBS))
+def test_which_jobs_are_coding_work(findings_from, case):
+    text, expected = JOBS[case]
+    positions = findings_from(text).experience.positions
+    assert [(p.title, p.coding_related) for p in positions] == expected
+
+
+DOMAIN = {
+    # A career spent elsewhere outweighs one short coding stint long ago.
+    "nurse with a coding internship": (
+        "SUMMARY\nRegistered nurse with twelve years of bedside care.\nEXPERIENCE\n"
+        "Staff Nurse | St. Luke's Hospital | 2012 - Present\n- Cared for 5 patients per shift\n"
+        "Coding Intern | St. Luke's Hospital | Summer 2011\n- Abstracted diagnoses\n"
+        "SKILLS\nEpic, ICD-10, CPT",
+        False,
+    ),
+    "biller with one coding year a decade ago": (
+        "EXPERIENCE\nBilling Manager | Summit Billing | 2014 - Present\n- Managed 6 billers\n"
+        "Medical Coder | Summit Billing | 2013 - 2014\n- Coded office visits\n"
+        "Billing Specialist | Summit Billing | 2005 - 2013\n- Posted payments\n"
+        "SKILLS\nICD-10-CM, CPT, HCPCS",
+        False,
+    ),
+    "biller holding a billing credential": (
+        "EXPERIENCE\nMedical Biller | Oak Clinic | 2016 - Present\n- Submitted 80 claims a day\n"
+        "CERTIFICATIONS\nCPB (AAPC)\nSKILLS\nICD-10-CM, CPT, HCPCS Level II",
+        False,
+    ),
+    # Coding acronyms in other trades.
+    "air traffic controller": (
+        "EXPERIENCE\nAir Traffic Controller | FAA Tower | 2010 - Present\n"
+        "- Served as Controller in Charge (CIC) on 300+ shifts\n"
+        "- Certified CIC and CTO for the facility\nCERTIFICATIONS\nCIC, CTO",
+        False,
+    ),
+    "digital marketer": (
+        "EXPERIENCE\nDigital Marketing Manager | Brightline | 2017 - Present\n"
+        "- Lowered CPC by 22% and raised CTR to 3.1% on paid search\n"
+        "SKILLS\nGoogle Ads, CPC bidding, CTR optimisation",
+        False,
+    ),
+    # Positives: a career change into coding, a new graduate with a credential.
+    "career changer now coding": (
+        "EXPERIENCE\nMedical Coder | Valley Clinic | Jan 2025 - Present\n- Code 60 visits a day\n"
+        "Store Manager | Big Box | 2012 - 2024\n- Led 20 associates\n"
+        "CERTIFICATIONS\nCPC (AAPC)",
+        True,
+    ),
+    "new graduate with an externship": (
+        "EXPERIENCE\nCoding Extern (unpaid) | City Clinic | Spring 2026\n- Abstracted diagnoses\n"
+        "Server | Diner | 2019 - Present\n- Served tables\nCERTIFICATIONS\nCCA (AHIMA)",
+        True,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(DOMAIN))
+def test_domain_of_the_whole_career(findings_from, case):
+    text, coding = DOMAIN[case]
+    assert findings_from(text).domain.medical_coding is coding
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        DOMAIN["air traffic controller"][0],
+        DOMAIN["digital marketer"][0],
+        "EXPERIENCE\nNetwork Engineer | Acme | 2015 - Present\n- Passed the CCNA; built CCS-2 racks"
+        "\nCERTIFICATIONS\nCCNA, AZ-900, CCS-9921 badge",
+        "EXPERIENCE\nEMT | County EMS | 2016 - Present\n- Licensed EMT; CRC-2 protocol trained",
+        # No definition in the document: the trade decides.
+        "EXPERIENCE\nTower Supervisor | Regional Airport | 2008 - Present\n- Ran the tower shift"
+        "\nCERTIFICATIONS\nCIC, CTO, FAA Control Tower Operator",
+    ],
+)
+def test_coding_acronyms_of_other_trades_are_not_credentials(findings_from, text):
+    assert findings_from(text).credentials == []
+
+
+def test_a_coding_credential_named_with_its_body_stays_in_another_career(findings_from):
+    text = (
+        "EXPERIENCE\nStaff Nurse | Mercy | 2015 - Present\n- Cared for 5 patients per shift"
+        "\nCERTIFICATIONS\nRN, Ohio\nCCS (AHIMA), 2019"
+    )
+    assert sorted(c.id for c in findings_from(text).credentials) == ["CCS", "RN"]
+
+
+@pytest.mark.parametrize(
+    "line, held",
+    [
+        ("CCS-9921 network badge, CPC", ["CPC"]),
+        ("Completed course CIC-200B; CRC", ["CRC"]),
+        ("CPC - 2021, RHIT", ["CPC", "RHIT"]),  # a year after a dash is the year earned
+        ("CPC-certified coder; CCS", ["CCS", "CPC"]),
+        ("CPC-A (AAPC)", ["CPC-A"]),
+    ],
+)
+def test_an_acronym_at_the_front_of_a_longer_code(findings_from, line, held):
+    creds = findings_from("CERTIFICATIONS\n" + line).credentials
+    assert sorted(c.id for c in creds if c.status in ("held", "apprentice")) == held
