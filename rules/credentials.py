@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from analyzer.models.document import Document
 from analyzer.models.findings import Credential, Evidence
+from analyzer.rules.dates import dates_in
 from analyzer.rules.schema import TermRules
 from analyzer.rules.terms import Hit
 
@@ -20,31 +22,110 @@ _PRIORITY = {
 _TARGET_SECTIONS = {"summary", "profile", "experience"}  # where a credential may be only a goal
 
 
+# Where a clause ends: a semicolon or a sentence's full stop. A status word does not reach past it.
+_CLAUSE_END = re.compile(r";|\.(?=\s+[A-Z]|\s*$)")
+_SENTENCE_END = re.compile(r"\.(?=\s+[A-Z]|\s*$)")
+_NEXT_PART = re.compile(r";|\.(?=\s+[A-Z]|\s*$)|,\s|\s(?:and|&)\s")
+# A list joiner between two credentials that share one status word ("CRC and CPMA exams ...").
+_AND = re.compile(r"^[\s,/]*(?:and|&|or)?[\s,/]*$", re.I)
+_AND_WORD = re.compile(r"(?i)\band\b|&|/")
+_EXPIRY = re.compile(r"(?i)\b(?:exp(?:ir\w*|\.|\b)|valid|through|thru|until|renew\w*|good)\W*$")
+
+
+def _future_date(text: str, as_of: date) -> date | None:
+    """A date in ``text`` later than ``as_of`` (an exam or award still to come), unless it is an
+    expiry ("valid through 12/2027")."""
+    for begin, found in dates_in(text):
+        if found > as_of and not _EXPIRY.search(text[:begin]):
+            return found
+    return None
+
+
 class CredentialStatus:
-    """Turns credential hits into ``Credential`` findings with one status each."""
+    """Turns credential hits into ``Credential`` findings with one status each.
+
+    A status word belongs to the credential it qualifies, inside its own clause: cues after a
+    credential are read up to the next credential or the end of the clause, ``*_before`` cues from
+    the previous credential or the clause start. A list joined by "and" shares the word ("pursuing
+    CRC and CPMA", "CRC and CPMA exams scheduled"). A date after a credential that is later than
+    ``as_of`` means it is still to come. An exam or a course named after a credential ("CCS exam",
+    "CRC boot camp", "CPC prep course") is not the credential held."""
 
     def __init__(self, rules: TermRules) -> None:
         self.cues = {k: [re.compile(p) for p in v] for k, v in rules.status_cues.items()}
 
-    def _goal(self, text: str) -> str | None:
-        """The first goal/requirement cue in a line ("seeking", "requires"), if any."""
-        found = (m.group(0) for cue in self.cues.get("mentioned", []) if (m := cue.search(text)))
+    def _cue(self, key: str, text: str) -> str | None:
+        found = (m.group(0) for cue in self.cues.get(key, []) if (m := cue.search(text)))
         return next(found, None)
 
-    def _status(self, hit: Hit, before: str, after: str, goal: str | None) -> tuple[str, str]:
-        """``goal``: the line's goal/requirement cue, when the line is a summary or experience line."""
-        for status in ("lapsed", "in_progress", "superseded"):
-            for scope, key in ((after, status), (before, f"{status}_before")):
-                for cue in self.cues.get(key, []):
-                    if m := cue.search(scope):
-                        return status, f"'{m.group(0)}' next to it"
-        if goal:
-            return "mentioned", f"named as a goal or requirement ('{goal}')"
-        if hit.rule.apprentice:
-            return "apprentice", "apprentice designation"
-        return "held", "listed as the candidate's credential"
+    @staticmethod
+    def _scopes(text: str, hits: list[Hit], i: int) -> tuple[str, str]:
+        """The text before and after hit ``i`` that may qualify it (its own clause only)."""
+        h = hits[i]
+        lo = hits[i - 1].end if i else 0
+        hi = hits[i + 1].start if i + 1 < len(hits) else len(text)
+        # Between two credentials, words after a comma or "and" lead into the next one ("I hold
+        # the CCA, and I am sitting for the CPC exam").
+        starts = _CLAUSE_END if not i else _NEXT_PART
+        lo = max([lo, *(m.end() for m in starts.finditer(text, lo, h.start))])
+        # After the last credential a ";" only adds to what is said of it ("CRC - preparing;
+        # exam scheduled"); before another one it closes the clause.
+        ends = _SENTENCE_END if i + 1 == len(hits) else _NEXT_PART
+        if m := ends.search(text, h.end, hi):
+            hi = m.start()
+        return text[lo : h.start], text[h.end : hi]
 
-    def build(self, doc: Document, hits: list[Hit]) -> list[Credential]:
+    def _status(
+        self, hit: Hit, before: str, after: str, goal: bool, line: str, as_of: date
+    ) -> tuple[str, str, str]:
+        """(status, why, where the cue stood: ``before``/``after``/``""``)."""
+        for status in ("lapsed", "in_progress", "superseded"):
+            for scope, key, side in ((after, status, "after"), (before, f"{status}_before", "before")):
+                if cue := self._cue(key, scope):
+                    return status, f"'{cue}' next to it", side
+        if later := _future_date(after, as_of):
+            return "in_progress", f"a date still to come ({later:%m/%Y})", "after"
+        if cue := self._cue("exam_or_course", after):
+            if found := self._cue("in_progress", line):
+                return "in_progress", f"'{found}' for its exam or course", "after"
+            return "mentioned", f"an exam or course named after it ('{cue.strip()}')", ""
+        if goal:
+            return "mentioned", "named as a goal or requirement", ""
+        if hit.rule.apprentice:
+            return "apprentice", "apprentice designation", ""
+        return "held", "listed as the candidate's credential", ""
+
+    def _line_statuses(
+        self, text: str, hits: list[Hit], goal_line: bool, as_of: date
+    ) -> list[tuple[str, str]]:
+        out: list[tuple[str, str, str]] = []
+        for i, h in enumerate(hits):
+            before, after = self._scopes(text, hits, i)
+            # A goal word ("seeking", "plan to") before the credential, in its clause.
+            goal = goal_line and bool(self._cue("mentioned", before))
+            if goal_line and not goal and i:
+                goal = out[i - 1][0] == "mentioned" and bool(_AND.match(text[hits[i - 1].end : h.start]))
+            out.append(self._status(h, before, after, goal, text, as_of))
+        # A word before the first of "CRC and CPMA" reaches the second; one after the last reaches
+        # back over "and" (not over a bare comma: "CPC, CRC expected 2027").
+        for i in range(1, len(hits)):
+            gap = text[hits[i - 1].end : hits[i].start]
+            if not _AND.match(gap):
+                continue
+            prev, cur = out[i - 1], out[i]
+            if prev[2] == "before" and cur[0] in ("held", "apprentice"):
+                out[i] = (prev[0], prev[1], "before")
+        for i in range(len(hits) - 2, -1, -1):
+            gap = text[hits[i].end : hits[i + 1].start]
+            nxt, cur = out[i + 1], out[i]
+            if nxt[2] == "after" and cur[0] in ("held", "apprentice") and _AND.match(gap):
+                if _AND_WORD.search(gap):
+                    out[i] = (nxt[0], nxt[1], "after")
+        return [(status, why) for status, why, _ in out]
+
+    def build(self, doc: Document, hits: list[Hit], as_of: date) -> list[Credential]:
+        """One ``Credential`` per id: its strongest status over every mention (lapsed, in
+        progress, held, mentioned), with every mention as evidence."""
         by_line: dict[int, list[Hit]] = {}
         for h in hits:
             by_line.setdefault(h.line, []).append(h)
@@ -52,11 +133,8 @@ class CredentialStatus:
         for line_no, line_hits in by_line.items():
             line = doc.lines[line_no]
             text = line.text
-            goal = self._goal(text) if line.section in _TARGET_SECTIONS else None
-            for i, h in enumerate(line_hits):
-                lo = line_hits[i - 1].end if i else 0
-                hi = line_hits[i + 1].start if i + 1 < len(line_hits) else len(text)
-                status, why = self._status(h, text[lo : h.start], text[h.end : hi], goal)
+            statuses = self._line_statuses(text, line_hits, line.section in _TARGET_SECTIONS, as_of)
+            for h, (status, why) in zip(line_hits, statuses, strict=True):
                 ev = Evidence(
                     line=line_no,
                     start=h.start,

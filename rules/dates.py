@@ -155,6 +155,18 @@ def is_date_line(text: str) -> bool:
     return _DATE_LINE.match(text.strip()) is not None
 
 
+_ONE_DATE = re.compile(rf"(?i){_DATE}")
+
+
+def dates_in(text: str) -> list[tuple[int, date]]:
+    """Each date written in ``text`` (where it begins, and its first day)."""
+    out = []
+    for m in _ONE_DATE.finditer(text):
+        if found := _parse(m.group(0), False):
+            out.append((m.start(), found))
+    return out
+
+
 _ENDS_WITH_RANGE = re.compile(rf"(?i)(?:{_DATE}){_JOIN}(?:{_DATE}|{_OPEN})\W*$")
 
 

@@ -115,7 +115,7 @@ class Engine:
         tokens = list(self.nlp.tokenizer.pipe(line.text for line in doc.lines))
         experience = self.experience.find(doc, as_of)
         cred_hits = self._in_context(doc, self.credentials.find(doc, tokens), experience)
-        credentials = self.status.build(doc, cred_hits)
+        credentials = self.status.build(doc, cred_hits, as_of)
         code_sets = [
             CodeSet(id=cid, evidence=[_evidence(h, "code_sets", "") for h in hs])
             for cid, hs in _group(self.code_sets.find(doc, tokens)).items()
