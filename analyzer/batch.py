@@ -7,7 +7,7 @@ The one entry point is ``run_folder``::
     from analyzer.batch import Filters, Job, run_folder
     from analyzer.sinks import JsonlSink, RankedSink
 
-    sinks = [JsonlSink("out.jsonl"), RankedSink(None, "table")]
+    sinks = [JsonlSink("out.jsonl"), RankedSink(None, "table", load_rules().metrics.registry)]
     summary = run_folder("applicants/", sinks, job=Job(as_of=date(2026, 11, 26)))
     print(summary.line(), summary.exit_code)
 

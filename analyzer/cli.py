@@ -30,23 +30,27 @@ def _as_of(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
 
 
-def _positive(kind, allow_zero: bool = False):
-    """An argparse type: a finite number above zero (or at least zero with ``allow_zero``)."""
+def _number(kind, low: float = 0, high: float = math.inf, low_ok: bool = False):
+    """An argparse type: a finite ``kind`` number above ``low`` (or equal, with ``low_ok``) and
+    at most ``high``."""
 
     def parse(value: str):
         try:
             v = kind(value)
         except ValueError as exc:
             raise argparse.ArgumentTypeError(f"not a number: {value!r}") from exc
-        if not math.isfinite(v):
-            raise argparse.ArgumentTypeError(f"must be a finite number: {value!r}")
-        if v < 0 or (v == 0 and not allow_zero):
-            raise argparse.ArgumentTypeError(
-                f"must be {'zero or more' if allow_zero else 'positive'}: {value!r}"
-            )
+        if not math.isfinite(v) or v < low or (v == low and not low_ok) or v > high:
+            lo = f">= {low:g}" if low_ok else f"> {low:g}"
+            hi = "" if high == math.inf else f" and <= {high:g}"
+            raise argparse.ArgumentTypeError(f"must be a number {lo}{hi}: {value!r}")
         return v
 
     return parse
+
+
+def _positive(kind, allow_zero: bool = False):
+    """An argparse type: a finite number above zero (or at least zero with ``allow_zero``)."""
+    return _number(kind, 0, low_ok=allow_zero)
 
 
 _MB = 1024 * 1024
@@ -110,6 +114,7 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``resume-analyzer`` argument parser: one sub-command per job."""
     parser = argparse.ArgumentParser(
         prog="resume-analyzer",
         description="Analyse medical-coder resumes (PDF, DOCX, TXT) offline: credentials, code sets, tools, "
@@ -120,37 +125,52 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_single(sub)
+    _add_match(sub)
+    _add_text(sub)
+    _add_batch(sub)
+    sub.add_parser(
+        "schema",
+        help="print the JSON Schema of the report",
+        description="Print the JSON Schema of the report contract.",
+    )
+    return parser
 
-    for name, help_text, formats, example in (
+
+def _add_output(
+    p: argparse.ArgumentParser, formats: tuple[str, ...], default: str, note: str = ""
+) -> None:
+    p.add_argument(
+        "--format",
+        choices=formats,
+        default=default,
+        help=f"output format (default {default})" + (f"; {note}" if note else ""),
+    )
+    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
+
+
+def _add_single(sub) -> None:
+    for name, help_text, example in (
         (
             "score",
             "score one resume and show what was found",
-            ("text", "json", "markdown", "html", "jsonresume"),
             "resume-analyzer score cv.pdf --format html -o report.html",
         ),
-        (
-            "suggest",
-            "list what to add or fix, line by line",
-            ("text", "json", "markdown", "html", "jsonresume"),
-            "resume-analyzer suggest cv.docx",
-        ),
+        ("suggest", "list what to add or fix, line by line", "resume-analyzer suggest cv.docx"),
     ):
         p = sub.add_parser(
             name,
             help=help_text,
             description=f"{help_text[0].upper()}{help_text[1:]}.",
-            epilog=f"Example: {example}",
+            epilog=f"Examples:\n  {example}\n  cat cv.txt | resume-analyzer {name} -",
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         p.add_argument(
-            "file", help="resume file (PDF, DOCX or text; the format is read from the content)"
+            "file",
+            help="resume file (PDF, DOCX or text; the format is read from the content), "
+            "or - to read it from standard input",
         )
-        p.add_argument(
-            "--format", choices=formats, default="text", help="output format (default text)"
-        )
-        p.add_argument(
-            "-o", "--output", metavar="OUT", help="write to OUT instead of standard output"
-        )
+        _add_output(p, ("text", "json", "markdown", "html", "jsonresume"), "text")
         p.add_argument(
             "--color",
             choices=("auto", "always", "never"),
@@ -159,6 +179,8 @@ def build_parser() -> argparse.ArgumentParser:
         )
         _common(p)
 
+
+def _add_match(sub) -> None:
     p = sub.add_parser(
         "match",
         help="how well a resume fits one job posting",
@@ -167,30 +189,31 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Examples:\n  resume-analyzer match cv.pdf --job posting.txt\n  pbpaste | resume-analyzer match cv.docx --job -",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("file", help="resume file")
+    p.add_argument("file", help="resume file, or - to read it from standard input")
     p.add_argument(
         "--job",
         required=True,
         metavar="JOB",
         help="job posting (text, PDF or DOCX), or - to read it from standard input",
     )
-    p.add_argument(
-        "--format", choices=("text", "json", "markdown", "html", "jsonresume"), default="text"
-    )
-    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
+    _add_output(p, ("text", "json", "markdown", "html", "jsonresume"), "text")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     _common(p)
 
+
+def _add_text(sub) -> None:
     p = sub.add_parser(
         "text",
         help="show the lines and sections the parser read (what an ATS sees)",
         description="Show each line the parser read, with its page, column and section.",
         epilog="Example: resume-analyzer text cv.pdf",
     )
-    p.add_argument("file")
+    p.add_argument("file", help="resume file, or - to read it from standard input")
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
     _common(p)
 
+
+def _add_batch(sub) -> None:
     p = sub.add_parser(
         "batch",
         help="analyse a folder of resumes and rank them",
@@ -201,13 +224,12 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("dir", help="folder of resumes")
-    p.add_argument(
-        "--format",
-        choices=("table", "csv", "xlsx", "json", "jsonl"),
-        default="table",
-        help="default table; xlsx is a workbook (candidates, and one metric per row)",
+    _add_output(
+        p,
+        ("table", "csv", "xlsx", "json", "jsonl"),
+        "table",
+        "xlsx is a workbook (candidates, and one metric per row)",
     )
-    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
     p.add_argument(
         "--excel",
         action="store_true",
@@ -215,7 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--workers",
-        type=int,
+        type=_number(int, 0, 512, low_ok=True),
         default=os.cpu_count() or 1,
         help="worker processes (default: number of cores; 0 = in the main process: the time limit holds, the memory cap does not)",
     )
@@ -223,10 +245,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--require",
         default="",
         metavar="CRED[,CRED]",
-        help="keep candidates holding any of these credentials",
+        help="keep candidates holding any of these credentials (ids from the rule pack)",
     )
     p.add_argument("--min-stage", choices=("entry", "mid", "senior"))
-    p.add_argument("--min-score", type=int, metavar="N")
+    p.add_argument("--min-score", type=_number(int, 0, 100, low_ok=True), metavar="N")
     p.add_argument(
         "--top", type=_positive(int), metavar="N", help="keep the N best-scored candidates"
     )
@@ -255,13 +277,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(p)
 
-    sub.add_parser(
-        "schema",
-        help="print the JSON Schema of the report",
-        description="Print the JSON Schema of the report contract.",
-    )
-    return parser
-
 
 def _limits(args: argparse.Namespace) -> Limits:
     """The limits the command line set (every limit option, scaled back to bytes where needed)."""
@@ -288,15 +303,34 @@ def _color(args: argparse.Namespace) -> bool:
     return sys.stdout.isatty()
 
 
+class UsageError(Exception):
+    """A command line that names something unusable (exit 2)."""
+
+
+def _source(path: str):
+    """What a command reads: ``-`` is standard input (its bytes; the format is sniffed), a folder
+    is a usage error, anything else a path."""
+    if path == "-":
+        return sys.stdin.buffer
+    if os.path.isdir(path):
+        raise UsageError(f"{path} is a folder: use 'resume-analyzer batch {path}' for a folder")
+    return path
+
+
+def _label(path: str) -> str:
+    return "(stdin)" if path == "-" else path
+
+
 def cmd_single(args: argparse.Namespace) -> int:
     from analyzer.pipeline import Analyzer
     from analyzer.render import render
 
     if args.output:
         check_writable(args.output)
+    source = _source(args.file)
     analyzer = Analyzer(args.rules, _limits(args))
     with address_space_cap(args.max_memory):
-        analysis = analyzer.run(args.file, args.as_of)
+        analysis = analyzer.run(source, args.as_of, label=_label(args.file))
     _emit(render(analysis, args.format, view=args.command, color=_color(args)), args.output)
     if analysis.report.error:
         err = analysis.report.error
@@ -313,16 +347,7 @@ def _read_posting(analyzer, job: str):
     from analyzer.errors import AnalyzerError
 
     try:
-        if job == "-":
-            data = sys.stdin.buffer.read(analyzer.limits.max_file_bytes + 1)
-            if len(data) > analyzer.limits.max_file_bytes:
-                print(
-                    "resume-analyzer: job posting on standard input is too large (too_large)",
-                    file=sys.stderr,
-                )
-                return None
-            return analyzer.matcher.read_posting("(stdin)", data)
-        return analyzer.matcher.read_posting(job)
+        return analyzer.read_posting(_source(job), _label(job))
     except AnalyzerError as exc:
         print(
             f"resume-analyzer: job posting {display_name(job)}: {exc.message} ({exc.code})",
@@ -337,12 +362,15 @@ def cmd_match(args: argparse.Namespace) -> int:
 
     if args.output:
         check_writable(args.output)
+    if args.file == "-" and args.job == "-":
+        raise UsageError("the resume and the job posting cannot both come from standard input")
+    source = _source(args.file)
     analyzer = Analyzer(args.rules, _limits(args))
     posting = _read_posting(analyzer, args.job)
     if posting is None:
         return EXIT_FAILED
     with address_space_cap(args.max_memory):
-        analysis = analyzer.run(args.file, args.as_of, posting=posting)
+        analysis = analyzer.run(source, args.as_of, label=_label(args.file), posting=posting)
     _emit(render(analysis, args.format, view="match", color=_color(args)), args.output)
     if analysis.report.error:
         err = analysis.report.error
@@ -356,14 +384,18 @@ def cmd_match(args: argparse.Namespace) -> int:
 
 def cmd_text(args: argparse.Namespace) -> int:
     from analyzer.errors import AnalyzerError
-    from analyzer.parsing import read_document
+    from analyzer.parsing import check_bytes, read_bytes, read_file
     from analyzer.parsing.sections import Sectioner
     from analyzer.rules.pack import load_rules
 
     if args.output:
         check_writable(args.output)
     try:
-        doc = read_document(args.file, Sectioner(load_rules(args.rules).sections), _limits(args))
+        source, limits = _source(args.file), _limits(args)
+        data = read_file(source, limits) if isinstance(source, str) else check_bytes(
+            source.read(limits.max_file_bytes + 1), limits
+        )
+        doc = read_bytes(data, _label(args.file), Sectioner(load_rules(args.rules).sections), limits)
     except AnalyzerError as exc:
         print(
             f"resume-analyzer: {display_name(args.file)}: {exc.message} ({exc.code})",
@@ -384,8 +416,13 @@ def cmd_text(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     from analyzer.models.report import Report
+    from analyzer.rules.pack import load_rules
 
-    _emit(json.dumps(Report.model_json_schema(), indent=2) + "\n", None)
+    schema = Report.model_json_schema()
+    # A metric kind is a name from the rule pack's registry: list the shipped ones.
+    kind = schema["$defs"]["Metric"]["properties"]["kind"]
+    kind["enum"] = load_rules().metrics.ranked_kinds()
+    _emit(json.dumps(schema, indent=2) + "\n", None)
     return EXIT_OK
 
 
@@ -406,10 +443,32 @@ def _batch_sinks(args: argparse.Namespace) -> list:
     if args.format == "jsonl":
         sinks = [JsonlSink(args.output, ranked=bool(args.top))]
     else:
-        sinks = [RankedSink(args.output, args.format, excel=args.excel)]
+        sinks = [RankedSink(args.output, args.format, _kinds(args), excel=args.excel)]
     if args.reports_dir:
         sinks.append(ReportsDirSink(args.reports_dir, args.reports_format))
     return sinks
+
+
+def _kinds(args: argparse.Namespace):
+    """The rule pack's metric-kind registry (labels, ranks and export columns)."""
+    from analyzer.rules.pack import load_rules
+
+    return load_rules(args.rules).metrics.registry
+
+
+def _required(args: argparse.Namespace) -> set[str]:
+    """The ``--require`` credential ids, each checked against the rule pack."""
+    from analyzer.rules.pack import load_rules
+
+    wanted = {x.strip().upper() for x in args.require.split(",") if x.strip()}
+    known = {r.id.upper(): r.id for r in load_rules(args.rules).credentials.rules}
+    unknown = sorted(w for w in wanted if w not in known)
+    if unknown:
+        raise UsageError(
+            f"--require: unknown credential id(s) {', '.join(unknown)}; known: "
+            + ", ".join(sorted(known.values()))
+        )
+    return {known[w] for w in wanted}
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
@@ -436,7 +495,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         if posting is None:
             return EXIT_FAILED
         job = dataclasses.replace(job, posting=posting)
-    require = frozenset(x.strip().upper() for x in args.require.split(",") if x.strip())
+    require = frozenset(_required(args))
     filters = Filters(require, args.min_stage, args.min_score, args.top)
     show_progress = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
     started = time.monotonic()
@@ -489,11 +548,14 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILED
     except BrokenPipeError:
         return _closed_pipe()
+    except UsageError as exc:
+        print(f"resume-analyzer: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except Exception as exc:
         from analyzer.rules.loader import RuleError
 
         if isinstance(exc, RuleError):
-            print(f"resume-analyzer: invalid rule file: {exc}", file=sys.stderr)
+            print(f"resume-analyzer: invalid rule pack: {exc}", file=sys.stderr)
             return EXIT_USAGE
         if getattr(args, "debug", False):
             raise

@@ -14,6 +14,7 @@ from analyzer.batch import Kept
 from analyzer.models.report import Report
 from analyzer.names import report_name
 from analyzer.output import Output, OutputError, check_writable, write_output
+from analyzer.render.table import Kinds
 
 
 class JsonlSink:
@@ -52,12 +53,19 @@ class RankedSink:
 
     FORMATS = ("table", "csv", "xlsx", "json")
 
-    def __init__(self, path: str | os.PathLike | None, fmt: str, excel: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike | None,
+        fmt: str,
+        kinds: Kinds,
+        excel: bool = False,
+    ) -> None:
+        """``kinds``: the rule pack's metric-kind registry (labels, ranks, metric columns)."""
         if fmt not in self.FORMATS:
             raise ValueError(f"not a ranked format: {fmt}")
         if path is not None:
             check_writable(path)
-        self.path, self.fmt, self.excel = path, fmt, excel
+        self.path, self.fmt, self.excel, self.kinds = path, fmt, excel, kinds
         self.name = "standard output" if path is None else os.fsdecode(path)
         self.paths = [path] if path is not None else []
         self.wants_rows, self.wants_full = True, fmt == "json"
@@ -75,15 +83,15 @@ class RankedSink:
         elif self.fmt == "csv":
             from analyzer.render.csvfile import csv_text
 
-            write_output(self.path, csv_text(rows, excel=self.excel))
+            write_output(self.path, csv_text(rows, self.kinds, excel=self.excel))
         elif self.fmt == "xlsx":
             from analyzer.render.xlsx import xlsx_bytes
 
-            write_output(self.path, xlsx_bytes(rows))
+            write_output(self.path, xlsx_bytes(rows, self.kinds))
         else:
             from analyzer.render.table import table_text
 
-            write_output(self.path, table_text(rows))
+            write_output(self.path, table_text(rows, self.kinds))
 
     def _write_json(self, kept: Kept | None, rows) -> None:
         """``json.dumps(list, indent=2)`` output, written one report at a time."""

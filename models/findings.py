@@ -27,7 +27,8 @@ class MetricKindInfo(Frozen):
         direction: ``higher`` or ``lower`` is better, or ``none`` (a size, not a target).
         rank: Display order (1 first): the strongest evidence to a hiring manager first.
         core_for: Stages at which a resume without this kind is asked for it.
-        column: Whether batch exports give it a column of its own.
+        column: The unit of its own numeric column in batch exports (the value of the resume's
+            first result of this kind in that unit), or ``None`` for no column.
         standard: Whether a job posting can set it as a standard to meet ("95% accuracy").
     """
 
@@ -35,7 +36,7 @@ class MetricKindInfo(Frozen):
     direction: Literal["higher", "lower", "none"]
     rank: int
     core_for: list[Level] = Field(default_factory=list)
-    column: bool = False
+    column: Unit | None = None
     standard: bool = False
 
 

@@ -50,27 +50,27 @@ def find(name: str, extra: Path | None) -> list[Path]:
 
 def merge(base: dict, pack: dict) -> dict:
     """``pack`` laid over ``base``: tables merge key by key; arrays of tables whose entries have an
-    ``id`` (``rules``, ``components``) merge by id (an entry with an existing id replaces that
-    entry; entries from the pack come after the shipped ones); any other value replaces."""
+    ``id`` (``rules``, ``components``) or a ``kind`` (metric cue rules) merge on it (an entry
+    with an existing id replaces that entry; entries from the pack come after the shipped ones);
+    any other value replaces."""
     out = dict(base)
     for key, value in pack.items():
         old = out.get(key)
         if isinstance(old, dict) and isinstance(value, dict):
             out[key] = merge(old, value)
-        elif _by_id(old) and _by_id(value):
-            ids = {entry["id"] for entry in value}
-            out[key] = [e for e in old if e["id"] not in ids] + list(value)
+        elif (name := _key_of(old)) and _key_of(value) == name:
+            ids = {entry[name] for entry in value}
+            out[key] = [e for e in old if e[name] not in ids] + list(value)
         else:
             out[key] = value
     return out
 
 
-def _by_id(value: object) -> bool:
-    return (
-        isinstance(value, list)
-        and bool(value)
-        and all(isinstance(e, dict) and "id" in e for e in value)
-    )
+def _key_of(value: object) -> str | None:
+    """``id`` (or ``kind``, for metric cue rules) when every entry of an array of tables has it."""
+    if not (isinstance(value, list) and value and all(isinstance(e, dict) for e in value)):
+        return None
+    return next((k for k in ("id", "kind") if all(k in e for e in value)), None)
 
 
 @lru_cache(maxsize=64)

@@ -11,13 +11,17 @@ import openpyxl
 import pytest
 
 from analyzer.cli import main
-from analyzer.pipeline import Analysis
+from analyzer.models.analysis import Analysis
 from analyzer.render import render
 from analyzer.render.csvfile import csv_text, safe_text
 from analyzer.render.jsonresume import json_resume
-from analyzer.render.rows import CANDIDATE_COLUMNS
+from analyzer.render.rows import candidate_columns
+from analyzer.rules.pack import load_rules
 from analyzer.render.xlsx import xlsx_bytes
 from tests.conftest import AS_OF, SAMPLES
+
+KINDS = load_rules().metrics.registry
+CANDIDATE_COLUMNS = candidate_columns(KINDS)
 
 
 @pytest.fixture(scope="module")
@@ -56,13 +60,13 @@ def test_safe_text_prefixes_formula_triggers(text, expected):
 @pytest.mark.parametrize("hostile", HOSTILE_NAMES)
 def test_csv_keeps_a_formula_name_as_text(reports, hostile):
     rows = [(renamed(reports["entry_coder.txt"], hostile), [])]
-    got = next(csv.DictReader(io.StringIO(csv_text(rows))))
+    got = next(csv.DictReader(io.StringIO(csv_text(rows, KINDS))))
     assert got["name"] == "'" + hostile
 
 
 def test_csv_numbers_are_bare_and_text_is_quoted(reports):
     rows = [(r, []) for r in reports.values()]
-    text = csv_text(rows)
+    text = csv_text(rows, KINDS)
     header, first = text.splitlines()[:2]
     assert header.split(",")[0] == '"rank"'
     cells = next(csv.reader([first]))
@@ -79,8 +83,8 @@ def test_csv_numbers_are_bare_and_text_is_quoted(reports):
 
 def test_csv_excel_option_adds_a_bom(reports):
     rows = [(reports["entry_coder.txt"], [])]
-    assert csv_text(rows, excel=True) == "\ufeff" + csv_text(rows)
-    assert not csv_text(rows).startswith("\ufeff")
+    assert csv_text(rows, KINDS, excel=True) == "\ufeff" + csv_text(rows, KINDS)
+    assert not csv_text(rows, KINDS).startswith("\ufeff")
 
 
 def test_batch_cli_csv_excel_and_xlsx(tmp_path, capsys):
@@ -100,7 +104,7 @@ def test_batch_cli_csv_excel_and_xlsx(tmp_path, capsys):
 
 def test_xlsx_typed_frozen_filtered_with_metrics_sheet(reports):
     rows = [(renamed(reports["entry_coder.txt"], HOSTILE_NAMES[0]), []), (reports["senior_auditor.docx"], [])]
-    wb = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(rows)))
+    wb = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(rows, KINDS)))
     ws = wb["Candidates"]
     header = [c.value for c in ws[1]]
     assert header == list(CANDIDATE_COLUMNS)
@@ -122,13 +126,13 @@ def test_xlsx_typed_frozen_filtered_with_metrics_sheet(reports):
 
 def test_xlsx_bytes_do_not_depend_on_the_clock(reports, monkeypatch):
     rows = [(r, []) for r in reports.values()]
-    first = xlsx_bytes(rows)
+    first = xlsx_bytes(rows, KINDS)
     import time
 
     real = time.time
     monkeypatch.setattr(time, "time", lambda: real() + 86400 * 3)
     monkeypatch.setattr(time, "localtime", lambda *a: __import__("time").gmtime(real() + 86400 * 3))
-    assert xlsx_bytes(rows) == first
+    assert xlsx_bytes(rows, KINDS) == first
 
 
 def test_json_resume_mapping(reports):

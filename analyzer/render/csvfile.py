@@ -10,7 +10,8 @@ import csv
 import io
 
 from analyzer.models.report import Report
-from analyzer.render.rows import CANDIDATE_COLUMNS, Cell, candidate_rows
+from analyzer.render.rows import Cell, candidate_columns, candidate_rows
+from analyzer.render.table import Kinds
 
 __all__ = ["FORMULA_TRIGGERS", "csv_text", "safe_text"]
 
@@ -31,12 +32,14 @@ def _cell(value: Cell) -> Cell:
     return value
 
 
-def csv_text(rows: list[tuple[Report, list[str]]], excel: bool = False) -> str:
-    """The CSV for ``rows`` (``(report, duplicate_of)`` pairs), ranked. ``excel`` starts it with a
-    UTF-8 byte-order mark so Excel reads names with accents correctly."""
+def csv_text(rows: list[tuple[Report, list[str]]], kinds: Kinds, excel: bool = False) -> str:
+    """The CSV for ``rows`` (``(report, duplicate_of)`` pairs), ranked; ``kinds`` is the rule
+    pack's metric-kind registry (its export columns). ``excel`` starts it with a UTF-8 byte-order
+    mark so Excel reads names with accents correctly."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
-    writer.writerow(CANDIDATE_COLUMNS)
-    for row in candidate_rows(rows):
-        writer.writerow([_cell(row[c]) for c in CANDIDATE_COLUMNS])
+    columns = candidate_columns(kinds)
+    writer.writerow(columns)
+    for row in candidate_rows(rows, kinds):
+        writer.writerow([_cell(row[c]) for c in columns])
     return (BOM if excel else "") + buf.getvalue()

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from analyzer.assessment.rank import rank_label
 from analyzer.models.findings import Metric
 from analyzer.models.report import Report
-from analyzer.render.table import missing_metrics, ranked
+from analyzer.render.table import Kinds, missing_metrics, ranked
 
-__all__ = ["CANDIDATE_COLUMNS", "METRIC_COLUMNS", "candidate_rows", "metric_rows"]
+__all__ = ["candidate_columns", "candidate_rows", "metric_columns", "metric_rows"]
 
 Cell = str | int | float | bool | None
 LIST_SEPARATOR = "; "
@@ -26,19 +26,8 @@ class MetricColumn:
     unit: str
 
 
-# The headline results a hiring manager compares; every metric is on the metrics sheet.
-METRIC_COLUMNS = (
-    MetricColumn("accuracy_pct", "accuracy", "percent"),
-    MetricColumn("first_pass_rate_pct", "first_pass_rate", "percent"),
-    MetricColumn("volume", "volume", "count"),
-    MetricColumn("denial_reduction_pct", "denial_reduction", "percent"),
-    MetricColumn("denial_rate_pct", "denial_rate", "percent"),
-    MetricColumn("revenue_usd", "revenue", "usd"),
-    MetricColumn("turnaround_days", "turnaround", "days"),
-    MetricColumn("team_size", "team_size", "people"),
-)
-
-CANDIDATE_COLUMNS = (
+_SUFFIX = {"percent": "_pct", "usd": "_usd", "days": "_days", "hours": "_hours"}
+_FIXED_HEAD = (
     "rank",
     "file",
     "name",
@@ -57,9 +46,8 @@ CANDIDATE_COLUMNS = (
     "tools",
     "specialties",
     "metrics_count",
-    *(c.name for c in METRIC_COLUMNS[:3]),
-    "volume_period",
-    *(c.name for c in METRIC_COLUMNS[3:]),
+)
+_FIXED_TAIL = (
     "top_missing",
     "duplicate_of",
     "medical_coding",
@@ -67,6 +55,25 @@ CANDIDATE_COLUMNS = (
     "error_code",
     "error_message",
 )
+
+
+def metric_columns(kinds: Kinds) -> list[MetricColumn]:
+    """The headline results a hiring manager compares, one numeric column per registry kind that
+    has a ``column`` unit, in rank order (every metric is on the metrics sheet)."""
+    chosen = sorted((k for k in kinds if kinds[k].column), key=lambda k: (kinds[k].rank, k))
+    return [MetricColumn(k + _SUFFIX.get(kinds[k].column, ""), k, kinds[k].column) for k in chosen]
+
+
+def candidate_columns(kinds: Kinds) -> tuple[str, ...]:
+    """Every candidate-sheet column: contact, fit, score, stage, findings, then the metric columns
+    (``volume`` followed by its period), then what is missing and any error."""
+    metric = []
+    for col in metric_columns(kinds):
+        metric.append(col.name)
+        if col.kind == "volume":
+            metric.append("volume_period")
+    return (*_FIXED_HEAD, *metric, *_FIXED_TAIL)
+
 
 METRIC_SHEET_COLUMNS = (
     "rank",
@@ -93,7 +100,7 @@ def _number(v: float | None) -> int | float | None:
     return int(v) if v is not None and v == int(v) else v
 
 
-def _analysed(r: Report) -> dict[str, Cell]:
+def _analysed(r: Report, kinds: Kinds) -> dict[str, Cell]:
     c = r.candidate
     row: dict[str, Cell] = {
         "rank_key": rank_label(r),
@@ -120,24 +127,26 @@ def _analysed(r: Report) -> dict[str, Cell]:
         "top_missing": LIST_SEPARATOR.join(missing_metrics(r)),
         "medical_coding": bool(r.domain and r.domain.medical_coding),
     }
-    for col in METRIC_COLUMNS:
+    for col in metric_columns(kinds):
         m = _first(r, col.kind, col.unit)
         row[col.name] = _number(m.value) if m else None
-    volume = _first(r, "volume", "count")
-    row["volume_period"] = volume.period if volume else None
+        if col.kind == "volume":
+            row["volume_period"] = m.period if m else None
     return row
 
 
-def candidate_rows(rows: list[tuple[Report, list[str]]]) -> Iterator[dict[str, Cell]]:
-    """One typed row per report, ranked (errors last, unranked), keyed by ``CANDIDATE_COLUMNS``;
-    ``None`` is an empty cell."""
+def candidate_rows(
+    rows: list[tuple[Report, list[str]]], kinds: Kinds
+) -> Iterator[dict[str, Cell]]:
+    """One typed row per report, ranked (errors last, unranked), keyed by
+    ``candidate_columns(kinds)``; ``None`` is an empty cell."""
     for rank, (r, dups) in enumerate(ranked(rows), 1):
-        row: dict[str, Cell] = dict.fromkeys(CANDIDATE_COLUMNS)
+        row: dict[str, Cell] = dict.fromkeys(candidate_columns(kinds))
         row.update(file=r.file, duplicate_of=LIST_SEPARATOR.join(dups) or None)
         if r.error:
             row.update(error_code=r.error.code, error_message=r.error.message)
         else:
-            row.update(rank=rank, **_analysed(r))
+            row.update(rank=rank, **_analysed(r, kinds))
         yield row
 
 

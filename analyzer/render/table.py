@@ -5,22 +5,15 @@ from __future__ import annotations
 
 import textwrap
 
+from collections.abc import Mapping
+
 from analyzer.assessment.rank import rank_key, rank_label
+from analyzer.models.findings import MetricKindInfo, metric_value
 from analyzer.models.report import Report
 from analyzer.ranking import fit_order_key
-from analyzer.render.common import metric_value
 
-_STRONG = [
-    "accuracy",
-    "first_pass_rate",
-    "volume",
-    "denial_reduction",
-    "revenue",
-    "turnaround",
-    "team_size",
-    "denial_rate",
-    "other",
-]
+Kinds = Mapping[str, MetricKindInfo]
+
 
 def ranked(rows: list[tuple[Report, list[str]]]) -> list[tuple[Report, list[str]]]:
     """Analysed reports by fit with evidence tie-breaks (``analyzer.ranking``) when matched to a
@@ -42,9 +35,10 @@ def _held(report: Report) -> list[str]:
     return [c.id for c in report.credentials if c.status in ("held", "apprentice")]
 
 
-def _strongest(report: Report, n: int = 2) -> list[str]:
-    ms = sorted(report.metrics, key=lambda m: _STRONG.index(m.kind))
-    return [f"{m.kind.replace('_', ' ')} {metric_value(m)}" for m in ms[:n]]
+def _strongest(report: Report, kinds: Kinds, n: int = 2) -> list[str]:
+    """The ``n`` results a hiring manager weighs most (registry rank; unknown kinds last)."""
+    ms = sorted(report.metrics, key=lambda m: kinds[m.kind].rank if m.kind in kinds else 1_000)
+    return [f"{kinds[m.kind].label if m.kind in kinds else m.kind} {metric_value(m)}" for m in ms[:n]]
 
 
 def missing_metrics(report: Report, n: int = 3) -> list[str]:
@@ -56,7 +50,7 @@ def missing_metrics(report: Report, n: int = 3) -> list[str]:
     ][:n]
 
 
-def table_text(rows: list[tuple[Report, list[str]]], width: int = 100) -> str:
+def table_text(rows: list[tuple[Report, list[str]]], kinds: Kinds, width: int = 100) -> str:
     """A ranked, readable table: candidate, stage, score (and fit), key credentials, strongest
     metrics; under each candidate, what is missing and any duplicate."""
     fit = any(r.match for r, _ in rows)
@@ -75,7 +69,7 @@ def table_text(rows: list[tuple[Report, list[str]]], width: int = 100) -> str:
         line = (
             f"{rank:>3} {who:<22} {r.stage.level:<6} {r.score.overall:>5}{fit_cell}  {creds:<20} "
         )
-        out.append((line + "; ".join(_strongest(r)))[:width])
+        out.append((line + "; ".join(_strongest(r, kinds)))[:width])
         notes = []
         if rank_label(r).startswith("flagged"):
             flags = sorted({c.id.replace("_", " ") for c in r.credibility if c.penalty})

@@ -20,11 +20,12 @@ from openpyxl.writer.excel import ExcelWriter
 from analyzer.models.report import Report
 from analyzer.render.csvfile import FORMULA_TRIGGERS
 from analyzer.render.rows import (
-    CANDIDATE_COLUMNS,
     METRIC_SHEET_COLUMNS,
+    candidate_columns,
     candidate_rows,
     metric_rows,
 )
+from analyzer.render.table import Kinds
 
 __all__ = ["xlsx_bytes"]
 
@@ -73,12 +74,13 @@ def _fill(ws: Worksheet, columns: tuple[str, ...], rows) -> None:
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(ws.max_row, 1)}"
 
 
-def xlsx_bytes(rows: list[tuple[Report, list[str]]]) -> bytes:
-    """The workbook for ``rows`` (``(report, duplicate_of)`` pairs), ranked, as .xlsx bytes."""
+def xlsx_bytes(rows: list[tuple[Report, list[str]]], kinds: Kinds) -> bytes:
+    """The workbook for ``rows`` (``(report, duplicate_of)`` pairs), ranked, as .xlsx bytes;
+    ``kinds`` is the rule pack's metric-kind registry (its metric columns)."""
     wb = Workbook()
     candidates = wb.active
     candidates.title = "Candidates"
-    _fill(candidates, CANDIDATE_COLUMNS, candidate_rows(rows))
+    _fill(candidates, candidate_columns(kinds), candidate_rows(rows, kinds))
     _fill(wb.create_sheet("Metrics"), METRIC_SHEET_COLUMNS, metric_rows(rows))
     wb.properties.creator = "resume-analyzer"
     wb.properties.created = wb.properties.modified = _EPOCH
