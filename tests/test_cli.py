@@ -97,12 +97,15 @@ def test_schema(capsys):
     code, out, err = run(capsys, "schema")
     schema = json.loads(out)
     assert code == 0 and schema["title"] == "Report" and "suggestions" in schema["properties"]
+    # Metric kinds come from the rule pack's registry, strongest first.
+    kinds = schema["$defs"]["Metric"]["properties"]["kind"]["enum"]
+    assert kinds[:3] == ["accuracy", "first_pass_rate", "volume"] and "other" in kinds
 
 
 def test_bad_rule_pack_is_a_usage_error(capsys, tmp_path: Path):
     (tmp_path / "tools.toml").write_text('[[rules]]\nid = "X"\nregex = ["("]\n')
     code, out, err = run(capsys, "score", SAMPLE, "--rules", str(tmp_path))
-    assert code == 2 and "invalid rule file" in err and "tools.toml" in err
+    assert code == 2 and "invalid rule pack" in err and "tools.toml" in err
 
 
 def test_python_dash_m(tmp_path: Path):

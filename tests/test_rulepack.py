@@ -80,7 +80,7 @@ def test_a_new_metric_kind_is_a_toml_edit(tmp_path: Path):
     registry = load_rules(pack).metrics.registry
     # Every consumer derives from the registry: the batch table and CSV show the new kind.
     header = csv_text([(report, [])], registry).splitlines()[0].split(",")
-    assert "query_response_pct" in header
+    assert '"query_response_pct"' in header
     assert "query response rate 92%" in table_text([(report, [])], registry, width=200)
 
 
