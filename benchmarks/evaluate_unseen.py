@@ -38,7 +38,7 @@ FIELDS = ("credentials", "in_progress", "code_sets", "tools", "specialties", "me
 CODE_SET_SPELLINGS = {
     "icd10": "icd10cm", "cpt4": "cpt", "hcpcs": "hcpcslevelii", "hcpcsii": "hcpcslevelii",
     "hcpcslevel2": "hcpcslevelii", "evaluationandmanagement": "em", "cmshcc": "hcc",
-    "modifier": "modifiers", "nccicciedits": "ncci", "ncciedits": "ncci",
+    "modifier": "modifiers", "ncciedits": "ncci", "cciedits": "ncci",
 }
 
 
