@@ -145,6 +145,11 @@ def _skip_reason(path: Path, name: str, seen: set[Path], outputs: set[str]) -> s
             head = fh.read(4096)
     except OSError:
         return None  # unreadable: reported as an error row, not silently skipped
+    return content_reason(suffix, head)
+
+
+def content_reason(suffix: str, head: bytes) -> str | None:
+    """Why a file with this suffix and these first bytes is not a candidate, or ``None``."""
     if written_by_us(head):
         return "written by resume-analyzer (a report or batch output)"
     if suffix in RESUME_SUFFIXES:
@@ -439,7 +444,8 @@ def run_folder(
     """Analyse every resume under ``root`` and feed the reports to ``sinks``.
 
     Args:
-        root: The folder (recursively; see ``discover``).
+        root: The folder (recursively; see ``discover``), or an fsspec URL of one
+            (``memory://``, ``s3://``...; only engines that read URLs, such as the Dask engine).
         sinks: Outputs (``analyzer.sinks``); their ``paths`` are never read as candidates.
         job: How each file is analysed (date, rules, limits, memory cap, posting).
         filters: Which reports to keep (error rows are always kept).
@@ -455,7 +461,12 @@ def run_folder(
     job = job or Job()
     started = time.monotonic()
     exclude = [p for s in sinks for p in s.paths]
-    found = discover(Path(root), exclude)
+    if isinstance(root, str) and "://" in root:  # an fsspec URL (the Dask engine reads it)
+        from analyzer.remote import discover_url
+
+        found = discover_url(root, [str(p) for p in exclude])
+    else:
+        found = discover(Path(root), exclude)
     summary = Summary(
         total=len(found.files), skipped=[(display_name(p), w) for p, w in found.skipped]
     )

@@ -223,7 +223,9 @@ def _add_batch(sub) -> None:
         "  resume-analyzer batch applicants/ --format csv -o ranked.csv --reports-dir reports/",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("dir", help="folder of resumes")
+    p.add_argument(
+        "dir", help="folder of resumes, or with --engine dask an fsspec URL (memory://, s3://...)"
+    )
     _add_output(
         p,
         ("table", "csv", "xlsx", "json", "jsonl"),
@@ -240,6 +242,18 @@ def _add_batch(sub) -> None:
         type=_number(int, 0, 512, low_ok=True),
         default=os.cpu_count() or 1,
         help="worker processes (default: number of cores; 0 = in the main process: the time limit holds, the memory cap does not)",
+    )
+    p.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local: this machine's worker pool (default); dask: a Dask cluster (pip install "
+        "'resume-analyzer[dask]'), local with --workers processes unless --scheduler is given",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: an existing cluster's scheduler (tcp://host:8786)",
     )
     p.add_argument(
         "--require",
@@ -471,12 +485,26 @@ def _required(args: argparse.Namespace) -> set[str]:
     return {known[w] for w in wanted}
 
 
+def _engine(args: argparse.Namespace):
+    """The batch engine the options chose (``None``: the built-in pool)."""
+    if args.engine != "dask":
+        return None
+    from analyzer.dask_engine import dask_engine
+
+    return dask_engine(args.scheduler, max(1, args.workers))
+
+
 def cmd_batch(args: argparse.Namespace) -> int:
     """Analyse a folder with ``analyzer.batch.run_folder`` and report what happened on stderr."""
     from analyzer.batch import Filters, Job, run_folder, stop_on_signals
 
-    root = Path(args.dir)
-    if not root.is_dir():
+    from analyzer.remote import is_url
+
+    root = args.dir if is_url(args.dir) else Path(args.dir)
+    if isinstance(root, str) and args.engine != "dask":
+        print("resume-analyzer: a URL input needs --engine dask", file=sys.stderr)
+        return EXIT_USAGE
+    if isinstance(root, Path) and not root.is_dir():
         print(f"resume-analyzer: {display_name(root)} is not a folder", file=sys.stderr)
         return EXIT_USAGE
     if args.format == "xlsx" and not args.output and sys.stdout.isatty():
@@ -503,7 +531,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         sinks = _batch_sinks(args)
         summary = run_folder(
             root, sinks, job=job, filters=filters, blind_mode=args.blind, workers=args.workers,
-            analyzer=analyzer,
+            analyzer=analyzer, engine=_engine(args),
             progress=(lambda done, total: _progress(done, total, started)) if show_progress else None,
         )  # fmt: skip
     if show_progress:
