@@ -48,7 +48,7 @@ BULLET_GLYPHS = "•·▪■□◦●○‣⁃∙►▸▹▶➢➤➣→›»�
 _BULLET = re.compile(
     r"^\s*(?:[•·▪■□◦●○‣⁃∙►▸▹▶➢➤➣→›»✓✔◆◇♦❖*]|>(?=\s)|[-–—](?=\s)|o(?=\s+[A-Z0-9$]))[\s|]*"
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0, DEL and C1
 _SPACES = re.compile(r"[ ]{2,}")
 _LETTER_SPACED = re.compile(r"^(?:\S ){3,}\S$")
 _RULE_LINE = re.compile(r"^[\s\-_=~*#.•·|]{3,}$")

@@ -79,11 +79,13 @@ def match_text(r: Report, width: int = 80) -> list[str]:
 
 
 def match_markdown(r: Report) -> list[str]:
+    from analyzer.render.markdown import escape
+
     m = r.match
     out = [
         f"## Fit: {m.score}/100",
         "",
-        f"Posting: `{m.job}`",
+        f"Posting: {escape(m.job)}",
         "",
         "| | Requirement | Counts as | Status | Posting | Resume |",
         "|---|---|---|---|---|---|",
@@ -98,11 +100,11 @@ def match_markdown(r: Report) -> list[str]:
             f"line {q.posting.line + 1}: {q.posting.text}",
             resume,
         ]
-        out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+        out.append("| " + " | ".join(escape(c) for c in cells) + " |")
     if m.standards:
         out += ["", "**Standards the posting states** (compared, not required)", ""]
-        out += [f"- {MARKS[s.status]} {s.label}: {s.note}" for s in m.standards]
+        out += [f"- {MARKS[s.status]} {escape(s.label)}: {escape(s.note)}" for s in m.standards]
     if m.feature:
-        out += ["", "**Feature**", ""] + [f"- {f.note}" for f in m.feature]
-    out += ["", "**Guidance**", ""] + [f"- {g}" for g in m.guidance] + [""]
+        out += ["", "**Feature**", ""] + [f"- {escape(f.note)}" for f in m.feature]
+    out += ["", "**Guidance**", ""] + [f"- {escape(g)}" for g in m.guidance] + [""]
     return out

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from analyzer.assessment.rank import rank_key, rank_label
 from analyzer.models.findings import MetricKindInfo, metric_value
 from analyzer.models.report import Report
+from analyzer.names import printable
 from analyzer.ranking import fit_order_key
 
 Kinds = Mapping[str, MetricKindInfo]
@@ -58,7 +59,7 @@ def table_text(rows: list[tuple[Report, list[str]]], kinds: Kinds, width: int = 
     out = [head, "-" * width]
     indent = " " * 6
     for rank, (r, dups) in enumerate(ranked(rows), 1):
-        who = (r.candidate.name or r.file.rsplit("/", 1)[-1])[:22]
+        who = printable(r.candidate.name or r.file.rsplit("/", 1)[-1])[:22]
         if r.error:
             out.append(
                 f"{'-':>3} {who:<22} {'error':<6}  {r.error.code}: {r.error.message}"[:width]
@@ -94,4 +95,5 @@ def table_text(rows: list[tuple[Report, list[str]]], kinds: Kinds, width: int = 
             width,
         )
     )
-    return "\n".join(out) + "\n"
+    # Every cell comes from resumes and file names: no control character reaches the terminal.
+    return "\n".join(printable(line) for line in out) + "\n"
