@@ -346,9 +346,13 @@ class ResultRule(_Strict):
 
 
 class Rewrite(_Strict):
+    """A line rewrite (suggestions.toml [[rewrites]]); ``in_place = false`` puts the count in a
+    parenthesis with ``noun`` instead of before the line's own noun."""
+
     id: str
     verbs: Regex
     objects: Regex | None = None
+    in_place: bool = True
     count: str = ""
     noun: str = ""
     period: str = ""
@@ -373,8 +377,27 @@ class Fixed(_Strict):
     example: str | None = None
 
 
+class SkillExamples(_Strict):
+    """Example sentences for skills-list items, by track id (``default`` for any other track)."""
+
+    code_sets: dict[str, str]
+    work: dict[str, str]
+
+    @model_validator(mode="after")
+    def _defaults(self) -> SkillExamples:
+        for name in ("code_sets", "work"):
+            if "default" not in getattr(self, name):
+                raise ValueError(f"{name} needs a 'default' example")
+        return self
+
+    def pick(self, name: str, track: str | None) -> str:
+        table = getattr(self, name)
+        return table.get(track or "", table["default"])
+
+
 class SuggestionRules(_Strict):
     results: list[ResultRule]
+    skill_examples: SkillExamples
     rewrites: list[Rewrite]
     work_words: Regex
     countable: Regex

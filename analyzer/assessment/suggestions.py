@@ -50,14 +50,19 @@ class Suggester:
         self.tail_unless = {r.id: re.compile(r.tail_unless) for r in rules.rewrites if r.tail_unless}
         self.work = re.compile(rules.work_words)
         self.countable = re.compile(rules.countable)
+        body = rules.countable.removeprefix("(?i)")
+        self.more_nouns = re.compile(
+            r"(?i)(?:\s*,\s*|\s+(?:and|or|&)\s+)(?:[a-z/-]+\s+){0,3}?" + f"(?:{body})"
+        )
         self.periods = re.compile(rules.periods)
         self.openers = re.compile(rules.duty_openers)
         self.change = re.compile(rules.change_verbs)
 
     @staticmethod
-    def _fill(template: str, ctx: Context) -> str:
+    def _fill(template: str, ctx: Context, **more: str) -> str:
+        """The template with the candidate's setting, specialty, work object and EHR."""
         return template.format(
-            setting=ctx.setting, specialty=ctx.specialty, object=ctx.object, tool=ctx.tool
+            setting=ctx.setting, specialty=ctx.specialty, object=ctx.object, tool=ctx.tool, **more
         )
 
     def _result_suggestions(
@@ -129,33 +134,42 @@ class Suggester:
         return out
 
     def _activate(self, text: str) -> str:
-        """'Responsible for coding ED charts' -> 'Coded ED charts'."""
+        """'Responsible for coding ED charts' -> 'Coded ED charts'; 'I code ...' -> 'Code ...'."""
         m = self.openers.match(text)
         if not m:
             return text
-        rest = text[m.end() :]
-        first, _, tail = rest.partition(" ")
+        first, _, tail = text[m.end() :].partition(" ")
         if first.lower().endswith("ing"):
-            first = _past(first.lower()).capitalize()
-        else:
-            return text
-        return f"{first} {tail}".strip()
+            first = _past(first.lower())
+        elif m.group().strip().lower() != "i":
+            return text  # "Responsible for the ..." has no verb to bring forward
+        return f"{first[:1].upper()}{first[1:]} {tail}".strip()
 
-    def _count_at(self, head: str) -> int | None:
-        """Where a count goes: before the first countable noun and the words that qualify it
-        ("to ~[N] clinic encounters"), never before the line's verb."""
+    def _noun_phrase(self, head: str) -> tuple[int, int, bool] | None:
+        """The line's first countable noun phrase: where a count goes (before the noun and up to
+        three words that qualify it: "to ~[N] clinic encounters"; never before the verb), where
+        the phrase ends ("office visits and annual wellness visits") and whether a number already
+        counts it ("for 12 providers")."""
         m = self.countable.search(head)
         if not m:
             return None
         words = [(w.start(), w.group()) for w in re.finditer(r"\S+", head[: m.start()])]
-        pos, steps = m.start(), 0
+        pos, steps, counted = m.start(), 0, False
         while len(words) > 1 and steps < 3:
             start, word = words[-1]
-            if word.lower() in _STOP or re.search(r"[\d,;:]", word):
+            if re.search(r"\d", word):
+                counted = True
+                break
+            if word.lower() in _STOP or re.search(r"[,;:]", word):
                 break
             pos, steps = start, steps + 1
             words.pop()
-        return pos
+        end = m.end()
+        more = self.more_nouns.match(head, end)
+        while more:
+            end = more.end()
+            more = self.more_nouns.match(head, end)
+        return pos, end, counted
 
     def _rewrite(self, text: str, ctx: Context) -> str | None:
         """The line rebuilt with room for its numbers, chosen by its verb and object; its first
@@ -171,14 +185,15 @@ class Suggester:
             if not rule.count:
                 return f"{head}{tail}{rest}." if tail else None
             period = "" if not rule.period or self.periods.search(text) else f" {rule.period}"
-            at = self._count_at(head)
-            if at is None:
+            phrase = self._noun_phrase(head) if rule.in_place else None
+            if phrase is None:
                 noun = self._fill(rule.noun, ctx)
-                body = f"{head}: {rule.count} {noun}{period}"
+                body = f"{head} ({rule.count} {noun}{period})"
             else:
+                at, end, counted = phrase
                 before = re.sub(r"(?i)\b(?:the|all)\s+$", "", head[:at])
-                end = self.countable.search(head).end()
-                body = f"{before}{rule.count} {head[at:end]}{period}{head[end:]}"
+                count = "" if counted else f"{rule.count} "
+                body = f"{before}{count}{head[at:end]}{period}{head[end:]}"
             return f"{body}{tail}{rest}."
         return None
 
@@ -207,10 +222,9 @@ class Suggester:
             )
         return out
 
-    @staticmethod
-    def _tool_example(listed: list, ctx: Context) -> str:
-        """Where the tools go: coding *in* the EHR *using* the encoder; analytics and office tools
-        in a sentence of their own (never "coded ... using Excel")."""
+    def _tool_example(self, listed: list, ctx: Context) -> str:
+        """Where the tools go: the track's work *in* the EHR *using* the encoder; analytics and
+        office tools in a sentence of their own (never "coded ... using Excel")."""
         ehr = next((t.id for t in listed if t.category == "ehr"), None)
         aid = next(
             (t.id for t in listed if t.category in ("encoder", "cac", "billing", "clearinghouse")),
@@ -221,7 +235,8 @@ class Suggester:
         if ehr or aid:
             where = f" in {ehr}" if ehr else (f" in {ctx.tool}" if ctx.tool != "your EHR" else "")
             using = f" using {aid}" if aid else ""
-            sentences.append(f"Coded ~[N] {ctx.setting}{ctx.object} per day{where}{using}.")
+            work = self._fill(self.rules.skill_examples.pick("work", ctx.track), ctx)
+            sentences.append(f"{work}{where}{using}.")
         if other:
             sentences.append(f"Built a [weekly] productivity and error-trend report in {other}.")
         return " ".join(sentences)
@@ -242,8 +257,9 @@ class Suggester:
             names = [it.id for it in listed]
             joined = ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
             verb = "appears" if len(names) == 1 else "appear"
+            codes = " and ".join([", ".join(names[:2]), names[2]] if len(names) > 2 else names[:2])
             example = (
-                f"Assigned {', '.join(names[:3])} codes for ~[N] {ctx.setting}{ctx.specialty}{ctx.object} per day."
+                self._fill(self.rules.skill_examples.pick("code_sets", ctx.track), ctx, codes=codes)
                 if kind == "code sets"
                 else self._tool_example(listed, ctx)
             )

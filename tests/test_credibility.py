@@ -1,0 +1,108 @@
+"""Credibility checks: each doubtful claim is a finding with its evidence and penalty, and lowers
+the score; similar-looking honest claims are not flagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer.models.document import Document, HiddenText
+from tests.conftest import AS_OF
+
+
+def resume(bullets: str, start: str = "Jan 2016", creds: str = "CPC, AAPC", title: str = "Medical Coder II") -> str:
+    return (
+        "Pat Lee\npat.lee@example.com | 555-010-0100\nEXPERIENCE\n"
+        f"{title} | Valley Health, Reno, NV | {start} - Present\n{bullets}"
+        f"CERTIFICATIONS\n{creds}\nSKILLS\nICD-10-CM, CPT, Epic\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "bullets, start, creds, check",
+    [
+        ("- Coded charts at 104% accuracy on every audit\n", "Jan 2016", "CPC, AAPC", "percent_over_100"),
+        ("- Held a 120% first-pass rate on claims\n", "Jan 2016", "CPC, AAPC", "percent_over_100"),
+        ("- Inter-rater agreement of 130% with QA\n", "Jan 2016", "CPC, AAPC", "percent_over_100"),
+        ("- Maintained 100% accuracy on all coding\n", "Jan 2016", "CPC, AAPC", "perfect_rate"),
+        ("- Coded 1,000 charts per day\n", "Jan 2016", "CPC, AAPC", "implausible_volume"),
+        ("- Abstracted 90 charts an hour for inpatient stays\n", "Jan 2016", "CPC, AAPC", "implausible_volume"),
+        ("- Recovered $45M in underpayments single-handedly\n", "Jan 2016", "CPC, AAPC", "implausible_revenue"),
+        ("- Led a team of 40 coders\n", "Jan 2025", "CPC, AAPC", "implausible_team"),
+        ("- Coded office visits\n", "Jan 2025", "CPC, CPMA, CDIP", "credentials_outrun_years"),
+        (
+            "- Coded office visits\n",
+            "Jan 2023",
+            "CPC, COC, CIC, CCS, CCS-P, CRC, CPB, RHIT",
+            "credentials_outrun_years",
+        ),
+    ],
+)
+def test_doubtful_claims_are_findings_that_cost_points(report_from, bullets, start, creds, check):
+    r = report_from(resume(bullets, start, creds))
+    found = [c for c in r.credibility if c.id == check]
+    assert found, [c.id for c in r.credibility]
+    c = found[0]
+    assert c.severity == "warning" and c.penalty > 0 and c.message and c.evidence
+    assert f"-{sum(x.penalty for x in r.credibility)} for" in " ".join(
+        r.score.components["quantified_impact"].reasons
+    )
+
+
+@pytest.mark.parametrize(
+    "bullets, start, creds",
+    [
+        ("- Coded 110 ED encounters per day at 96% accuracy\n", "Jan 2016", "CPC, AAPC"),
+        ("- Coded 22 inpatient charts per day\n", "Jan 2016", "CCS, AHIMA"),
+        ("- Read 400 radiology reports per day at 95% accuracy\n", "Jan 2016", "CPC, AAPC"),
+        ("- Our team of 30 coders coded 60,000 charts per month\n", "Jan 2016", "CPC, AAPC"),
+        ("- Coded 4,800 chart reviews in 2025, averaging 4.2 charts an hour\n", "Jan 2016", "CRC, AAPC"),
+        ("- Reached 130% of the productivity target for six months\n", "Jan 2016", "CPC, AAPC"),
+        ("- HCC capture up 150% after the pre-visit program\n", "Jan 2016", "CRC, AAPC"),
+        ("- Scored 100% on a 50-chart Q3 external audit\n", "Jan 2016", "CPC, AAPC"),
+        ("- Supervise a team of 12 coders\n", "Jan 2016", "CPC, CPMA, AAPC"),
+        ("- Led the 3M 360 Encompass upgrade for coding\n", "Jan 2016", "CPC, AAPC"),
+        ("- Program delivered $12M in RAF revenue across the plan\n", "Jan 2016", "CRC, AAPC"),
+        ("- Coded office visits\n", "Jan 2025", "RHIA, AHIMA"),
+    ],
+)
+def test_honest_claims_are_not_flagged(report_from, bullets, start, creds):
+    r = report_from(resume(bullets, start, creds))
+    assert r.credibility == [], [c.message for c in r.credibility]
+
+
+def test_a_rejected_result_earns_no_points(report_from):
+    honest = report_from(resume("- Coded 60 charts per day\n"))
+    inflated = report_from(resume("- Coded 6,000 charts per day\n"))
+    assert inflated.score.components["quantified_impact"].score < honest.score.components[
+        "quantified_impact"
+    ].score
+    assert inflated.score.overall < honest.score.overall
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Familiar with CRC, CPMA and CDIP guidelines\n",
+        "Familiar with: CRC, CPMA, CDIP\n",
+        "Knowledge of CRC, CPMA and CDIP exam content\n",
+    ],
+)
+def test_familiar_with_credentials_count_nothing(report_from, line):
+    r = report_from(resume("- Coded office visits\n").replace("SKILLS\n", "SKILLS\n" + line))
+    familiar = [c for c in r.credibility if c.id == "familiar_only"]
+    assert len(familiar) == 1 and familiar[0].penalty > 0
+    assert {"CRC", "CPMA", "CDIP"} <= set(familiar[0].message.replace(",", "").split())
+    assert r.score.components["credentials"].reasons[0] == "held: CPC"
+
+
+def test_hidden_text_is_a_finding(analyzer, doc_from, report_from):
+    text = resume("- Coded 80 office visits per day at 96% accuracy\n")
+    clean = report_from(text)
+    doc = doc_from(text)
+    hidden = Document(
+        **{**doc.model_dump(), "hidden": [HiddenText(text="CPC CCS CDIP RHIA Epic", reason="white text", page=1)]}
+    )
+    r = analyzer.analyze_document(hidden, AS_OF)
+    found = [c for c in r.credibility if c.id == "hidden_text"]
+    assert found and "white text" in found[0].message and found[0].penalty > 0
+    assert r.score.overall == clean.score.overall - found[0].penalty
