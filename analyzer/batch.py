@@ -352,12 +352,12 @@ class Kept:
         return Report.model_validate_json(self._spool.read(size))
 
     def finish(self, top: int | None) -> None:
-        from analyzer.render.table import ranked
+        from analyzer.render.table import is_posting, ranked
 
         order = ranked(self.rows)
         if top:
-            ok = [r for r in order if not r[0].error][:top]
-            order = ok + [r for r in order if r[0].error]
+            ok = [r for r in order if not r[0].error and not is_posting(r[0])][:top]
+            order = ok + [r for r in order if r[0].error or is_posting(r[0])]
         self.rows = order
 
     def close(self) -> None:
@@ -467,6 +467,7 @@ def run_folder(
         found = discover_url(root, [str(p) for p in exclude])
     else:
         found = discover(Path(root), exclude)
+    _set_apart_the_posting(found, job)
     summary = Summary(
         total=len(found.files), skipped=[(display_name(p), w) for p, w in found.skipped]
     )
@@ -499,6 +500,17 @@ def run_folder(
             kept.close()
         summary.elapsed = time.monotonic() - started
     return summary
+
+
+def _set_apart_the_posting(found: Discovery, job: Job) -> None:
+    """The posting the run ranks against, when it lies in the folder, is not a candidate."""
+    source = getattr(job.posting, "source", None)
+    if not source or not os.path.exists(source):
+        return
+    real = _real(source)
+    for path in [p for p in found.files if _real(p) == real]:
+        found.files.remove(path)
+        found.skipped.append((path, "the job posting this run ranks against (--job), not a candidate"))
 
 
 def _feed(results, tasks, live, kept, summary, filters, blind_mode, progress) -> None:

@@ -33,8 +33,8 @@ def fit_order_key(r: Report) -> tuple:
     return (-r.match.score, *_evidence(r))
 
 
-def _num(x: float) -> str:
-    return f"{x:g}"
+def _num(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:g}"
 
 
 def _reason(a: Report, b: Report) -> str:
@@ -45,7 +45,7 @@ def _reason(a: Report, b: Report) -> str:
     if ta.standards != tb.standards:
         return f"stronger against the posting's standards ({ta.standards:.2f} vs {tb.standards:.2f})"
     if ta.years_gap != tb.years_gap:
-        return f"years closer to the ask ({_num(ta.years_gap)} off vs {_num(tb.years_gap)})"
+        return f"years closer to the ask ({_num(ta.years_gap)} vs {_num(tb.years_gap)} years off)"
     sa, sb = (a.score.overall if a.score else 0), (b.score.overall if b.score else 0)
     if sa != sb:
         return f"higher resume score ({sa} vs {sb})"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from analyzer.assessment.rank import rank_label
 from analyzer.models.findings import Metric
 from analyzer.models.report import Report
-from analyzer.render.table import Kinds, missing_metrics, ranked
+from analyzer.render.table import Kinds, missing_metrics, ranks
 
 __all__ = ["candidate_columns", "candidate_rows", "metric_columns", "metric_rows"]
 
@@ -36,6 +36,7 @@ _FIXED_HEAD = (
     "location",
     "fit",
     "missing_requirements",
+    "ranking_note",
     "score",
     "stage",
     "track",
@@ -138,21 +139,23 @@ def _analysed(r: Report, kinds: Kinds) -> dict[str, Cell]:
 def candidate_rows(
     rows: list[tuple[Report, list[str]]], kinds: Kinds
 ) -> Iterator[dict[str, Cell]]:
-    """One typed row per report, ranked (errors last, unranked), keyed by
+    """One typed row per report, ranked (job postings and errors last, unranked), keyed by
     ``candidate_columns(kinds)``; ``None`` is an empty cell."""
-    for rank, (r, dups) in enumerate(ranked(rows), 1):
+    for r, dups, rank, note in ranks(rows):
         row: dict[str, Cell] = dict.fromkeys(candidate_columns(kinds))
         row.update(file=r.file, duplicate_of=LIST_SEPARATOR.join(dups) or None)
         if r.error:
             row.update(error_code=r.error.code, error_message=r.error.message)
         else:
-            row.update(rank=rank, **_analysed(r, kinds))
+            row.update(rank=rank, ranking_note=note or None, **_analysed(r, kinds))
+            if rank is None:  # a job posting: no fit, nothing missing
+                row.update(fit=None, missing_requirements=None)
         yield row
 
 
 def metric_rows(rows: list[tuple[Report, list[str]]]) -> Iterator[dict[str, Cell]]:
     """One row per metric of every analysed report, in rank order, keyed by ``METRIC_SHEET_COLUMNS``."""
-    for rank, (r, _) in enumerate(ranked(rows), 1):
+    for r, _, rank, _ in ranks(rows):
         if r.error:
             continue
         for m in r.metrics:

@@ -11,16 +11,22 @@ from analyzer.assessment.rank import rank_key, rank_label
 from analyzer.models.findings import MetricKindInfo, metric_value
 from analyzer.models.report import Report
 from analyzer.names import printable
-from analyzer.ranking import fit_order_key
+from analyzer.ranking import fit_order_key, rank_by_fit
 
 Kinds = Mapping[str, MetricKindInfo]
 
 
+def is_posting(report: Report) -> bool:
+    """A job posting found among the candidates: listed apart, never ranked."""
+    return bool(report.domain and report.domain.document == "job_posting")
+
+
 def ranked(rows: list[tuple[Report, list[str]]]) -> list[tuple[Report, list[str]]]:
-    """Analysed reports by fit with evidence tie-breaks (``analyzer.ranking``) when matched to a
-    posting, else by the batch ranking key (``analyzer.assessment.rank``: stage band, then score);
-    error rows last in input order."""
-    ok = [r for r in rows if not r[0].error]
+    """Candidates by fit with evidence tie-breaks (``analyzer.ranking``) when matched to a posting,
+    else by the batch ranking key (``analyzer.assessment.rank``: stage band, then score); then job
+    postings found among them (never ranked), then error rows, both in input order."""
+    ok = [r for r in rows if not r[0].error and not is_posting(r[0])]
+    postings = [r for r in rows if not r[0].error and is_posting(r[0])]
     bad = [r for r in rows if r[0].error]
     ok.sort(
         key=lambda r: (
@@ -29,7 +35,37 @@ def ranked(rows: list[tuple[Report, list[str]]]) -> list[tuple[Report, list[str]
             r[0].file,
         )
     )
-    return ok + bad
+    return ok + postings + bad
+
+
+def ranks(rows: list[tuple[Report, list[str]]]) -> list[tuple[Report, list[str], int | None, str]]:
+    """``ranked`` rows with each one's rank (equal for candidates tied on every criterion; ``None``
+    for postings and errors) and its ranking note: why it is above the next candidate of the same
+    fit, or that it is a job posting."""
+    order = ranked(rows)
+    by_fit = {id(x.report): x for x in rank_by_fit(r for r, _ in order)}
+    out: list[tuple[Report, list[str], int | None, str]] = []
+    for i, (r, dups) in enumerate(order, 1):
+        if r.error:
+            out.append((r, dups, None, ""))
+        elif is_posting(r):
+            out.append((r, dups, None, "a job posting: not ranked"))
+        elif id(r) in by_fit:
+            out.append((r, dups, by_fit[id(r)].rank, by_fit[id(r)].reason))
+        else:
+            out.append((r, dups, i, ""))
+    return out
+
+
+def missing_requirements(report: Report, most: int = 4) -> list[str]:
+    """What the candidate misses of the posting: every must-have (never hidden), then preferred
+    items up to ``most`` in all, then how many more preferred ones there are."""
+    missing = report.match.missing if report.match else []
+    must = [m for m in missing if m.endswith("(required)")]
+    plus = [m for m in missing if not m.endswith("(required)")]
+    shown = plus[: max(0, most - len(must))]
+    more = [f"+{len(plus) - len(shown)} more preferred"] if len(plus) > len(shown) else []
+    return must + shown + more
 
 
 def _held(report: Report) -> list[str]:
@@ -53,17 +89,23 @@ def missing_metrics(report: Report, n: int = 3) -> list[str]:
 
 def table_text(rows: list[tuple[Report, list[str]]], kinds: Kinds, width: int = 100) -> str:
     """A ranked, readable table: candidate, stage, score (and fit), key credentials, strongest
-    metrics; under each candidate, what is missing and any duplicate."""
+    metrics; under each candidate, what is missing (must-haves first, never hidden), why it is
+    above the next candidate of the same fit, and any duplicate. Job postings found among the
+    candidates are listed apart, unranked."""
     fit = any(r.match for r, _ in rows)
     head = f"{'#':>3} {'candidate':<22} {'stage':<6} {'score':>5}{'  fit' if fit else ''}  {'credentials':<20} strongest metrics"
     out = [head, "-" * width]
     indent = " " * 6
-    for rank, (r, dups) in enumerate(ranked(rows), 1):
+    postings = []
+    for r, dups, rank, reason in ranks(rows):
         who = printable(r.candidate.name or r.file.rsplit("/", 1)[-1])[:22]
         if r.error:
             out.append(
                 f"{'-':>3} {who:<22} {'error':<6}  {r.error.code}: {r.error.message}"[:width]
             )
+            continue
+        if is_posting(r):
+            postings.append(r.file)
             continue
         creds = ",".join(_held(r))[:20]
         fit_cell = f"{r.match.score:>5}" if r.match else ("    -" if fit else "")
@@ -77,23 +119,29 @@ def table_text(rows: list[tuple[Report, list[str]]], kinds: Kinds, width: int = 
             notes.append("flagged: " + ", ".join(flags))
         if r.domain and not r.domain.medical_coding:
             notes.append("not a medical-coding resume")
-        missing = r.match.missing[:4] if r.match else missing_metrics(r)
+        missing = missing_requirements(r) if r.match else missing_metrics(r)
         if missing:
             notes.append("missing: " + ", ".join(missing))
+        if reason:
+            notes.append("ahead of the next on " + reason)
         if dups:
             notes.append("duplicate of " + "; ".join(dups))
         for note in notes:
             out.extend(
                 textwrap.wrap(note, width, initial_indent=indent, subsequent_indent=indent + "  ")
             )
-    order = "fit to the posting, then " if fit else ""
-    out.append("-" * width)
-    out.extend(
-        textwrap.wrap(
-            f"order: {order}stage band (senior, mid, entry), then score; resumes whose claims "
-            "were flagged, and resumes that are not medical coding, after the rest",
-            width,
-        )
+    if postings:
+        out.append("")
+        out.append("Job postings found among the files (listed apart, not ranked):")
+        out.extend(f"{indent}{p}" for p in postings)
+    order = (
+        "fit to the posting, then preferred items met, strength against its metric standards, "
+        "years closest to its ask, then score"
+        if fit
+        else "stage band (senior, mid, entry), then score; resumes whose claims were flagged, "
+        "and resumes that are not medical coding, after the rest"
     )
+    out.append("-" * width)
+    out.extend(textwrap.wrap(f"order: {order}", width))
     # Every cell comes from resumes and file names: no control character reaches the terminal.
     return "\n".join(printable(line) for line in out) + "\n"
