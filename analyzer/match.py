@@ -212,7 +212,7 @@ class Matcher:
         if shown:
             return "met", shown[0].evidence, f"{noun} {shown[0].id} shown", False, 1.0
         if ask.group == "example":
-            same = [x for x in r.tools if x.category in ask.categories] if ask.kind == "tool" else []
+            same = [x for x in r.tools if x.category in ask.categories]
             if same:
                 note = f"uses {same[0].id}, {self._kind_label(ask)} like the posting's examples"
                 return "met", same[0].evidence, note, False, 1.0
@@ -228,8 +228,11 @@ class Matcher:
         want = ask.ids[0]
         gap = _LEVELS[have] - _LEVELS[want]
         half = self.rules.scoring.partial_credit
-        if gap == 0 or (gap == 1 and want == "entry"):
+        if gap == 0:
             return "met", [], f"{_a(have)}-level candidate for {_a(want)}-level role", False, 1.0
+        if gap == 1 and want == "entry":
+            note = f"{_a(have)}-level candidate for an entry-level role: one level above it"
+            return "met", [], note, False, self.rules.scoring.over_level_credit
         if gap == -1:
             return "partial", [], f"{_a(have)}-level candidate for {_a(want)}-level role", False, half
         if gap > 0:
@@ -334,11 +337,11 @@ class Matcher:
             return f"{ask.ids[0]} education{or_equivalent}"
         if ask.group == "all":
             return ", ".join(ask.ids[:-1]) + f" and {ask.ids[-1]}"
-        if ask.group == "example" and ask.kind == "tool":
+        if ask.group == "example" and ask.categories:
             kind = self._kind_label(ask)
             return kind if ask.ids == (kind,) else f"{kind} such as {' or '.join(ask.ids)}"
         if ask.group == "example":
-            return "one of " + " / ".join(ask.ids)
+            return " or ".join(ask.ids) + " (examples: any one)"
         return " or ".join(ask.ids) + or_equivalent
 
     def _equivalent_years(self, posting: Posting) -> float:

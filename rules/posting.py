@@ -81,10 +81,12 @@ class PostingReader:
         self.required, self.preferred = _compile(cues.required), _compile(cues.preferred)
         self.either, self.both = _compile(cues.either), _compile(cues.both)
         self.accepted, self.equivalent = _compile(cues.accepted), _compile(cues.equivalent)
+        self.later = _compile(cues.later)
         self.list_gap = re.compile(rules.lists.gap)
         self.list_any = _compile(rules.lists.any)
         self.examples = re.compile(rules.lists.examples)
         self.categories = [(c.id, c.label, _compile(c.posting)) for c in rules.categories]
+        self.kinds = {c.id for c in rules.categories}
         self.years = re.compile(rules.years.pattern)
         self.exp_words = _compile(rules.years.experience_words)
         self.not_exp = _compile(rules.years.not_experience)
@@ -207,6 +209,8 @@ class PostingReader:
                     strength = self._strength(doc, line, group[0].start, group[-1].end)
                     if not strength:
                         continue
+                    if family == "credential" and _any(self.later, text):
+                        strength = "preferred"  # to be earned after hire: holding it is a plus
                     ids = tuple(dict.fromkeys(h.rule.id for h in group))
                     equivalent, equivalent_years = (
                         self._equivalent(text, group[-1].end)
@@ -221,7 +225,10 @@ class PostingReader:
                             line,
                             text,
                             group="single" if len(ids) == 1 and mode != "example" else mode,
-                            categories=tuple(sorted({h.rule.category or "other" for h in group}))
+                            # the kinds of software an example list accepts any product of
+                            categories=tuple(
+                                sorted({h.rule.category for h in group} & self.kinds)
+                            )
                             if family == "tool"
                             else (),
                             equivalent=equivalent,

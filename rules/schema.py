@@ -415,6 +415,7 @@ class PostingCues(_Strict):
     either: list[Regex]
     both: list[Regex]
     accepted: list[Regex]
+    later: list[Regex]
     equivalent: list[Regex]
 
 
@@ -481,6 +482,7 @@ class MatchScoring(_Strict):
     missing_cap: int
     missing_step: int
     partial_cap: int
+    over_level_credit: float
     equivalent_years: float
     kinds: dict[RequirementKind, KindWeight]
 
