@@ -27,6 +27,7 @@ import re
 import signal
 import tempfile
 import time
+import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -155,9 +156,21 @@ def content_reason(suffix: str, head: bytes) -> str | None:
     if suffix in RESUME_SUFFIXES:
         return None
     kind = sniff(head) if head else None
-    if kind in ("pdf", "docx") or (kind in ("text", "html") and _looks_textual(head)):
+    if kind == "docx" and not _is_word(path):
+        return "a zip archive, not a Word document"
+    if kind in ("pdf", "docx", "rtf") or (kind in ("text", "html") and _looks_textual(head)):
         return None
-    return "not a PDF, DOCX or text file"
+    return "not a PDF, DOCX, RTF or text file"
+
+
+def _is_word(path: Path) -> bool:
+    """Whether a zip is a Word document (has ``word/document.xml``; only the directory is read).
+    A zip that cannot be opened is taken, so the analysis reports it as corrupt."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return "word/document.xml" in zf.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError):
+        return True
 
 
 def _looks_textual(head: bytes) -> bool:

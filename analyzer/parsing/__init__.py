@@ -16,7 +16,7 @@ from analyzer.parsing.cleanup import (
 )
 from analyzer.parsing.raw import RawLine
 from analyzer.parsing.sections import Sectioner
-from analyzer.parsing.sniff import DOCX, HTML, LEGACY_DOC, PDF, sniff
+from analyzer.parsing.sniff import DOCX, HTML, LEGACY_DOC, PDF, RTF, sniff
 from analyzer.models.document import Document
 
 __all__ = ["check_bytes", "read_bytes", "read_file", "read_document"]
@@ -102,7 +102,7 @@ def read_bytes(
     Raises:
         AnalyzerError: a subclass naming what is wrong (see ``analyzer.errors``).
     """
-    from analyzer.parsing.text import decode, html_to_text, read_text
+    from analyzer.parsing.text import decode, html_to_text, read_text, rtf_text
 
     if not data.strip():
         raise Empty("the file is empty")
@@ -118,13 +118,15 @@ def read_bytes(
         raw = read_docx(data, limits.max_docx_uncompressed, limits.max_docx_members)
     elif kind == HTML:
         raw = read_text(html_to_text(decode(data)), limits.max_text_chars)
+    elif kind == RTF:
+        raw = read_text(rtf_text(decode(data)), limits.max_text_chars)
     elif kind == LEGACY_DOC:
         raise UnsupportedFormat(
             "this is a Word 97-2003 .doc file, which cannot be read: save it as DOCX or PDF"
         )
     elif kind is None:
         raise UnsupportedFormat(
-            "unsupported file type: only PDF, DOCX and plain text resumes can be read"
+            "unsupported file type: only PDF, DOCX, RTF and plain text resumes can be read"
         )
     else:
         raw = read_text(decode(data), limits.max_text_chars)

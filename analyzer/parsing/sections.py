@@ -78,13 +78,11 @@ class Sectioner:
         """Build ``Line`` objects with sections; each column keeps its own current section."""
         current = {"main": "profile", "side": "profile"}
         lines: list[Line] = []
-        headings: list[tuple[int, str, str]] = []
         for i, r in enumerate(raw):
             flow = "side" if r.column == 2 else "main"
             name = self.classify(r)
             if name:
                 current[flow] = name
-                headings.append((i, name, r.text.strip()))
             # "Skills: ICD-10-CM, CPT" carries its own section for this line only.
             section = (None if name else self.inline(r.text)) or current[flow]
             lines.append(

@@ -7,7 +7,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from analyzer.errors import Empty, UnsupportedFormat
+from analyzer.errors import Corrupt, Empty, UnsupportedFormat
 from analyzer.parsing.cleanup import split_bullet
 from analyzer.parsing.raw import RawLine
 
@@ -171,3 +171,17 @@ def read_text(text: str, max_chars: int) -> list[RawLine]:
             text_indent = _indent(raw) + (len(stripped) - len(rest) if had_bullet else 0)
         can_continue = len(raw.rstrip()) >= width - 18
     return [RawLine(text=t) for t in out]
+
+
+def rtf_text(rtf: str) -> str:
+    """The text of an RTF document (striprtf: control words dropped, paragraphs kept as lines).
+
+    Raises:
+        Corrupt: the RTF cannot be read.
+    """
+    from striprtf.striprtf import rtf_to_text
+
+    try:
+        return rtf_to_text(rtf, errors="ignore")
+    except Exception as exc:  # noqa: BLE001 - any failure of the third-party reader is a bad file
+        raise Corrupt(f"the RTF file cannot be read ({type(exc).__name__})") from exc
