@@ -146,17 +146,20 @@ def _skip_reason(path: Path, name: str, seen: set[Path], outputs: set[str]) -> s
             head = fh.read(4096)
     except OSError:
         return None  # unreadable: reported as an error row, not silently skipped
-    return content_reason(suffix, head)
+    return content_reason(suffix, head, lambda: _is_word(path))
 
 
-def content_reason(suffix: str, head: bytes) -> str | None:
-    """Why a file with this suffix and these first bytes is not a candidate, or ``None``."""
+def content_reason(
+    suffix: str, head: bytes, is_word: Callable[[], bool] | None = None
+) -> str | None:
+    """Why a file with this suffix and these first bytes is not a candidate, or ``None``.
+    ``is_word`` looks inside a zip for a Word document (skipped when not given)."""
     if written_by_us(head):
         return "written by resume-analyzer (a report or batch output)"
     if suffix in RESUME_SUFFIXES:
         return None
     kind = sniff(head) if head else None
-    if kind == "docx" and not _is_word(path):
+    if kind == "docx" and is_word is not None and not is_word():
         return "a zip archive, not a Word document"
     if kind in ("pdf", "docx", "rtf") or (kind in ("text", "html") and _looks_textual(head)):
         return None

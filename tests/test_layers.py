@@ -17,7 +17,10 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("assessment", ("analyzer.assessment", "analyzer.match", "analyzer.ranking")),
     ("pipeline", ("analyzer.pipeline",)),
     ("render", ("analyzer.render", "analyzer.output")),
-    ("batch", ("analyzer.batch", "analyzer.pool", "analyzer.sinks", "analyzer.distributed")),
+    (
+        "batch",
+        ("analyzer.batch", "analyzer.pool", "analyzer.sinks", "analyzer.remote", "analyzer.dask_engine"),
+    ),
     ("faces", ("analyzer.cli", "analyzer.web", "analyzer.__main__", "analyzer")),
 ]
 
