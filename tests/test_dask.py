@@ -161,7 +161,7 @@ def test_url_discovery_skips_like_a_folder():
         "README.md": "a project file, not a resume",
         "config": "hidden file",
         "data.csv": ".csv file",
-        "photo.bin": "not a PDF, DOCX or text file",
+        "photo.bin": "not a PDF, DOCX, RTF or text file",
         "report.json": ".json file",
     }
 
