@@ -4,4 +4,6 @@ import sys
 
 from analyzer.cli import main
 
-sys.exit(main())
+# Guarded: the web app's worker processes start by importing the main module.
+if __name__ == "__main__":
+    sys.exit(main())

@@ -71,14 +71,15 @@ _LIMIT_OPTIONS = (
 )
 
 
-def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--as-of",
-        type=_as_of,
-        default=None,
-        metavar="YYYY-MM-DD",
-        help="date that 'Present' means when counting experience (default: today)",
-    )
+def _common(p: argparse.ArgumentParser, as_of: bool = True) -> None:
+    if as_of:
+        p.add_argument(
+            "--as-of",
+            type=_as_of,
+            default=None,
+            metavar="YYYY-MM-DD",
+            help="date that 'Present' means when counting experience (default: today)",
+        )
     p.add_argument(
         "--rules",
         type=Path,
@@ -129,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_match(sub)
     _add_text(sub)
     _add_batch(sub)
+    _add_serve(sub)
     sub.add_parser(
         "schema",
         help="print the JSON Schema of the report",
@@ -292,6 +294,45 @@ def _add_batch(sub) -> None:
     _common(p)
 
 
+
+def _add_serve(sub) -> None:
+    p = sub.add_parser(
+        "serve",
+        help="run the local web app and HTTP API",
+        description="Serve the pages / (one resume) and /batch (rank several), and the API under /v1 "
+        "(analyze, match, batch, export, schema; /openapi.json). Binds 127.0.0.1 unless told "
+        "otherwise; any other address needs a token, which the API then demands as a bearer token.",
+        epilog="Examples:
+  resume-analyzer serve
+"
+        "  curl -F file=@cv.pdf http://127.0.0.1:8000/v1/analyze
+"
+        "  RESUME_ANALYZER_TOKEN=s3cret resume-analyzer serve --host 0.0.0.0",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument(
+        "--token",
+        default=None,
+        help="require this bearer token (default: $RESUME_ANALYZER_TOKEN; required off loopback)",
+    )
+    p.add_argument(
+        "--workers",
+        type=_positive(int),
+        default=os.cpu_count() or 1,
+        help="analysis processes (default: number of cores)",
+    )
+    p.add_argument(
+        "--max-upload",
+        type=_positive(float),
+        default=100,
+        metavar="MB",
+        help="largest request (a batch of files or a .zip), in MB (default 100)",
+    )
+    _common(p, as_of=False)
+
+
 def _limits(args: argparse.Namespace) -> Limits:
     """The limits the command line set (every limit option, scaled back to bytes where needed)."""
     values = {
@@ -440,6 +481,26 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from analyzer.web.app import Settings
+    from analyzer.web.server import TOKEN_ENV, serve
+
+    settings = Settings(
+        rules_dir=args.rules,
+        limits=_limits(args),
+        workers=args.workers,
+        memory_mb=args.max_memory,
+        token=args.token or os.environ.get(TOKEN_ENV) or None,
+        max_request_bytes=int(args.max_upload * _MB),
+    )
+    try:
+        serve(settings, args.host, args.port)
+    except ValueError as exc:
+        print(f"resume-analyzer: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
 def _progress(done: int, total: int, started: float) -> None:
     rate = done / max(time.monotonic() - started, 1e-6)
     width = 30
@@ -568,6 +629,7 @@ def main(argv: list[str] | None = None) -> int:
         "text": cmd_text,
         "batch": cmd_batch,
         "schema": cmd_schema,
+        "serve": cmd_serve,
     }
     try:
         return handler[args.command](args)
