@@ -53,6 +53,8 @@ def test_wheel_runs_from_another_directory(tmp_path: Path):
     assert sorted(p.name for p in (site / "analyzer" / "rules").glob("*.toml"))  # package data
     templates = site / "analyzer" / "render" / "templates"
     assert {"report.html", "report_body.html", "report.css"} <= {p.name for p in templates.iterdir()}
+    assert (site / "analyzer" / "web" / "static" / "app.js").is_file()
+    assert (site / "analyzer" / "web" / "templates" / "batch.html").is_file()
     # models/ and rules/ install under the analyzer namespace, never as generic top-level names.
     assert not (site / "rules").exists() and not (site / "models").exists()
     assert not (site / "analyzer" / "rules").is_symlink()

@@ -450,6 +450,7 @@ async def _stream(state: _State, items: list[Upload | Report], as_of: date, post
     dups = DuplicateFinder()
     window: deque[asyncio.Future] = deque()
     pending = iter(items)
+    index = 0
 
     def more() -> None:
         item = next(pending, None)
@@ -467,9 +468,10 @@ async def _stream(state: _State, items: list[Upload | Report], as_of: date, post
             result = await window.popleft()
             more()
             report = Report.model_validate_json(result.report_json)
-            dup_of = dups.check(report, result.digest)
-            if dup_of:
-                report = report.model_copy(update={"duplicate_of": dup_of})
+            group, entry = dups.check(report, result.digest, report.file, index)
+            if group is not None:
+                report = report.model_copy(update={"duplicate_group": group, "duplicate_of": [entry]})
+            index += 1
             yield report.model_dump_json() + "\n"
     finally:
         for task in window:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from analyzer.limits import Limits
+from analyzer.limits import Limits, address_space_cap
 from analyzer.pipeline import error_report
 
 log = logging.getLogger(__name__)
@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 GRACE_SECONDS = 10.0
 
 _ANALYZER = None
+_MEMORY_MB = 0
 
 
 @dataclass(frozen=True)
@@ -46,24 +47,15 @@ class Result:
 
 
 def _init(rules_dir: Path | None, limits: Limits, memory_mb: int) -> None:
-    """Worker start-up: load rules and spaCy once, silence pdfminer, cap the address space."""
-    global _ANALYZER
+    """Worker start-up: load rules and spaCy once, silence pdfminer."""
+    global _ANALYZER, _MEMORY_MB
     from analyzer.parsing.pdf import quiet_pdfminer
     from analyzer.pipeline import Analyzer
 
     quiet_pdfminer()
     _ANALYZER = Analyzer(rules_dir, limits)
+    _MEMORY_MB = memory_mb
     gc.freeze()  # the loaded rules live as long as the worker: keep them out of GC scans
-    if memory_mb:
-        try:
-            import resource
-
-            with open("/proc/self/statm") as fh:
-                size = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-            cap = size + memory_mb * 1024 * 1024
-            resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-        except (ImportError, OSError, ValueError):
-            pass
 
 
 def _analyse(upload: Upload, as_of: date, job: Upload | None, html_view: str | None) -> Result:
@@ -76,7 +68,8 @@ def _analyse(upload: Upload, as_of: date, job: Upload | None, html_view: str | N
             posting = _ANALYZER.read_posting(job.data, job.name)
         except AnalyzerError as exc:
             return Result("", job_error=(exc.code, exc.message))
-    analysis = _ANALYZER.run(upload.data, as_of, label=upload.name, posting=posting)
+    with address_space_cap(_MEMORY_MB):  # past it: MemoryError, reported as too_large
+        analysis = _ANALYZER.run(upload.data, as_of, label=upload.name, posting=posting)
     html = None
     if html_view:
         from analyzer.web.pages import report_fragment
