@@ -49,7 +49,7 @@ class Result:
 def _init(rules_dir: Path | None, limits: Limits, memory_mb: int) -> None:
     """Worker start-up: load rules and spaCy once, silence pdfminer."""
     global _ANALYZER, _MEMORY_MB
-    from analyzer.parsing.pdf import quiet_pdfminer
+    from analyzer.parsing.pdf_pdfminer import quiet_pdfminer
     from analyzer.pipeline import Analyzer
 
     quiet_pdfminer()
