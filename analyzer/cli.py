@@ -302,11 +302,8 @@ def _add_serve(sub) -> None:
         description="Serve the pages / (one resume) and /batch (rank several), and the API under /v1 "
         "(analyze, match, batch, export, schema; /openapi.json). Binds 127.0.0.1 unless told "
         "otherwise; any other address needs a token, which the API then demands as a bearer token.",
-        epilog="Examples:
-  resume-analyzer serve
-"
-        "  curl -F file=@cv.pdf http://127.0.0.1:8000/v1/analyze
-"
+        epilog="Examples:\n  resume-analyzer serve\n"
+        "  curl -F file=@cv.pdf http://127.0.0.1:8000/v1/analyze\n"
         "  RESUME_ANALYZER_TOKEN=s3cret resume-analyzer serve --host 0.0.0.0",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -15,6 +15,7 @@ from collections import deque
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from fastapi import FastAPI, File, Form, Request, UploadFile
@@ -330,6 +331,14 @@ def _pages(app: FastAPI, settings: Settings, state: _State) -> None:
         return response
 
 
+@lru_cache(maxsize=4)
+def metric_kinds(rules_dir: Path | None):
+    """The rule pack's metric-kind registry (the exports' metric columns), loaded once."""
+    from analyzer.rules.pack import load_rules
+
+    return load_rules(rules_dir).metrics.registry
+
+
 def _local(path: str) -> str:
     """``path`` when it stays on this site, else ``/`` (no open redirect after login)."""
     return path if path.startswith("/") and not path.startswith("//") and "\\" not in path else "/"
@@ -399,10 +408,12 @@ def _api(app: FastAPI, settings: Settings, state: _State) -> None:
             ]
         except ValueError:
             raise RequestError(400, "bad_request", "the body must be reports as JSON lines")
+        kinds = await asyncio.to_thread(metric_kinds, settings.rules_dir)
         if fmt == "csv":
-            body, media = csv_text(rows, excel=excel).encode("utf-8"), "text/csv; charset=utf-8"
+            body = csv_text(rows, kinds, excel=excel).encode("utf-8")
+            media = "text/csv; charset=utf-8"
         else:
-            body = xlsx_bytes(rows)
+            body = xlsx_bytes(rows, kinds)
             media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         disposition = f'attachment; filename="candidates.{fmt}"'
         return Response(body, media_type=media, headers={"Content-Disposition": disposition})
