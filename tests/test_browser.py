@@ -108,20 +108,27 @@ def test_batch_ranks_three_files_and_downloads_xlsx(page, server, tmp_path):
     page.wait_for_selector("#downloads:not([hidden])")
     rows = page.locator("#ranked tbody tr")
     assert rows.count() == 3
-    scores = [int(rows.nth(i).locator("td.score").text_content()) for i in range(3)]
-    assert scores == sorted(scores, reverse=True)
+    page.wait_for_function("document.querySelector('#ranked tbody td.num').textContent === '1'")
+    shown = [
+        (rows.nth(i).locator("td").nth(1).text_content(), int(rows.nth(i).locator("td.score").text_content()))
+        for i in range(3)
+    ]
+    assert [rows.nth(i).locator("td").first.text_content() for i in range(3)] == ["1", "2", "3"]
     assert page.get_attribute("#progress", "value") == "3"
     with page.expect_download() as download:
         page.click("#download-xlsx")
     target = tmp_path / "ranked.xlsx"
     download.value.save_as(target)
     sheet = openpyxl.load_workbook(target)["Candidates"]
-    assert all("@" in c.value for c in sheet["D"][1:])  # e-mails, as text
-    assert sorted(c.value for c in sheet["B"][1:]) == sorted(names)
-    assert [c.value for c in sheet["I"][1:]] == scores  # the same ranking as the page
+    table = list(sheet.iter_rows(values_only=True))
+    col = {name: i for i, name in enumerate(table[0])}
+    assert sorted(r[col["file"]] for r in table[1:]) == sorted(names)
+    assert all("@" in r[col["email"]] for r in table[1:])  # e-mails, as text
+    # the page's ranking is the library's: the same order, names and scores as the workbook
+    assert [(r[col["name"]], r[col["score"]]) for r in table[1:]] == shown
     with page.context.expect_page() as opened:
         rows.nth(0).locator("button").click()
     report = opened.value
     report.wait_for_selector("svg.gauge")
-    assert report.text_content("svg.gauge text").strip() == str(scores[0])
+    assert report.text_content("svg.gauge text").strip() == str(shown[0][1])
     assert page.elsewhere == []

@@ -275,3 +275,17 @@ def test_serve_refuses_another_address_without_a_token(capsys, monkeypatch):
     monkeypatch.delenv("RESUME_ANALYZER_TOKEN", raising=False)
     assert main(["serve", "--host", "0.0.0.0", "--port", "8999"]) == 2
     assert "--token" in capsys.readouterr().err
+
+
+def test_rank_orders_batch_reports_as_the_library_does(client):
+    from analyzer.render.table import ranks
+
+    files = [("files", sample(n)) for n in ("entry_coder.txt", "not_coding.txt", "senior_auditor.docx")]
+    files.append(("files", ("cut.pdf", b"%PDF-1.7 cut")))
+    body = client.post("/v1/batch", files=files, data=AS_OF).text
+    got = client.post("/v1/rank", content=body).json()
+    reports = [Report.model_validate(r) for r in jsonl(body)]
+    expected = ranks([(r, []) for r in reports])
+    assert [reports[g["position"]].file for g in got] == [r.file for r, _, _, _ in expected]
+    assert [g["rank"] for g in got] == [n for _, _, n, _ in expected]
+    assert got[-1] == {"position": 3, "rank": None, "note": ""}  # the unreadable file, last

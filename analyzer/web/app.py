@@ -331,6 +331,18 @@ def _pages(app: FastAPI, settings: Settings, state: _State) -> None:
         return response
 
 
+def _reports_body(body: bytes) -> list[tuple[Report, list[str]]]:
+    """``(report, duplicate_of)`` pairs from a JSONL body of reports."""
+    try:
+        lines = body.decode("utf-8").splitlines()
+        return [
+            (r, list(r.duplicate_of))
+            for r in (Report.model_validate_json(x) for x in lines if x.strip())
+        ]
+    except ValueError:
+        raise RequestError(400, "bad_request", "the body must be reports as JSON lines")
+
+
 @lru_cache(maxsize=4)
 def metric_kinds(rules_dir: Path | None):
     """The rule pack's metric-kind registry (the exports' metric columns), loaded once."""
@@ -392,6 +404,19 @@ def _api(app: FastAPI, settings: Settings, state: _State) -> None:
             headers=headers,
         )
 
+    @app.post("/v1/rank", tags=["exports"])
+    async def rank(request: Request):
+        """Reports (JSONL, as ``/v1/batch`` streams them) in the library's ranking: one entry per
+        report, best first, with its input ``position`` (0-based line), ``rank`` (``null`` for
+        errors and job postings) and ``note`` (why it is above the next of equal fit)."""
+        from analyzer.render.table import ranks
+
+        reports = _reports_body(await request.body())
+        position = {id(r): i for i, (r, _) in enumerate(reports)}
+        return [
+            {"position": position[id(r)], "rank": n, "note": note} for r, _, n, note in ranks(reports)
+        ]
+
     @app.post("/v1/export/{fmt}", tags=["exports"])
     async def export(fmt: str, request: Request, excel: bool = False):
         """Reports (JSONL, as ``/v1/batch`` streams them) as a ranked ``csv`` or ``xlsx`` file."""
@@ -400,14 +425,7 @@ def _api(app: FastAPI, settings: Settings, state: _State) -> None:
 
         if fmt not in ("csv", "xlsx"):
             raise RequestError(404, "bad_request", "export formats: csv, xlsx")
-        try:
-            text = (await request.body()).decode("utf-8")
-            rows = [
-                (r, list(r.duplicate_of))
-                for r in (Report.model_validate_json(x) for x in text.splitlines() if x.strip())
-            ]
-        except ValueError:
-            raise RequestError(400, "bad_request", "the body must be reports as JSON lines")
+        rows = _reports_body(await request.body())
         kinds = await asyncio.to_thread(metric_kinds, settings.rules_dir)
         if fmt == "csv":
             body = csv_text(rows, kinds, excel=excel).encode("utf-8")

@@ -30,13 +30,14 @@
     if (e.dataTransfer.files.length) { input.files = e.dataTransfer.files; show(); }
   });
 
-  // The library's ranking: fit (when matched), then score, high first; then file; errors last.
+  // The library's ranking comes from /v1/rank once every report is in; until then the rows are
+  // shown by score, unranked.
+  let order = null;
+
   function ranked() {
-    const ok = reports.filter((r) => !r.error);
-    const bad = reports.filter((r) => r.error);
-    ok.sort((a, b) => ((b.match ? b.match.score : -1) - (a.match ? a.match.score : -1)) ||
-      (b.score.overall - a.score.overall) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    return ok.map((r, i) => ({ r, rank: i + 1 })).concat(bad.map((r) => ({ r, rank: null })));
+    if (order) return order.map((o) => ({ r: reports[o.position], rank: o.rank, note: o.note }));
+    const byScore = reports.slice().sort((a, b) => (b.score ? b.score.overall : -1) - (a.score ? a.score.overall : -1));
+    return byScore.map((r) => ({ r, rank: null, note: "" }));
   }
 
   function row(item) {
@@ -44,6 +45,7 @@
     const held = (r.credentials || []).filter((c) => c.status === "held" || c.status === "apprentice");
     let note = "";
     if (r.error) note = r.error.code + ": " + r.error.message;
+    else if (item.note) note = item.note;
     else if (r.match && r.match.missing.length) note = "missing: " + r.match.missing.join(", ");
     else if (r.domain && !r.domain.medical_coding) note = "not a medical-coding resume";
     if (r.duplicate_of && r.duplicate_of.length) note += (note ? "; " : "") + "duplicate of " + r.duplicate_of.join("; ");
@@ -64,7 +66,7 @@
 
   function render() {
     const rows = ranked().map(row);
-    rows.sort((a, b) => {
+    if (sortKey !== "rank" || descending) rows.sort((a, b) => {
       const x = a[sortKey], y = b[sortKey];
       if (x === y) return 0;
       if (x === null || x === "") return 1;
@@ -77,7 +79,7 @@
     for (const r of rows) {
       const tr = document.createElement("tr");
       if (r.report.error) tr.className = "error";
-      cell(tr, r.rank === null ? "–" : r.rank, "num");
+      cell(tr, r.rank === null ? (order ? "–" : "…") : r.rank, "num");
       cell(tr, r.name);
       cell(tr, r.stage);
       cell(tr, r.score, "num score");
@@ -140,6 +142,7 @@
     const button = document.getElementById("run");
     button.disabled = true;
     reports = [];
+    order = null;
     document.getElementById("results").hidden = false;
     document.getElementById("downloads").hidden = true;
     status.textContent = "Sending…";
@@ -172,6 +175,8 @@
         render();
         if (done) break;
       }
+      const ranking = await fetch("/v1/rank", { method: "POST", body: jsonl(), headers: { "Content-Type": "application/x-ndjson" } });
+      if (ranking.ok) { order = await ranking.json(); render(); }
       const failed = reports.filter((r) => r.error).length;
       status.textContent = reports.length + " analysed" + (failed ? ", " + failed + " could not be read" : "");
       document.getElementById("downloads").hidden = false;
