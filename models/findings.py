@@ -10,7 +10,6 @@ from analyzer.models.base import Frozen
 
 CredentialStatus = Literal["held", "apprentice", "in_progress", "lapsed", "mentioned"]
 ToolCategory = Literal["ehr", "encoder", "cac", "billing", "clearinghouse", "analytics", "other"]
-Level = Literal["entry", "mid", "senior"]
 # A metric kind is a name from the rule pack's registry (``rules/metrics.toml [registry]``); the
 # shipped kinds are accuracy, first_pass_rate, denial_reduction, denial_rate, volume, revenue,
 # turnaround, team_size and other. ``resume-analyzer schema`` lists the registry's kinds.
@@ -26,7 +25,6 @@ class MetricKindInfo(Frozen):
         label: How people read it (table columns, suggestions, match features).
         direction: ``higher`` or ``lower`` is better, or ``none`` (a size, not a target).
         rank: Display order (1 first): the strongest evidence to a hiring manager first.
-        core_for: Stages at which a resume without this kind is asked for it.
         column: The unit of its own numeric column in batch exports (the value of the resume's
             first result of this kind in that unit), or ``None`` for no column.
         standard: Whether a job posting can set it as a standard to meet ("95% accuracy").
@@ -35,7 +33,6 @@ class MetricKindInfo(Frozen):
     label: str
     direction: Literal["higher", "lower", "none"]
     rank: int
-    core_for: list[Level] = Field(default_factory=list)
     column: Unit | None = None
     standard: bool = False
 

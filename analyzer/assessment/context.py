@@ -58,11 +58,6 @@ class Context:
     object: str
     tool: str
 
-    @property
-    def metric_kinds(self) -> frozenset[str]:
-        """Kinds of the results that count (any anchor but a non-coding job)."""
-        return frozenset(m.kind for m, w in self.anchored if w > 0)
-
     @classmethod
     def build(
         cls,
