@@ -20,6 +20,12 @@ _PERIOD = re.compile(
 )
 
 
+def _plural(noun: str | None) -> str:
+    if not noun:
+        return "items"
+    return noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+
+
 def _fmt(x: float) -> str:
     return f"{x:,.0f}" if x >= 100 else f"{x:g}"
 
@@ -123,7 +129,7 @@ class CredibilityChecker:
             if per_day > limit:
                 return self._finding(
                     "implausible_volume",
-                    f'"{m.text}": about {_fmt(per_day)} {m.object or "items"} a day is far above what '
+                    f'"{m.text}": about {_fmt(per_day)} {_plural(m.object)} a day is far above what '
                     f"one coder handles (about {_fmt(limit)} at most); say whose volume it is or correct it.",
                     m.evidence,
                 )

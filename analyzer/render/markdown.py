@@ -57,6 +57,12 @@ def render_markdown(analysis: Analysis, view: str = "score") -> str:
         out.append(
             f"| {(comp.label or name)} | {comp.score} | {comp.weight:.2f} | {escape('; '.join(comp.reasons))} |"
         )
+    if r.credibility:
+        out += ["", "### Claims a reader would question", ""]
+        out += [
+            f"- {escape(c.message)}" + (f" (−{c.penalty} points)" if c.penalty else "")
+            for c in r.credibility
+        ]
     out += ["", f"## Stage: {st.level}" + (f" · {st.track}" if st.track else ""), ""]
     if st.salary_band:
         b = st.salary_band

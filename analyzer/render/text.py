@@ -95,6 +95,12 @@ def render_text(analysis: Analysis, view: str = "score", color: bool = False) ->
         if view == "score":
             for reason in comp.reasons[:2]:
                 out.extend(s.dim(x) for x in _para(reason, " " * 6))
+    if r.credibility:
+        out.append("")
+        out.append(s.bold("CLAIMS A READER WOULD QUESTION"))
+        for c in r.credibility:
+            cost = f" (-{c.penalty} points)" if c.penalty else ""
+            out.extend(_para(c.message + cost, "    ", "  - "))
     out.append("")
     track = f" · track: {st.track}" if st.track else ""
     out.append(s.bold("STAGE ") + f"{st.level}{track} (confidence {st.confidence:.2f})")
