@@ -17,7 +17,7 @@ from analyzer.parsing.cleanup import (
 from analyzer.parsing.raw import RawLine
 from analyzer.parsing.sections import Sectioner
 from analyzer.parsing.sniff import DOCX, HTML, LEGACY_DOC, PDF, RTF, sniff
-from analyzer.models.document import Document
+from analyzer.models.document import Document, HiddenText
 
 __all__ = ["check_bytes", "read_bytes", "read_file", "read_document"]
 
@@ -102,12 +102,14 @@ def read_bytes(
     Raises:
         AnalyzerError: a subclass naming what is wrong (see ``analyzer.errors``).
     """
-    from analyzer.parsing.text import decode, html_to_text, read_text, rtf_text
+    from analyzer.parsing.text import decode, rtf_text
 
     if not data.strip():
         raise Empty("the file is empty")
     kind = sniff(data)
     pages = 1
+    hidden: list[HiddenText] = []  # text a reader cannot see, kept out of the lines
+    warnings: list[str] = []
     if kind == PDF:
         from analyzer.parsing.pdf import read_pdf
 
@@ -115,11 +117,15 @@ def read_bytes(
     elif kind == DOCX:
         from analyzer.parsing.docx import read_docx
 
-        raw = read_docx(data, limits.max_docx_uncompressed, limits.max_docx_members)
+        raw = read_docx(data, limits.max_docx_uncompressed, limits.max_docx_members, hidden)
     elif kind == HTML:
-        raw = read_text(html_to_text(decode(data)), limits.max_text_chars)
+        from analyzer.parsing.html import read_html
+
+        text, hidden = read_html(decode(data))
+        warnings.append("the file is an HTML page: only the text a browser shows was read")
+        raw = _read_text(text, limits, warnings)
     elif kind == RTF:
-        raw = read_text(rtf_text(decode(data)), limits.max_text_chars)
+        raw = _read_text(rtf_text(decode(data)), limits, warnings)
     elif kind == LEGACY_DOC:
         raise UnsupportedFormat(
             "this is a Word 97-2003 .doc file, which cannot be read: save it as DOCX or PDF"
@@ -129,14 +135,29 @@ def read_bytes(
             "unsupported file type: only PDF, DOCX, RTF and plain text resumes can be read"
         )
     else:
-        raw = read_text(decode(data), limits.max_text_chars)
+        raw = _read_text(decode(data), limits, warnings)
     lines = _normalise(raw)
     if not lines:
         raise Empty("the file contains no readable text")
     if sum(len(r.text) for r in lines) < 12:
         raise Empty("the file contains almost no text")
     built, sections = sectioner.assign(lines, [r.page for r in lines])
-    return Document(source=source, format=kind, pages=pages, lines=built, sections=sections)
+    return Document(
+        source=source, format=kind, pages=pages, lines=built, sections=sections,
+        hidden=hidden, warnings=warnings,
+    )  # fmt: skip
+
+
+def _read_text(text: str, limits: Limits, warnings: list[str]) -> list[RawLine]:
+    """Lines of decoded text, cut at ``limits.max_text_chars`` with a warning when longer."""
+    from analyzer.parsing.text import read_text
+
+    if len(text) > limits.max_text_chars:
+        warnings.append(
+            f"the text is {len(text):,} characters long; only the first "
+            f"{limits.max_text_chars:,} were read"
+        )
+    return read_text(text, limits.max_text_chars)
 
 
 def read_document(

@@ -217,8 +217,130 @@ def _story_lines(element) -> list[RawLine]:
     return out
 
 
-def read_docx(data: bytes, max_uncompressed: int, max_members: int) -> list[RawLine]:
-    """Read a DOCX into lines (headers, body, footers).
+_TINY_HALF_POINTS = 3  # w:sz counts half-points: text of 1.5 pt or less cannot be read
+_LIGHT = 0xF0  # every channel at least this: white to the eye
+
+
+def _white(hex_value: str | None) -> bool:
+    try:
+        value = int(hex_value or "", 16)
+    except ValueError:
+        return False
+    return len(hex_value) == 6 and all((value >> s) & 0xFF >= _LIGHT for s in (16, 8, 0))
+
+
+class _Hider:
+    """Decides which runs a reader cannot see: hidden (``w:vanish``), white on a white page
+    (no shading or highlight under it, no dark page background), or 1.5 pt and smaller. Run
+    properties are resolved as Word does: the run's own, then its character style, then its
+    paragraph's style (each with the styles they are based on), then the document defaults."""
+
+    def __init__(self, document) -> None:
+        self.styles: dict[str, tuple[object, str | None]] = {}  # id -> (rPr, basedOn)
+        self.defaults = None
+        self.dark_page = False
+        try:
+            root = document.styles.element
+            for st in root.iter(W + "style"):
+                based = st.find(W + "basedOn")
+                self.styles[st.get(W + "styleId") or ""] = (
+                    st.find(W + "rPr"),
+                    based.get(W + "val") if based is not None else None,
+                )
+            self.defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+            background = document.element.find(W + "background")
+            color = background.get(W + "color") if background is not None else None
+            self.dark_page = bool(color) and color != "auto" and not _white(color)
+        except Exception:  # a styles part python-docx cannot give: direct formatting only
+            pass
+
+    def _chain(self, style_id: str | None) -> list:
+        out, seen = [], set()
+        while style_id and style_id in self.styles and style_id not in seen:
+            seen.add(style_id)
+            rpr, style_id = self.styles[style_id]
+            out.append(rpr)
+        return out
+
+    def _prop(self, sources: list, tag: str):
+        for rpr in sources:
+            if rpr is not None and (el := rpr.find(W + tag)) is not None:
+                return el
+        return None
+
+    def why(self, run) -> str | None:
+        """Why ``run`` (a ``w:r``) is invisible, or ``None``."""
+        p = run.getparent()
+        while p is not None and p.tag != W + "p":
+            p = p.getparent()
+        p_style = p.find(f"{W}pPr/{W}pStyle") if p is not None else None
+        r_style = run.find(f"{W}rPr/{W}rStyle")
+        sources = [run.find(W + "rPr")]
+        sources += self._chain(r_style.get(W + "val") if r_style is not None else None)
+        sources += self._chain(p_style.get(W + "val") if p_style is not None else "Normal")
+        sources.append(self.defaults)
+        vanish = self._prop(sources, "vanish")
+        if vanish is not None and vanish.get(W + "val") not in ("0", "false", "off"):
+            return "hidden text (Word's hidden font setting)"
+        size = self._prop(sources, "sz")
+        try:
+            if size is not None and int(size.get(W + "val")) <= _TINY_HALF_POINTS:
+                return "tiny text (1.5 pt or smaller)"
+        except (TypeError, ValueError):
+            pass
+        color = self._prop(sources, "color")
+        white = color is not None and (
+            _white(color.get(W + "val")) or color.get(W + "themeColor") == "background1"
+        )
+        if white and not self.dark_page and not self._shaded(run, sources):
+            return "white text on a white page"
+        return None
+
+    def _shaded(self, run, sources: list) -> bool:
+        """A fill or highlight under the run (its own, its paragraph's or its table cell's)."""
+        highlight = self._prop(sources, "highlight")
+        if highlight is not None and highlight.get(W + "val") not in ("none", "white", None):
+            return True
+        shading = [self._prop(sources, "shd")]
+        node = run.getparent()
+        while node is not None:
+            if node.tag in (W + "p", W + "tc"):
+                shading.append(node.find(f"{W}{'pPr' if node.tag == W + 'p' else 'tcPr'}/{W}shd"))
+            node = node.getparent()
+        return any(
+            shd is not None and (shd.get(W + "fill") or "auto") != "auto"
+            and not _white(shd.get(W + "fill"))
+            for shd in shading
+        )  # fmt: skip
+
+
+def _drop_hidden(element, hider: _Hider, hidden: list) -> None:
+    """Take the runs a reader cannot see out of ``element``, into ``hidden`` (``HiddenText``);
+    hidden runs next to each other in one paragraph make one passage."""
+    from analyzer.models.document import HiddenText
+
+    last = None  # (paragraph, reason) of the passage ``hidden[-1]`` when it may grow
+    for run in list(element.iter(W + "r")):
+        why = hider.why(run)
+        if why is None:
+            last = None
+            continue
+        text = "".join(t.text or "" for t in run.iter(W + "t"))
+        para = next((a for a in run.iterancestors(W + "p")), None)
+        if text.strip() and last == (para, why):
+            joined = (hidden[-1].text + text).strip()[:300]
+            hidden[-1] = HiddenText(text=joined, reason=why)
+        elif text.strip():
+            hidden.append(HiddenText(text=text.strip()[:300], reason=why))
+            last = (para, why)
+        run.getparent().remove(run)
+
+
+def read_docx(
+    data: bytes, max_uncompressed: int, max_members: int, hidden: list | None = None
+) -> list[RawLine]:
+    """Read a DOCX into lines (headers, body, footers). Runs a reader cannot see (see
+    ``_Hider``) are not read; they are appended to ``hidden`` as ``HiddenText``.
 
     Raises:
         Corrupt: Damaged zip or XML, or not a Word document.
@@ -237,6 +359,8 @@ def read_docx(data: bytes, max_uncompressed: int, max_members: int) -> list[RawL
     except Exception as exc:  # lxml XMLSyntaxError and friends
         raise Corrupt(f"the DOCX file is damaged ({type(exc).__name__})") from exc
 
+    hider = _Hider(document)
+    hidden = [] if hidden is None else hidden
     header_lines: list[RawLine] = []
     footer_lines: list[RawLine] = []
     seen_parts: set[int] = set()
@@ -257,7 +381,9 @@ def read_docx(data: bytes, max_uncompressed: int, max_members: int) -> list[RawL
             if id(element) in seen_parts or element is None:
                 continue
             seen_parts.add(id(element))
+            _drop_hidden(element, hider, hidden)
             bucket.extend(_story_lines(element))
+    _drop_hidden(document.element.body, hider, hidden)
     body = _story_lines(document.element.body)
     texts = {ln.text.strip() for ln in body}
     header_lines = [ln for ln in header_lines if ln.text.strip() not in texts]

@@ -1,11 +1,9 @@
-"""Plain-text (and HTML-as-text) reader with encoding detection and hard-wrap repair."""
+"""Plain-text reader with encoding detection and hard-wrap repair (HTML: ``parsing.html``)."""
 
 from __future__ import annotations
 
 import codecs
-import html
 import re
-from html.parser import HTMLParser
 
 from analyzer.errors import Corrupt, Empty, UnsupportedFormat
 from analyzer.parsing.cleanup import split_bullet
@@ -48,56 +46,6 @@ def decode(data: bytes) -> str:
     if bad > max(8, len(text[:20000]) // 50):
         raise UnsupportedFormat("the file is neither PDF, DOCX nor readable text (it looks binary)")
     return text
-
-
-class _HTMLText(HTMLParser):
-    _BLOCK = {
-        "p",
-        "div",
-        "br",
-        "li",
-        "tr",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "section",
-        "td",
-        "th",
-    }
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style"):
-            self._skip += 1
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-            if tag == "li":
-                self.parts.append("• ")
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style"):
-            self._skip = max(0, self._skip - 1)
-        elif tag in self._BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.parts.append(data)
-
-
-def html_to_text(text: str) -> str:
-    """Visible text of an HTML page, one block per line."""
-    parser = _HTMLText()
-    parser.feed(text)
-    parser.close()
-    return html.unescape("".join(parser.parts))
 
 
 _HEADINGISH = re.compile(r"^\W*[A-Z][A-Za-z &/]{2,40}\W*:?$")
