@@ -193,3 +193,90 @@ def test_docx_runs_a_reader_can_see(analyzer, style_run):
     doc = read_bytes(_docx(style_run), "cv.docx", analyzer.sectioner)
     assert "CPC RHIA CCS CDIP" in "\n".join(ln.text for ln in doc.lines)
     assert doc.hidden == []
+
+
+# -- PDF (both engines: the filter looks only at each glyph's size and fill) ---------------------
+
+
+def _pdf(extra) -> bytes:
+    """A short resume whose Certifications line is followed by text drawn by ``extra``."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for line in (
+        "Dana Whitfield",
+        "dana.whitfield@example.com | 555-0199",
+        "EXPERIENCE",
+        "Medical Coder, Lakeside Clinic, 2021 - Present",
+        "Coded 90 outpatient charts per day at 96% accuracy using ICD-10-CM and CPT",
+        "CERTIFICATIONS",
+        "CPC",
+    ):
+        pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    extra(pdf)
+    return bytes(pdf.output())
+
+
+def _pdf_white(pdf):
+    pdf.set_text_color(255, 255, 255)
+    pdf.cell(0, 8, "RHIA CCS CDIP", new_x="LMARGIN", new_y="NEXT")
+
+
+def _pdf_tiny(pdf):
+    pdf.set_font_size(1)
+    pdf.cell(0, 2, "RHIA CCS CDIP", new_x="LMARGIN", new_y="NEXT")
+
+
+def _pdf_white_on_dark(pdf):
+    pdf.set_fill_color(31, 56, 100)
+    pdf.rect(10, pdf.get_y(), 120, 10, style="F")
+    _pdf_white(pdf)
+
+
+def _pdf_light_grey(pdf):
+    pdf.set_text_color(150, 150, 150)
+    pdf.cell(0, 8, "RHIA CCS CDIP", new_x="LMARGIN", new_y="NEXT")
+
+
+def _pdf_small(pdf):
+    pdf.set_font_size(6)
+    pdf.cell(0, 4, "RHIA CCS CDIP", new_x="LMARGIN", new_y="NEXT")
+
+
+@pytest.mark.parametrize("engine", ["pdfminer", "pdfium"])
+@pytest.mark.parametrize(
+    "extra, hidden",
+    [
+        (_pdf_white, "white text"),
+        (_pdf_tiny, "tiny text"),
+        (_pdf_white_on_dark, None),
+        (_pdf_light_grey, None),
+        (_pdf_small, None),
+    ],
+)
+def test_pdf_text_a_reader_cannot_see(engine, extra, hidden):
+    from analyzer.parsing.pdf import read_pdf
+
+    found: list = []
+    lines, _ = read_pdf(_pdf(extra), 30, engine, found)
+    text = "\n".join(ln.text for ln in lines)
+    assert "CPC" in text
+    if hidden:
+        assert "RHIA" not in text
+        assert [(h.text, h.page) for h in found] == [("RHIA CCS CDIP", 1)]
+        assert found[0].reason.startswith(hidden)
+    else:
+        assert "RHIA CCS CDIP" in text and found == []
+
+
+def test_both_pdf_engines_find_the_same_hidden_text():
+    from analyzer.parsing.pdf import read_pdf
+    from tests.test_pdf_engines import _styled_pdf
+
+    found = {e: [] for e in ("pdfminer", "pdfium")}
+    for engine, hidden in found.items():
+        read_pdf(_styled_pdf(), 30, engine, hidden)
+    assert found["pdfminer"] == found["pdfium"]
+    assert [h.text for h in found["pdfium"]] == ["CPC CCS RHIA CDIP Epic 3M", "CRC CPMA"]

@@ -122,7 +122,7 @@ def test_engines_give_the_same_lines(layout):
         e: [(ln.text, ln.page, ln.column, ln.bold, ln.size) for ln in lines[e]] for e in ENGINES
     }
     assert as_tuples["pdfminer"] == as_tuples["pdfium"]
-    assert len(as_tuples["pdfium"]) >= 5
+    assert len(as_tuples["pdfium"]) >= 4  # the styled page's white and 1-pt lines are hidden text
 
 
 def test_right_aligned_dates_join_their_line():

@@ -113,7 +113,7 @@ def read_bytes(
     if kind == PDF:
         from analyzer.parsing.pdf import read_pdf
 
-        raw, pages = read_pdf(data, limits.max_pages, limits.pdf_engine)
+        raw, pages = read_pdf(data, limits.max_pages, limits.pdf_engine, hidden)
     elif kind == DOCX:
         from analyzer.parsing.docx import read_docx
 

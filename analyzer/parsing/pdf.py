@@ -76,11 +76,65 @@ def font_name(name: str) -> str:
 
 @dataclass
 class Page:
-    """One page's glyphs in content-stream order, and its size in points."""
+    """One page's glyphs in content-stream order, and its size in points.
+
+    ``backgrounds`` are the boxes (x0, y0, x1, y1) of what is painted under text that is not
+    white: filled shapes of any other colour and images. White text on one of them is visible
+    (a dark sidebar); white text elsewhere is not. ``None``: the engine does not know, and white
+    text is read.
+    """
 
     glyphs: list[Glyph] = field(default_factory=list)
     width: float = 612.0
     height: float = 792.0
+    backgrounds: list[tuple[float, float, float, float]] | None = None
+
+
+_TINY_PT = 1.5  # text this small cannot be read on the page
+_LIGHT = 240  # a fill with every channel at least this is white to the eye
+
+
+def is_white(fill: tuple[int, int, int] | None) -> bool:
+    """Whether a glyph's or shape's fill colour is white (or so near it that no one sees it)."""
+    return fill is not None and min(fill) >= _LIGHT
+
+
+def _invisible(g: Glyph, backgrounds) -> str | None:
+    if g.size < _TINY_PT:
+        return "tiny text (under 1.5 pt)"
+    if backgrounds is not None and is_white(g.fill):
+        cx, cy = (g.x0 + g.x1) / 2, (g.y0 + g.y1) / 2
+        if not any(x0 <= cx <= x1 and y0 <= cy <= y1 for x0, y0, x1, y1 in backgrounds):
+            return "white text on a white page"
+    return None
+
+
+def split_hidden(page: Page, page_no: int, hidden: list) -> list[Glyph]:
+    """The glyphs a reader can see; the others go to ``hidden`` as ``HiddenText``, one passage
+    per run of hidden glyphs (for every engine: this looks only at a glyph's size and fill)."""
+    from analyzer.models.document import HiddenText
+
+    visible: list[Glyph] = []
+    run: list[Glyph] = []
+    why = None
+
+    def flush() -> None:
+        box = _line_box(run) if run else None
+        if box and box.text.strip():
+            hidden.append(HiddenText(text=box.text.strip()[:300], reason=why, page=page_no))
+        run.clear()
+
+    for g in page.glyphs:
+        reason = _invisible(g, page.backgrounds)
+        if reason is None:
+            visible.append(g)
+            continue
+        if reason != why or (run and not _aligned(run[-1], g)):
+            flush()
+            why = reason
+        run.append(g)
+    flush()
+    return visible
 
 
 @dataclass
@@ -338,8 +392,11 @@ def _continues(prev: _Box, cur: _Box, right_edge: float, narrow: bool) -> bool:
     return True
 
 
-def read_pdf(data: bytes, max_pages: int, engine: str = "pdfminer") -> tuple[list[RawLine], int]:
+def read_pdf(
+    data: bytes, max_pages: int, engine: str = "pdfminer", hidden: list | None = None
+) -> tuple[list[RawLine], int]:
     """Read a PDF into logical lines, its characters read by ``engine`` ("pdfminer" or "pdfium").
+    Text a reader cannot see (``split_hidden``) is left out and appended to ``hidden``.
 
     Returns:
         The lines in reading order and the page count.
@@ -358,7 +415,10 @@ def read_pdf(data: bytes, max_pages: int, engine: str = "pdfminer") -> tuple[lis
     else:
         raise ValueError(f"unknown PDF engine {engine!r}: pdfminer or pdfium")
     pages, count = read_pages(data, max_pages)
-    raw_pages = [(_boxes(p.glyphs), p.width, p.height) for p in pages]
+    hidden = [] if hidden is None else hidden
+    raw_pages = [
+        (_boxes(split_hidden(p, n, hidden)), p.width, p.height) for n, p in enumerate(pages, 1)
+    ]
     if not any(box.text.strip() for boxes, _, _ in raw_pages for box in boxes):
         raise NoText(
             "the PDF has no text layer (scanned or image-only); export it with text or use a DOCX/TXT copy"

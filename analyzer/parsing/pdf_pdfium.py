@@ -21,7 +21,7 @@ import threading
 from dataclasses import dataclass
 
 from analyzer.errors import AnalyzerError, Corrupt, Encrypted, TooLarge
-from analyzer.parsing.pdf import Glyph, Page, font_name, is_bold_font
+from analyzer.parsing.pdf import Glyph, Page, font_name, is_bold_font, is_white
 
 _ENCRYPTED = "the PDF is password-protected; save an unprotected copy and try again"
 _isolated = False  # True in a process whose crash costs one file only (a batch worker)
@@ -104,8 +104,10 @@ def _read(data: bytes, max_pages: int) -> tuple[list[Page], int]:
         try:
             doc = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as exc:
-            if getattr(exc, "err_code", None) in (pdfium.raw.FPDF_ERR_PASSWORD,
-                                                  pdfium.raw.FPDF_ERR_SECURITY):
+            if getattr(exc, "err_code", None) in (
+                pdfium.raw.FPDF_ERR_PASSWORD,
+                pdfium.raw.FPDF_ERR_SECURITY,
+            ):
                 raise Encrypted(_ENCRYPTED) from None
             raise Corrupt(f"the PDF is damaged and cannot be read ({exc})") from None
         try:
@@ -240,15 +242,39 @@ def _page(doc, index: int) -> Page:
             else:
                 y0, y1 = bottom, bottom + run.size
             glyphs.append(
-                Glyph(text[i], rect.left, rect.right, y0, y1, run.font, run.bold, run.size, run.fill)
+                Glyph(
+                    text[i], rect.left, rect.right, y0, y1, run.font, run.bold, run.size, run.fill
+                )
             )
-        return _placed(page, glyphs)
+        backgrounds = _backgrounds(page) if any(is_white(g.fill) for g in glyphs) else None
+        return _placed(page, glyphs, backgrounds)
     finally:
         textpage.close()
         page.close()
 
 
-def _placed(page, glyphs: list[Glyph]) -> Page:
+def _backgrounds(page) -> list[tuple[float, float, float, float]]:
+    """Boxes of the page's filled shapes that are not white, and of its images (looked at only
+    when the page has white text: white on one of them is visible)."""
+    import pypdfium2.raw as raw
+
+    out = []
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    rgba = [ctypes.c_uint() for _ in range(4)]
+    kinds = [raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE]
+    for obj in page.get_objects(filter=kinds, max_depth=4):
+        if obj.type == raw.FPDF_PAGEOBJ_PATH:
+            raw.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
+            if fill.value == raw.FPDF_FILLMODE_NONE:
+                continue
+            if raw.FPDFPageObj_GetFillColor(obj.raw, *(ctypes.byref(c) for c in rgba)):
+                if is_white(tuple(c.value for c in rgba[:3])):
+                    continue
+        out.append(tuple(obj.get_bounds()))
+    return out
+
+
+def _placed(page, glyphs: list[Glyph], backgrounds: list | None = None) -> Page:
     """The page with its glyphs moved from PDF user space into pdfminer's page space (the media
     box's lower-left corner at the origin). A page's /Rotate is not applied: neither engine reads
     a rotated page's lines well, and they differ there (see the README)."""
@@ -256,4 +282,8 @@ def _placed(page, glyphs: list[Glyph]) -> Page:
     if left or bottom:
         for g in glyphs:
             g.x0, g.x1, g.y0, g.y1 = g.x0 - left, g.x1 - left, g.y0 - bottom, g.y1 - bottom
-    return Page(glyphs, abs(right - left), abs(top - bottom))
+        if backgrounds:
+            backgrounds = [
+                (a - left, b - bottom, c - left, d - bottom) for a, b, c, d in backgrounds
+            ]
+    return Page(glyphs, abs(right - left), abs(top - bottom), backgrounds or [])

@@ -9,7 +9,7 @@ import io
 import logging
 
 from analyzer.errors import Corrupt, Encrypted, TooLarge
-from analyzer.parsing.pdf import Glyph, Page, font_name, is_bold_font
+from analyzer.parsing.pdf import Glyph, Page, font_name, is_bold_font, is_white
 
 _LOG_NAMES = (
     "pdfminer",
@@ -78,18 +78,26 @@ def _rgb(ncs, color) -> tuple[int, int, int] | None:
     return tuple(round(255 * min(1.0, max(0.0, v))) for v in (r, g, b))  # type: ignore[return-value]
 
 
-def _glyphs(layout) -> list[Glyph]:
-    """A laid-out page's characters (form XObjects included) as glyphs, in content-stream order."""
-    from pdfminer.layout import LTChar, LTContainer
+def _glyphs(layout, backgrounds: list | None = None) -> list[Glyph]:
+    """A laid-out page's characters (form XObjects included) as glyphs, in content-stream order;
+    the boxes of filled shapes that are not white, and of images, go to ``backgrounds``."""
+    from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage
 
     chars = []
     stack = list(layout)
+    backgrounds = [] if backgrounds is None else backgrounds
     while stack:
         obj = stack.pop()
         if isinstance(obj, LTChar):
             chars.append(obj)
         elif isinstance(obj, LTContainer):
             stack.extend(obj)
+        elif isinstance(obj, LTImage) or (
+            isinstance(obj, LTCurve)
+            and obj.fill
+            and not is_white(_rgb(None, obj.non_stroking_color))
+        ):
+            backgrounds.append(obj.bbox)
     chars.reverse()  # back to content-stream order
     out: list[Glyph] = []
     state = fill = None
@@ -141,5 +149,7 @@ def read_pages(data: bytes, max_pages: int) -> tuple[list[Page], int]:
             if out:
                 break  # keep what was readable before the damage
             raise Corrupt(f"the PDF is damaged and cannot be read ({type(exc).__name__})") from exc
-        out.append(Page(_glyphs(layout), layout.width or 612.0, layout.height or 792.0))
+        backgrounds: list = []
+        glyphs = _glyphs(layout, backgrounds)
+        out.append(Page(glyphs, layout.width or 612.0, layout.height or 792.0, backgrounds))
     return out, len(pages)
