@@ -86,7 +86,10 @@ class Matcher:
         self.education = [
             (lvl.id, [re.compile(p) for p in lvl.resume]) for lvl in self.rules.education
         ]
-        self.roles = {r.id: [re.compile(p) for p in r.work] for r in self.rules.roles}
+        self.roles = {
+            r.id: ([re.compile(p) for p in r.work], [re.compile(p) for p in r.not_work])
+            for r in self.rules.roles
+        }
         self.category_labels = {c.id: c.label for c in self.rules.categories}
         self.settings = {k: {k, *v.implied_by} for k, v in self.rules.settings.items()}
         self.setting_words = set().union(*self.settings.values())
@@ -165,11 +168,10 @@ class Matcher:
                 if not inside:
                     elsewhere.add(s.id)
         wanted = {x for s in ask.settings for x in self.settings.get(s, {s})}
-        patterns = [self.roles[role] for role in ask.roles]
 
         def counts(p: Position, first: int, last: int) -> bool:
-            body = " ".join(ln.text for ln in doc.lines[first : last + 1]) if doc else p.title
-            if not all(any(x.search(body) for x in pats) for pats in patterns):
+            lines = [ln.text for ln in doc.lines[first : last + 1]] if doc else [p.title]
+            if not all(any(self._shows_role(role, t) for t in lines) for role in ask.roles):
                 return False
             here = shown.get(first, set())
             if not ask.settings or here & wanted:
@@ -180,6 +182,15 @@ class Matcher:
         years, lines = self._positions_years(r, counts)
         what = " or ".join(ask.settings)
         return years, lines, " ".join(filter(None, (what, *ask.roles))) + " work"
+
+    def _shows_role(self, role: str, text: str) -> bool:
+        """Whether a line describes ``role`` work: a ``work`` match not inside a ``not_work`` one
+        ("audited 40 charts a week", not "96% accuracy on monthly audits")."""
+        work, not_work = self.roles[role]
+        spans = [m.span() for p in not_work for m in p.finditer(text)]
+        return any(
+            not any(a <= m.start() < b for a, b in spans) for p in work for m in p.finditer(text)
+        )
 
     def _years(self, ask: Ask, r: Report, doc: Document | None) -> Verdict:
         years, lines, what = self._relevant_years(ask, r, doc)
@@ -381,10 +392,12 @@ class Matcher:
         pref_part = part([q for q in reqs if q.strength == "preferred"])
         pref_part = must_part if pref_part is None else pref_part
         score = 100 * (s.required_share * must_part + (1 - s.required_share) * pref_part)
-        missing = sum(q.status == "missing" for q in must)
-        if missing:
-            score = min(score, s.missing_cap - s.missing_step * (missing - 1))
-        elif any(q.status == "partial" and s.kinds[q.kind].partial_caps for q in must):
+        hard_missing = sum(q.status == "missing" and s.kinds[q.kind].hard for q in must)
+        if hard_missing:
+            score = min(score, s.missing_cap - s.missing_step * (hard_missing - 1))
+        elif any(
+            q.status == "missing" or (q.status == "partial" and s.kinds[q.kind].hard) for q in must
+        ):
             score = min(score, s.partial_cap)
         return max(0, min(100, round(score)))
 

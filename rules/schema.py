@@ -458,6 +458,7 @@ class RoleRule(_Strict):
     id: str
     phrase: list[Regex]
     work: list[Regex]
+    not_work: list[Regex] = Field(default_factory=list)
 
 
 class EducationLevel(_Strict):
@@ -473,7 +474,7 @@ RequirementKind = Literal[
 
 class KindWeight(_Strict):
     weight: float = Field(gt=0)
-    partial_caps: bool
+    hard: bool
 
 
 class MatchScoring(_Strict):

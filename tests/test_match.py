@@ -425,3 +425,62 @@ def test_equivalent_experience_instead_of_the_credential(analyzer, doc_from, res
     posting = "Requirements\nCCS certification or equivalent experience\n"
     q = requirement(fit(analyzer, doc_from, posting, resume), "credential")
     assert q.status == status and q.label == "CCS (or equivalent experience)"
+
+
+@pytest.mark.parametrize(
+    "role, line, shows",
+    [
+        ("auditing", "Audit 250 professional charts per month", True),
+        ("auditing", "Perform DRG validation on high-risk MS-DRG pairs", True),
+        ("auditing", "Coding Quality Auditor", True),
+        # being audited is not auditing
+        ("auditing", "Hold 96% accuracy on monthly internal audits", False),
+        ("auditing", "Scored 98% on external audits", False),
+        ("auditing", "Audit scores above target every quarter", False),
+        ("CDI", "CDI Specialist", True),
+        ("CDI", "Clinical documentation integrity reviews of inpatient stays", True),
+        # working with the CDI team, or querying as a coder, is not CDI work
+        ("CDI", "Partner with CDI and revenue integrity on DRG mismatches", False),
+        ("CDI", "Responded to CDI queries within one day", False),
+        ("CDI", "Query providers on missing laterality", False),
+        ("CDI", "Deliver coder and CDI education on MS-DRG and APC", False),
+        ("leadership", "Supervise a team of 9 coders", True),
+        ("leadership", "Coding Team Lead", True),
+        ("leadership", "Reworked edits, which led to a 10% drop in denials", False),
+        ("leadership", "Reported to the HIM director", False),
+    ],
+)
+def test_which_lines_show_a_role(analyzer, role, line, shows):
+    assert analyzer.matcher._shows_role(role, line) is shows
+
+
+@pytest.mark.parametrize(
+    "posting, strength",
+    [
+        ("Requirements\nCCDS must be obtained within 2 years of hire", "preferred"),
+        ("Requirements\nCPC required; CRC to be obtained within one year", "preferred"),
+        ("Requirements\nCPC required", "required"),
+    ],
+)
+def test_a_credential_to_earn_after_hire_is_a_plus(analyzer, posting, strength):
+    _, read = asks(analyzer, posting)
+    assert read.asks[-1].kind == "credential" and read.asks[-1].strength == strength
+
+
+def test_a_missing_tool_caps_less_than_a_missing_credential(analyzer, doc_from):
+    posting = "Requirements\nCCS required\nExperience with Meditech\n"
+    no_tool = fit(analyzer, doc_from, posting)
+    no_cred = fit(analyzer, doc_from, posting.replace("CCS", "CIC").replace("Meditech", "Epic"))
+    assert 49 < no_tool.score <= 74 and no_cred.score <= 49
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Summit Health Plan serves Medicare Advantage members in four states",
+        "Our coders review Medicare Advantage charts",
+    ],
+)
+def test_medicare_advantage_is_not_a_preference(analyzer, line):
+    _, read = asks(analyzer, "Requirements\nCRC required\nOverview\n" + line)
+    assert [(a.kind, a.strength) for a in read.asks] == [("credential", "required")]
