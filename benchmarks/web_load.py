@@ -35,14 +35,23 @@ def requests_mix(n: int) -> list[tuple[str, dict, int]]:
     """``(path, files, expected status)`` cycling through formats, a match and two bad files."""
     resumes = [
         (name, (SAMPLES / name).read_bytes())
-        for name in ("entry_coder.txt", "mid_ed_coder.pdf", "senior_auditor.docx", "skills_only.txt")
+        for name in (
+            "entry_coder.txt",
+            "mid_ed_coder.pdf",
+            "senior_auditor.docx",
+            "skills_only.txt",
+        )
     ]
     job = ("posting.txt", (SAMPLES / "jobs" / "entry_outpatient_cpc.txt").read_bytes())
     kinds = [("/v1/analyze", {"file": r}, 200) for r in resumes]
     kinds += [
         ("/v1/match", {"resume": resumes[1], "job": job}, 200),
         ("/v1/analyze", {"file": ("cut.pdf", b"%PDF-1.7\n1 0 obj <<")}, 422),
-        ("/v1/analyze", {"file": ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))}, 415),
+        (
+            "/v1/analyze",
+            {"file": ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))},
+            415,
+        ),
     ]
     return [kinds[i % len(kinds)] for i in range(n)]
 

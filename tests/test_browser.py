@@ -31,7 +31,9 @@ ARGS = [
 ]
 
 if not CHROMIUM.exists() and not os.environ.get("CI"):
-    pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
+    pytest.skip(
+        "Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True
+    )
 
 pytestmark = pytest.mark.integration
 
@@ -80,7 +82,9 @@ def page(browser, server):
     pg.elsewhere = []
     context.on(
         "request",
-        lambda r: None if r.url.startswith((server, "data:", "blob:")) else pg.elsewhere.append(r.url),
+        lambda r: (
+            None if r.url.startswith((server, "data:", "blob:")) else pg.elsewhere.append(r.url)
+        ),
     )
     yield pg
     context.close()
@@ -110,7 +114,10 @@ def test_batch_ranks_three_files_and_downloads_xlsx(page, server, tmp_path):
     assert rows.count() == 3
     page.wait_for_function("document.querySelector('#ranked tbody td.num').textContent === '1'")
     shown = [
-        (rows.nth(i).locator("td").nth(1).text_content(), int(rows.nth(i).locator("td.score").text_content()))
+        (
+            rows.nth(i).locator("td").nth(1).text_content(),
+            int(rows.nth(i).locator("td.score").text_content()),
+        )
         for i in range(3)
     ]
     assert [rows.nth(i).locator("td").first.text_content() for i in range(3)] == ["1", "2", "3"]

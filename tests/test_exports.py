@@ -31,7 +31,9 @@ def reports(analyzer):
 
 
 def renamed(report, name):
-    return report.model_copy(update={"candidate": report.candidate.model_copy(update={"name": name})})
+    return report.model_copy(
+        update={"candidate": report.candidate.model_copy(update={"name": name})}
+    )
 
 
 HOSTILE_NAMES = [
@@ -76,7 +78,7 @@ def test_csv_numbers_are_bare_and_text_is_quoted(reports):
     assert (row["accuracy_pct"], row["revenue_usd"], row["team_size"]) == ("97", "1400000", "8")
     assert row["experience_years"] == "11.5" and row["volume_period"] == "year"
     # numbers unquoted, text quoted (so a reader types them without guessing)
-    assert ',97,' in first and '"Denise Okonkwo"' in first
+    assert ",97," in first and '"Denise Okonkwo"' in first
     # one list separator everywhere
     assert row["credentials_held"] == "RHIA; CPMA; CCS"
 
@@ -95,7 +97,7 @@ def test_batch_cli_csv_excel_and_xlsx(tmp_path, capsys):
     out_csv, out_xlsx = tmp_path / "r.csv", tmp_path / "r.xlsx"
     common = ["batch", str(folder), "--as-of", "2026-11-26", "--workers", "0"]
     assert main([*common, "--format", "csv", "--excel", "-o", str(out_csv)]) == 0
-    assert out_csv.read_bytes().startswith(b"\xef\xbb\xbf\"rank\"")
+    assert out_csv.read_bytes().startswith(b'\xef\xbb\xbf"rank"')
     assert main([*common, "--format", "xlsx", "-o", str(out_xlsx)]) == 0
     wb = openpyxl.load_workbook(out_xlsx)
     assert wb.sheetnames == ["Candidates", "Metrics"]
@@ -103,16 +105,27 @@ def test_batch_cli_csv_excel_and_xlsx(tmp_path, capsys):
 
 
 def test_xlsx_typed_frozen_filtered_with_metrics_sheet(reports):
-    rows = [(renamed(reports["entry_coder.txt"], HOSTILE_NAMES[0]), []), (reports["senior_auditor.docx"], [])]
+    rows = [
+        (renamed(reports["entry_coder.txt"], HOSTILE_NAMES[0]), []),
+        (reports["senior_auditor.docx"], []),
+    ]
     wb = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(rows, KINDS)))
     ws = wb["Candidates"]
     header = [c.value for c in ws[1]]
     assert header == list(CANDIDATE_COLUMNS)
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:{openpyxl.utils.get_column_letter(len(CANDIDATE_COLUMNS))}3"
+    assert (
+        ws.freeze_panes == "A2"
+        and ws.auto_filter.ref == f"A1:{openpyxl.utils.get_column_letter(len(CANDIDATE_COLUMNS))}3"
+    )
     senior = dict(zip(header, (c for c in ws[2])))
     assert senior["name"].value == "Denise Okonkwo"
     score = reports["senior_auditor.docx"].score.overall
-    for col, value in (("score", score), ("experience_years", 11.5), ("revenue_usd", 1400000), ("rank", 1)):
+    for col, value in (
+        ("score", score),
+        ("experience_years", 11.5),
+        ("revenue_usd", 1400000),
+        ("rank", 1),
+    ):
         assert senior[col].value == value and senior[col].data_type == "n", col
     assert senior["medical_coding"].value is True
     hostile = dict(zip(header, ws[3]))["name"]
@@ -120,7 +133,22 @@ def test_xlsx_typed_frozen_filtered_with_metrics_sheet(reports):
     metrics = list(wb["Metrics"].iter_rows(values_only=True))
     assert metrics[0][:5] == ("rank", "file", "name", "kind", "value")
     revenue = [m for m in metrics if m[3] == "revenue"]
-    assert revenue == [(1, "senior_auditor.docx", "Denise Okonkwo", "revenue", 1400000, None, None, "usd", None, None, revenue[0][10], revenue[0][11])]
+    assert revenue == [
+        (
+            1,
+            "senior_auditor.docx",
+            "Denise Okonkwo",
+            "revenue",
+            1400000,
+            None,
+            None,
+            "usd",
+            None,
+            None,
+            revenue[0][10],
+            revenue[0][11],
+        )
+    ]
     assert wb["Metrics"].freeze_panes == "A2"
 
 
@@ -149,7 +177,11 @@ def test_json_resume_mapping(reports):
     assert current["startDate"] == "2020-01" and current["name"] == "Peachtree Health System"
     assert any("1.4" in h or "1,400,000" in h for h in current["highlights"])
     assert (earlier["startDate"], earlier["endDate"]) == ("2017-08", "2019-12")
-    assert {"name": "Certified Professional Medical Auditor (CPMA)", "issuer": "AAPC", "status": "held"} in doc["certificates"]
+    assert {
+        "name": "Certified Professional Medical Auditor (CPMA)",
+        "issuer": "AAPC",
+        "status": "held",
+    } in doc["certificates"]
     skills = {s["name"]: s["keywords"] for s in doc["skills"]}
     assert "MS-DRG" in skills["Medical code sets"] and "Epic" in skills["Coding tools and systems"]
     assert "inpatient" in skills["Specialties and settings"]
@@ -159,7 +191,16 @@ def test_json_resume_in_progress_credential_and_cli(capsys, reports):
     doc = json_resume(reports["entry_coder.txt"])
     statuses = {c["name"].rsplit("(", 1)[1].rstrip(")"): c["status"] for c in doc["certificates"]}
     assert statuses["CRC"] == "in_progress" and statuses["CPC-A"] == "apprentice"
-    code = main(["score", str(SAMPLES / "entry_coder.txt"), "--format", "jsonresume", "--as-of", "2026-11-26"])
+    code = main(
+        [
+            "score",
+            str(SAMPLES / "entry_coder.txt"),
+            "--format",
+            "jsonresume",
+            "--as-of",
+            "2026-11-26",
+        ]
+    )
     assert code == 0 and json.loads(capsys.readouterr().out)["basics"]["name"] == "Jordan Ellis"
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 import logging
-import zipfile
 
 import openpyxl
 import pytest
@@ -15,7 +14,8 @@ from fastapi.testclient import TestClient
 from analyzer.cli import main
 from analyzer.limits import Limits
 from analyzer.models.report import ErrorCode, Report
-from analyzer.web.app import STATUS, Settings, _report_response, create_app
+from analyzer.web.api import report_response
+from analyzer.web.app import Settings, create_app
 from analyzer.web.pool import Result
 from analyzer.web.server import is_loopback
 from tests.conftest import SAMPLES
@@ -53,11 +53,19 @@ def test_analyze_equals_score_format_json(client, capsys, monkeypatch, name):
 def test_match_gives_the_report_with_its_fit(client, capsys, monkeypatch):
     monkeypatch.chdir(SAMPLES)
     job = "jobs/entry_outpatient_cpc.txt"
-    assert main(["match", "mid_ed_coder.pdf", "--job", job, "--format", "json", "--as-of", "2026-11-26"]) == 0
+    assert (
+        main(
+            ["match", "mid_ed_coder.pdf", "--job", job, "--format", "json", "--as-of", "2026-11-26"]
+        )
+        == 0
+    )
     cli = json.loads(capsys.readouterr().out)
     got = client.post(
         "/v1/match",
-        files={"resume": sample("mid_ed_coder.pdf"), "job": ("entry_outpatient_cpc.txt", (SAMPLES / job).read_bytes())},
+        files={
+            "resume": sample("mid_ed_coder.pdf"),
+            "job": ("entry_outpatient_cpc.txt", (SAMPLES / job).read_bytes()),
+        },
         data=AS_OF,
     ).json()
     assert got["score"] == cli["score"] and got["match"]["score"] == cli["match"]["score"]
@@ -91,7 +99,7 @@ def test_hostile_files_give_their_error_code_as_a_status(client, name, data, sta
 @pytest.mark.parametrize("code", ErrorCode.__args__)
 def test_every_error_code_has_a_status(code):
     report = Report(file="x", as_of="2026-11-26", error={"code": code, "message": "m"})
-    response = _report_response(Result(report.model_dump_json()))
+    response = report_response(Result(report.model_dump_json()))
     expected = {"unsupported_format": 415, "too_large": 413, "timeout": 504, "internal_error": 500}
     assert response.status_code == expected.get(code, 422)
     assert json.loads(response.body)["error"]["code"] == code
@@ -100,15 +108,22 @@ def test_every_error_code_has_a_status(code):
 def test_request_errors(client):
     missing = client.post("/v1/analyze", data=AS_OF)
     assert missing.status_code == 400 and missing.json()["error"]["code"] == "bad_request"
-    bad_date = client.post("/v1/analyze", files={"file": sample("entry_coder.txt")}, data={"as_of": "26/11/2026"})
+    bad_date = client.post(
+        "/v1/analyze", files={"file": sample("entry_coder.txt")}, data={"as_of": "26/11/2026"}
+    )
     assert bad_date.status_code == 400 and "as_of" in bad_date.json()["error"]["message"]
     huge = client.post("/v1/analyze", files={"file": ("x.txt", b"a" * 3_100_000)})
     assert huge.status_code == 413 and huge.json()["error"]["code"] == "too_large"
     locked_job = client.post(
         "/v1/match",
-        files={"resume": sample("entry_coder.txt"), "job": ("job.pdf", make.to_pdf(make.SAMPLE, user_password="pw"))},
+        files={
+            "resume": sample("entry_coder.txt"),
+            "job": ("job.pdf", make.to_pdf(make.SAMPLE, user_password="pw")),
+        },
     )
-    assert locked_job.status_code == 422 and locked_job.json()["error"]["message"].startswith("job posting:")
+    assert locked_job.status_code == 422 and locked_job.json()["error"]["message"].startswith(
+        "job posting:"
+    )
 
 
 def test_batch_streams_reports_in_input_order_with_error_rows_and_duplicates(client):
@@ -122,14 +137,23 @@ def test_batch_streams_reports_in_input_order_with_error_rows_and_duplicates(cli
     assert got.status_code == 200 and got.headers["x-batch-total"] == "4"
     assert got.headers["content-type"].startswith("application/x-ndjson")
     rows = jsonl(got.text)
-    assert [r["file"] for r in rows] == ["senior_auditor.docx", "empty.txt", "entry_coder.txt", "copy.txt"]
+    assert [r["file"] for r in rows] == [
+        "senior_auditor.docx",
+        "empty.txt",
+        "entry_coder.txt",
+        "copy.txt",
+    ]
     assert rows[1]["error"]["code"] == "empty" and rows[0]["error"] is None
     assert rows[3]["duplicate_of"] and rows[3]["duplicate_of"][0].startswith("entry_coder.txt")
 
 
 def test_batch_with_a_job_ranks_by_fit(client):
     job = (SAMPLES / "jobs" / "senior_inpatient_auditor.txt").read_bytes()
-    files = [("files", sample("senior_auditor.docx")), ("files", sample("entry_coder.txt")), ("job", ("job.txt", job))]
+    files = [
+        ("files", sample("senior_auditor.docx")),
+        ("files", sample("entry_coder.txt")),
+        ("job", ("job.txt", job)),
+    ]
     rows = jsonl(client.post("/v1/batch", files=files, data=AS_OF).text)
     assert all(r["match"] for r in rows)
     assert rows[0]["match"]["score"] > rows[1]["match"]["score"]
@@ -150,7 +174,11 @@ def test_batch_zip_members_are_labels_never_paths(client, tmp_path, monkeypatch)
     )
     got = client.post("/v1/batch", files={"zip": ("applicants.zip", archive)}, data=AS_OF)
     assert got.status_code == 200
-    assert [r["file"] for r in jsonl(got.text)] == ["../../escape.txt", "a/mid.pdf", "b/entry_coder.txt"]
+    assert [r["file"] for r in jsonl(got.text)] == [
+        "../../escape.txt",
+        "a/mid.pdf",
+        "b/entry_coder.txt",
+    ]
     skipped = {s["name"]: s["reason"] for s in json.loads(got.headers["x-batch-skipped"])}
     assert skipped == {
         "inner.zip": "nested archive",
@@ -184,11 +212,13 @@ def test_exports_keep_a_formula_name_as_text(client):
     report = Report.model_validate(
         client.post("/v1/analyze", files={"file": sample("entry_coder.txt")}, data=AS_OF).json()
     )
-    hostile = report.model_copy(update={"candidate": report.candidate.model_copy(update={"name": "=1+2"})})
+    hostile = report.model_copy(
+        update={"candidate": report.candidate.model_copy(update={"name": "=1+2"})}
+    )
     body = hostile.model_dump_json() + "\n"
     csv_got = client.post("/v1/export/csv?excel=true", content=body)
     assert csv_got.status_code == 200 and csv_got.content.startswith(b"\xef\xbb\xbf")
-    assert "\"'=1+2\"" in csv_got.text
+    assert '"\'=1+2"' in csv_got.text
     xlsx = client.post("/v1/export/xlsx", content=body)
     assert xlsx.headers["content-disposition"] == 'attachment; filename="candidates.xlsx"'
     cell = openpyxl.load_workbook(io.BytesIO(xlsx.content))["Candidates"]["C2"]
@@ -209,7 +239,11 @@ def test_pages_load_nothing_from_another_host(client, path):
     assert got.status_code == 200
     csp = got.headers["content-security-policy"]
     assert "default-src 'none'" in csp and "script-src 'self'" in csp and "https:" not in csp
-    assert "http://" not in got.text and "https://" not in got.text and "//" not in got.text.replace("<!--", "")
+    assert (
+        "http://" not in got.text
+        and "https://" not in got.text
+        and "//" not in got.text.replace("<!--", "")
+    )
 
 
 def test_page_shows_the_same_report_templates(client):
@@ -217,7 +251,11 @@ def test_page_shows_the_same_report_templates(client):
     assert got.status_code == 200
     html = got.text
     assert 'data-score="95"' in html or "data-score=" in html
-    assert 'class="metric-line"' in html and '<mark class="credential"' in html and 'class="note' in html
+    assert (
+        'class="metric-line"' in html
+        and '<mark class="credential"' in html
+        and 'class="note' in html
+    )
     assert '<link rel="stylesheet" href="/static/report.css">' in html and "<style>" not in html
     assert client.get("/static/report.css").text.startswith(":root")
     with_job = client.post(
@@ -231,14 +269,24 @@ def test_page_shows_the_same_report_templates(client):
 
 
 def test_report_page_renders_posted_report_json_inert(client):
-    report = client.post("/v1/analyze", files={"file": ("<b>x</b>.txt", (SAMPLES / "entry_coder.txt").read_bytes())}, data=AS_OF).json()
+    report = client.post(
+        "/v1/analyze",
+        files={"file": ("<b>x</b>.txt", (SAMPLES / "entry_coder.txt").read_bytes())},
+        data=AS_OF,
+    ).json()
     got = client.post("/report", data={"report": json.dumps(report)})
     assert got.status_code == 200 and "Jordan Ellis" in got.text and "<b>x</b>" not in got.text
+    # without the resume's lines, suggestions about a line are listed with its number
+    lined = [x for x in report["suggestions"] if x["line"] is not None]
+    assert lined and f'<span class="mute">line {lined[0]["line"] + 1}:</span>' in got.text
 
 
 def test_only_counts_and_timings_are_logged(client, caplog):
     caplog.set_level(logging.DEBUG)
-    client.post("/v1/analyze", files={"file": ("Jordan-Ellis-CV.txt", (SAMPLES / "entry_coder.txt").read_bytes())})
+    client.post(
+        "/v1/analyze",
+        files={"file": ("Jordan-Ellis-CV.txt", (SAMPLES / "entry_coder.txt").read_bytes())},
+    )
     text = "\n".join(r.getMessage() for r in caplog.records)
     assert "POST /v1/analyze 200" in text
     for private in ("Jordan", "Ellis", "CV.txt", "918-555", "example.net"):
@@ -256,16 +304,30 @@ def test_token_guards_api_and_pages():
     assert page.status_code == 303 and page.headers["location"] == "/login?next=/batch"
     assert c.get("/static/app.css").status_code == 200
     assert c.post("/login", data={"token": "nope", "next": "/batch"}).status_code == 401
-    ok = c.post("/login", data={"token": "s3cret-token", "next": "//evil.example/"}, follow_redirects=False)
+    ok = c.post(
+        "/login", data={"token": "s3cret-token", "next": "//evil.example/"}, follow_redirects=False
+    )
     assert ok.status_code == 303 and ok.headers["location"] == "/"
-    assert "httponly" in ok.headers["set-cookie"].lower() and "samesite=strict" in ok.headers["set-cookie"].lower()
+    assert (
+        "httponly" in ok.headers["set-cookie"].lower()
+        and "samesite=strict" in ok.headers["set-cookie"].lower()
+    )
     assert c.get("/batch", follow_redirects=False).status_code == 200  # the cookie, taken once
 
 
 @pytest.mark.parametrize(
     "host, loopback",
-    [("127.0.0.1", True), ("127.5.0.1", True), ("::1", True), ("[::1]", True), ("localhost", True),
-     ("0.0.0.0", False), ("192.168.1.20", False), ("::", False), ("example.org", False)],
+    [
+        ("127.0.0.1", True),
+        ("127.5.0.1", True),
+        ("::1", True),
+        ("[::1]", True),
+        ("localhost", True),
+        ("0.0.0.0", False),
+        ("192.168.1.20", False),
+        ("::", False),
+        ("example.org", False),
+    ],
 )
 def test_loopback_hosts(host, loopback):
     assert is_loopback(host) is loopback
@@ -280,7 +342,9 @@ def test_serve_refuses_another_address_without_a_token(capsys, monkeypatch):
 def test_rank_orders_batch_reports_as_the_library_does(client):
     from analyzer.render.table import ranks
 
-    files = [("files", sample(n)) for n in ("entry_coder.txt", "not_coding.txt", "senior_auditor.docx")]
+    files = [
+        ("files", sample(n)) for n in ("entry_coder.txt", "not_coding.txt", "senior_auditor.docx")
+    ]
     files.append(("files", ("cut.pdf", b"%PDF-1.7 cut")))
     body = client.post("/v1/batch", files=files, data=AS_OF).text
     got = client.post("/v1/rank", content=body).json()

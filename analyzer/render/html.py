@@ -27,7 +27,12 @@ __all__ = ["TEMPLATES", "environment", "render_html", "report_view"]
 
 TEMPLATES = files("analyzer.render") / "templates"
 # Report list -> the CSS class its evidence is highlighted with.
-_HIGHLIGHTED = {"credentials": "credential", "code_sets": "code_set", "tools": "tool", "specialties": "specialty"}
+_HIGHLIGHTED = {
+    "credentials": "credential",
+    "code_sets": "code_set",
+    "tools": "tool",
+    "specialties": "specialty",
+}
 
 _GAUGE_RADIUS = 52
 
@@ -148,7 +153,9 @@ def report_view(analysis: Analysis, view: str = "score") -> SimpleNamespace:
         gauge_circ=f"{circumference:.1f}",
         contact=" · ".join(x for x in (c.email, c.phone, c.location) if x),
         band=(
-            f"BLS {band.percentiles} percentile {money(band.low)}–{money(band.high)}" if band else ""
+            f"BLS {band.percentiles} percentile {money(band.low)}–{money(band.high)}"
+            if band
+            else ""
         ),
         match=_match_view(r) if view == "match" else None,
         components=[
@@ -164,7 +171,10 @@ def report_view(analysis: Analysis, view: str = "score") -> SimpleNamespace:
         chips=[
             (
                 "Credentials",
-                [(f"{x.id} · {x.status.replace('_', ' ')}", f"status-{x.status}") for x in r.credentials],
+                [
+                    (f"{x.id} · {x.status.replace('_', ' ')}", f"status-{x.status}")
+                    for x in r.credentials
+                ],
             ),
             ("Code sets", [(x.id, "") for x in r.code_sets]),
             ("Tools", [(f"{x.id} · {x.category}", "") for x in r.tools]),
@@ -175,9 +185,11 @@ def report_view(analysis: Analysis, view: str = "score") -> SimpleNamespace:
             for m in r.metrics
         ],
         positions=[
-            (position_label(p), "" if p.counted else position_note(p)) for p in r.experience.positions
+            (position_label(p), "" if p.counted else position_note(p))
+            for p in r.experience.positions
         ],
-        general=[s for s in r.suggestions if s.line is None],
+        # Without the document, suggestions about a line are listed with its number instead.
+        general=[s for s in r.suggestions if s.line is None or analysis.document is None],
         lines=_lines(analysis),
     )
 

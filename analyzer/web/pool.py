@@ -133,8 +133,9 @@ class AnalysisPool:
         except asyncio.TimeoutError:
             if executor is self._executor:
                 self.restart()
-            code, message = "timeout", (
-                f"analysis took longer than {self.limits.timeout_seconds:g} s and was stopped"
+            code, message = (
+                "timeout",
+                (f"analysis took longer than {self.limits.timeout_seconds:g} s and was stopped"),
             )
         except BrokenProcessPool:
             if executor is self._executor:

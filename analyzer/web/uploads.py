@@ -65,7 +65,9 @@ def _skip_reason(name: str, data: bytes) -> str | None:
     if suffix in NOT_RESUMES:
         return f"{suffix} file"
     head = data[:4096]
-    textual = b"\x00" not in head and sum(b >= 32 or b in (9, 10, 13) for b in head) > 0.95 * len(head)
+    textual = b"\x00" not in head and sum(b >= 32 or b in (9, 10, 13) for b in head) > 0.95 * len(
+        head
+    )
     if kind in (PDF, DOCX) or (kind == TEXT and textual):
         return None
     return "not a PDF, DOCX or text file"
@@ -111,7 +113,14 @@ def read_zip(data: bytes, limits: Limits) -> Archive:
         try:
             with zf.open(info) as fh:
                 member = fh.read(limits.max_file_bytes + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError):
+        except (
+            zipfile.BadZipFile,
+            OSError,
+            EOFError,
+            ValueError,
+            NotImplementedError,
+            RuntimeError,
+        ):
             found.skipped.append((name, "damaged in the archive"))
             continue
         inflated += len(member)

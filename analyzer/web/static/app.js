@@ -3,11 +3,8 @@
 (function () {
   const drop = document.getElementById("drop");
   const input = document.getElementById("file");
-  const label = document.getElementById("file-name");
   const form = document.getElementById("one-form");
   if (!drop || !input || !form) return;
-  const show = () => { label.textContent = input.files.length ? input.files[0].name : ""; };
-  input.addEventListener("change", show);
   ["dragenter", "dragover"].forEach((t) => drop.addEventListener(t, (e) => {
     e.preventDefault(); drop.classList.add("over");
   }));
@@ -16,7 +13,6 @@
     e.preventDefault();
     if (!e.dataTransfer.files.length) return;
     input.files = e.dataTransfer.files;
-    show();
     form.requestSubmit();
   });
   form.addEventListener("submit", () => {

@@ -18,7 +18,8 @@
   const show = () => {
     const n = input.files.length;
     const names = Array.from(input.files, (f) => f.name);
-    label.textContent = n > 4 ? names.slice(0, 4).join(", ") + " and " + (n - 4) + " more" : names.join(", ");
+    // One file: the input shows its name; several: list them (the input only counts them).
+    label.textContent = n < 2 ? "" : n > 4 ? names.slice(0, 4).join(", ") + " and " + (n - 4) + " more" : names.join(", ");
   };
   input.addEventListener("change", show);
   ["dragenter", "dragover"].forEach((t) => drop.addEventListener(t, (e) => {
@@ -46,7 +47,10 @@
     let note = "";
     if (r.error) note = r.error.code + ": " + r.error.message;
     else if (item.note) note = item.note;
-    else if (r.match && r.match.missing.length) note = "missing: " + r.match.missing.join(", ");
+    else if (r.match && r.match.missing.length) {
+      const m = r.match.missing;
+      note = "missing: " + m.slice(0, 3).join(", ") + (m.length > 3 ? " and " + (m.length - 3) + " more" : "");
+    }
     else if (r.domain && !r.domain.medical_coding) note = "not a medical-coding resume";
     if (r.duplicate_of && r.duplicate_of.length) note += (note ? "; " : "") + "duplicate of " + r.duplicate_of.join("; ");
     return {
