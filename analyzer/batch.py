@@ -64,10 +64,10 @@ _PROJECT_FILE = re.compile(
 # What this tool writes, recognised by its first bytes: a report or report list (JSON/JSONL),
 # a Markdown, HTML or text report, the batch table or CSV, the ``text`` command's listing.
 _OWN_OUTPUT = re.compile(
-    rb"\A(?:\xef\xbb\xbf)?\s*(?:"
+    rb"(?i)\A(?:\xef\xbb\xbf)?\s*(?:"
     rb"\[?\s*\{\s*\"schema_version\"\s*:"
     rb"|# Resume analysis: "
-    rb"|<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">.{0,200}<title>Resume analysis: "
+    rb"|<!doctype html>.{0,2000}?<title>Resume analysis: "
     rb"|(?:\x1b\[[0-9;]*m)*resume-analyzer \xc2\xb7 "
     rb"|\"?rank\"?,\"?file\"?,"
     rb"|#\s+candidate\s+stage\s+score"
@@ -122,7 +122,9 @@ def discover(root: Path, exclude: Sequence[str | os.PathLike] = ()) -> Discovery
 
 
 def _skip_reason(path: Path, name: str, seen: set[Path], outputs: set[str]) -> str | None:
-    """Why ``path`` is not a candidate, or ``None`` to analyse it."""
+    """Why ``path`` is not a candidate, or ``None`` to analyse it ("" to skip it unlisted)."""
+    if name.startswith(".resume-analyzer-") and name.endswith(".tmp"):
+        return ""  # an output of this run being written (see analyzer.output)
     if name.startswith("."):
         return "hidden file"
     if _PROJECT_FILE.match(name):
@@ -526,7 +528,9 @@ def _set_apart_the_posting(found: Discovery, job: Job) -> None:
     real = _real(source)
     for path in [p for p in found.files if _real(p) == real]:
         found.files.remove(path)
-        found.skipped.append((path, "the job posting this run ranks against (--job), not a candidate"))
+        found.skipped.append(
+            (path, "the job posting this run ranks against (--job), not a candidate")
+        )
 
 
 def _feed(results, tasks, live, kept, summary, filters, blind_mode, progress) -> None:

@@ -294,7 +294,6 @@ def _add_batch(sub) -> None:
     _common(p)
 
 
-
 def _add_serve(sub) -> None:
     p = sub.add_parser(
         "serve",
@@ -370,7 +369,7 @@ def _source(path: str):
 
 
 def _label(path: str) -> str:
-    return "(stdin)" if path == "-" else path
+    return "(stdin)" if path == "-" else display_name(path)
 
 
 def cmd_single(args: argparse.Namespace) -> int:
@@ -444,10 +443,14 @@ def cmd_text(args: argparse.Namespace) -> int:
         check_writable(args.output)
     try:
         source, limits = _source(args.file), _limits(args)
-        data = read_file(source, limits) if isinstance(source, str) else check_bytes(
-            source.read(limits.max_file_bytes + 1), limits
+        data = (
+            read_file(source, limits)
+            if isinstance(source, str)
+            else check_bytes(source.read(limits.max_file_bytes + 1), limits)
         )
-        doc = read_bytes(data, _label(args.file), Sectioner(load_rules(args.rules).sections), limits)
+        doc = read_bytes(
+            data, _label(args.file), Sectioner(load_rules(args.rules).sections), limits
+        )
     except AnalyzerError as exc:
         print(
             f"resume-analyzer: {display_name(args.file)}: {exc.message} ({exc.code})",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from analyzer.errors import Empty, NotFound, TooLarge, UnsupportedFormat
 from analyzer.limits import DEFAULT_LIMITS, Limits
+from analyzer.names import display_name
 from analyzer.parsing.cleanup import (
     clean_chars,
     is_rule_line,
@@ -34,7 +35,7 @@ def read_file(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> bytes
     try:
         size = p.stat().st_size
         if p.is_dir():
-            raise NotFound(f"{p} is a directory, not a resume file")
+            raise NotFound(f"{display_name(p)} is a directory, not a resume file")
         if size > limits.max_file_bytes:
             raise TooLarge(
                 f"the file is {size / 1e6:.1f} MB; the limit is {limits.max_file_bytes / 1e6:.0f} MB (--max-size)"
@@ -42,13 +43,13 @@ def read_file(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> bytes
         with open(p, "rb") as fh:
             data = fh.read(limits.max_file_bytes + 1)
     except FileNotFoundError as exc:
-        raise NotFound(f"no such file: {p}") from exc
+        raise NotFound(f"no such file: {display_name(p)}") from exc
     except PermissionError as exc:
-        raise NotFound(f"cannot read {p}: permission denied") from exc
+        raise NotFound(f"cannot read {display_name(p)}: permission denied") from exc
     except IsADirectoryError as exc:
-        raise NotFound(f"{p} is a directory, not a resume file") from exc
+        raise NotFound(f"{display_name(p)} is a directory, not a resume file") from exc
     except OSError as exc:
-        raise NotFound(f"cannot read {p}: {exc.strerror or exc}") from exc
+        raise NotFound(f"cannot read {display_name(p)}: {exc.strerror or exc}") from exc
     return check_bytes(data, limits)
 
 
