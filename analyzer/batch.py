@@ -351,7 +351,6 @@ class Kept:
         self.rows: list[tuple[Report, list[str]]] = []
         self._spool = tempfile.TemporaryFile() if spool else None  # unlinked: gone even on SIGKILL
         self._offsets: dict[str, tuple[int, int]] = {}
-        self._group_sizes: Counter[int] = Counter()
 
     def add(self, report: Report, text: str, data: dict) -> None:
         if self._spool is not None:
@@ -536,8 +535,7 @@ def _set_apart_the_posting(found: Discovery, job: Job) -> None:
 def _feed(results, tasks, live, kept, summary, filters, blind_mode, progress) -> None:
     dups = DuplicateFinder()
     for index, text, digest in in_order(results):
-        data = json.loads(text)
-        report = Report.model_validate(data)
+        report = Report.model_validate_json(text)
         summary.done += 1
         if report.error:
             summary.failures[report.error.code] += 1

@@ -57,10 +57,11 @@ class RankedSink:
         self,
         path: str | os.PathLike | None,
         fmt: str,
-        kinds: Kinds,
+        kinds: Kinds | None = None,
         excel: bool = False,
     ) -> None:
-        """``kinds``: the rule pack's metric-kind registry (labels, ranks, metric columns)."""
+        """``kinds``: the rule pack's metric-kind registry (labels, ranks, metric columns);
+        default: the shipped rule pack's."""
         if fmt not in self.FORMATS:
             raise ValueError(f"not a ranked format: {fmt}")
         if path is not None:
@@ -76,6 +77,10 @@ class RankedSink:
 
     def close(self, kept: Kept | None, complete: bool) -> None:
         rows = kept.rows if kept is not None else []
+        if self.kinds is None and self.fmt != "json":
+            from analyzer.rules.pack import load_rules
+
+            self.kinds = load_rules().metrics.registry
         if self.fmt == "json":
             self.out = Output(self.path)
             self._write_json(kept, rows)

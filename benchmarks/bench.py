@@ -96,8 +96,8 @@ def timed_batch(folder: Path, workers: int) -> float:
             str(workers),
             "--as-of",
             "2026-11-26",
-            "-o",
-            os.devnull,
+            "-o",  # a temporary file beside the folder, never /dev/null (see the README)
+            str(folder.with_name(folder.name + "-out.jsonl")),
             "--progress",
             "never",
         ],
