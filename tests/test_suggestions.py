@@ -140,8 +140,23 @@ def test_next_steps_fit_track_and_holdings_and_never_repeat_a_suggestion(report_
         # a project asks for its outcome, never "[N]" after its verb
         (
             "Led the Epic go-live for the coding team",
-            "Led the Epic go-live for the coding team, which [cut coding turnaround] from [X] to [Y] "
-            "[days] within [N] months.",
+            "Led the Epic go-live for the coding team, with coder productivity up [X]% within [N] "
+            "months of go-live.",
+        ),
+        (
+            "Centralized coding for five hospitals under one leadership team",
+            "Centralized coding for five hospitals under one leadership team, cutting coding "
+            "turnaround from [X] to [Y] days within [N] months.",
+        ),
+        (
+            "Led ICD-10-CM/PCS readiness for coding and CDI",
+            "Led ICD-10-CM/PCS readiness for coding and CDI, keeping coding accuracy at [95]% or "
+            "better through the change.",
+        ),
+        (
+            "Processed release-of-information requests for payer audits",
+            "Processed ~[N] release-of-information requests per day for payer audits within a "
+            "[2]-day turnaround.",
         ),
         ("Led ICD-10 readiness training for coders", "Led ICD-10 readiness training for [N] coders."),
         ("Supervised the coding team", "Supervised the coding team ([N] people)."),
