@@ -50,6 +50,20 @@ def test_analyze_equals_score_format_json(client, capsys, monkeypatch, name):
     assert got.json() == cli
 
 
+def test_analyze_takes_the_pdf_engine_as_the_cli_does(client, capsys, monkeypatch):
+    monkeypatch.chdir(SAMPLES)
+    argv = ["score", "mid_ed_coder.pdf", "--format", "json", "--as-of", "2026-11-26"]
+    assert main([*argv, "--pdf-engine", "pdfium"]) == 0
+    cli = json.loads(capsys.readouterr().out)
+    form = {**AS_OF, "pdf_engine": "pdfium"}
+    got = client.post("/v1/analyze", files={"file": sample("mid_ed_coder.pdf")}, data=form)
+    assert got.status_code == 200 and got.json() == cli
+    bad = client.post(
+        "/v1/analyze", files={"file": sample("mid_ed_coder.pdf")}, data={"pdf_engine": "x"}
+    )
+    assert bad.status_code == 400 and "pdf_engine" in bad.json()["error"]["message"]
+
+
 def test_match_gives_the_report_with_its_fit(client, capsys, monkeypatch):
     monkeypatch.chdir(SAMPLES)
     job = "jobs/entry_outpatient_cpc.txt"
@@ -353,3 +367,24 @@ def test_rank_orders_batch_reports_as_the_library_does(client):
     assert [reports[g["position"]].file for g in got] == [r.file for r, _, _, _ in expected]
     assert [g["rank"] for g in got] == [n for _, _, n, _ in expected]
     assert got[-1] == {"position": 3, "rank": None, "note": ""}  # the unreadable file, last
+
+
+def test_a_worker_past_its_time_is_replaced_and_the_pool_goes_on(monkeypatch):
+    import asyncio
+    from datetime import date
+
+    from analyzer.web import pool as web_pool
+
+    pool = web_pool.AnalysisPool(1, None, Limits(timeout_seconds=1.0), memory_mb=0)
+    try:
+        pool.warm_up()
+        upload = web_pool.Upload("entry_coder.txt", (SAMPLES / "entry_coder.txt").read_bytes())
+        # The server gives up long before the worker's own deadline: it must restart the pool.
+        monkeypatch.setattr(web_pool, "GRACE_SECONDS", -0.99)
+        stuck = asyncio.run(pool.analyse(upload, date(2026, 11, 26)))
+        assert json.loads(stuck.report_json)["error"]["code"] == "timeout"
+        monkeypatch.setattr(web_pool, "GRACE_SECONDS", 10.0)
+        again = asyncio.run(pool.analyse(upload, date(2026, 11, 26)))
+        assert json.loads(again.report_json)["candidate"]["name"] == "Jordan Ellis"
+    finally:
+        pool.close()

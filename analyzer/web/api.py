@@ -26,6 +26,7 @@ from analyzer.web.common import (
     analyse_upload,
     error_body,
     parse_as_of,
+    parse_pdf_engine,
     read_posting,
 )
 from analyzer.web.pool import Result, Upload
@@ -68,23 +69,32 @@ def register_api(app: FastAPI, settings: Settings, state: State) -> None:
     limits = settings.limits
 
     @app.post("/v1/analyze", tags=["analysis"], response_model=Report)
-    async def analyze(file: UploadFile = File(...), as_of: str | None = Form(None)):
+    async def analyze(
+        file: UploadFile = File(...),
+        as_of: str | None = Form(None),
+        pdf_engine: str | None = Form(None),
+    ):
         """One resume (PDF, DOCX or text) as a Report. A file that cannot be analysed gives its
-        error report with status 415, 413, 422, 504 or 500."""
-        return report_response(
-            await analyse_upload(state, file, limits, parse_as_of(as_of), None, None)
-        )
+        error report with status 415, 413, 422, 504 or 500. ``pdf_engine``: ``pdfminer`` or
+        ``pdfium`` (default: the server's ``--pdf-engine``)."""
+        when, engine = parse_as_of(as_of), parse_pdf_engine(pdf_engine)
+        return report_response(await analyse_upload(state, file, limits, when, None, None, engine))
 
     @app.post("/v1/match", tags=["analysis"], response_model=Report)
     async def match(
-        resume: UploadFile = File(...), job: UploadFile = File(...), as_of: str | None = Form(None)
+        resume: UploadFile = File(...),
+        job: UploadFile = File(...),
+        as_of: str | None = Form(None),
+        pdf_engine: str | None = Form(None),
     ):
         """A resume and a job posting: the Report with its ``match`` (fit, requirements, gaps)."""
-        when = parse_as_of(as_of)
+        when, engine = parse_as_of(as_of), parse_pdf_engine(pdf_engine)
         posting = await read_posting(job, None, limits)
         if posting is None:
             raise RequestError(400, "bad_request", "job: a job posting file is required")
-        return report_response(await analyse_upload(state, resume, limits, when, posting, None))
+        return report_response(
+            await analyse_upload(state, resume, limits, when, posting, None, engine)
+        )
 
     @app.post("/v1/batch", tags=["analysis"], response_class=StreamingResponse)
     async def batch(
@@ -92,13 +102,14 @@ def register_api(app: FastAPI, settings: Settings, state: State) -> None:
         zip: UploadFile | None = File(None),
         job: UploadFile | None = File(None),
         as_of: str | None = Form(None),
+        pdf_engine: str | None = Form(None),
     ):
         """Several resumes (repeated ``files``) or one ``zip``: one Report per line (JSONL), in
         input order, streamed as they finish. ``X-Batch-Total`` gives the number of reports to
         expect; ``X-Batch-Skipped`` lists archive members that were not analysed, with why."""
-        when = parse_as_of(as_of)
+        when, engine = parse_as_of(as_of), parse_pdf_engine(pdf_engine)
         posting = await read_posting(job, None, limits)
-        if posting is not None and (problem := await state.pool.posting_error(posting)):
+        if posting is not None and (problem := await state.pool.posting_error(posting, engine)):
             code, message = problem
             raise RequestError(STATUS[code], code, f"job posting: {message}")
         uploads, skipped = await _batch_inputs(
@@ -109,7 +120,7 @@ def register_api(app: FastAPI, settings: Settings, state: State) -> None:
             "X-Batch-Skipped": json.dumps([{"name": n, "reason": r} for n, r in skipped[:100]]),
         }
         return StreamingResponse(
-            _stream(state, uploads, when, posting, settings.workers),
+            _stream(state, uploads, when, posting, settings.workers, engine),
             media_type="application/x-ndjson",
             headers=headers,
         )
@@ -184,7 +195,14 @@ async def _batch_inputs(
     return items + (found.uploads if found else []), skipped
 
 
-async def _stream(state: State, items: list[Upload | Report], as_of: date, posting, workers: int):
+async def _stream(
+    state: State,
+    items: list[Upload | Report],
+    as_of: date,
+    posting: Upload | None,
+    workers: int,
+    pdf_engine: str | None,
+):
     """Reports as JSON lines in input order; only a few analyses queued at a time, so one large
     batch does not starve other requests."""
     dups = DuplicateFinder()
@@ -195,7 +213,9 @@ async def _stream(state: State, items: list[Upload | Report], as_of: date, posti
     def more() -> None:
         item = next(pending, None)
         if isinstance(item, Upload):
-            window.append(asyncio.ensure_future(state.pool.analyse(item, as_of, posting)))
+            window.append(
+                asyncio.ensure_future(state.pool.analyse(item, as_of, posting, None, pdf_engine))
+            )
         elif item is not None:
             done = asyncio.get_running_loop().create_future()
             done.set_result(Result(item.model_dump_json()))

@@ -28,6 +28,7 @@ STATUS = {
     "internal_error": 500,
 }
 MB = 1024 * 1024  # the CLI's --max-size unit
+PDF_ENGINES = ("pdfminer", "pdfium")
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,15 @@ def parse_as_of(value: str | None) -> date:
         raise RequestError(400, "bad_request", f"as_of is not a date (YYYY-MM-DD): {value!r}")
 
 
+def parse_pdf_engine(value: str | None) -> str | None:
+    """The ``pdf_engine`` form field (``None`` when empty: the server's ``--pdf-engine``)."""
+    if not value:
+        return None
+    if value not in PDF_ENGINES:
+        raise RequestError(400, "bad_request", f"pdf_engine is one of {', '.join(PDF_ENGINES)}")
+    return value
+
+
 async def analyse_upload(
     state: State,
     file: UploadFile,
@@ -91,6 +101,7 @@ async def analyse_upload(
     as_of: date,
     job: Upload | None,
     html: str | None,
+    pdf_engine: str | None = None,
 ) -> Result:
     """Read one uploaded resume (size limits here, the rest in a worker) and analyse it."""
     try:
@@ -98,7 +109,7 @@ async def analyse_upload(
     except AnalyzerError as exc:
         name = file.filename or "upload"
         return Result(error_report(name, as_of, exc.code, exc.message).model_dump_json())
-    return await state.pool.analyse(upload, as_of, job, html)
+    return await state.pool.analyse(upload, as_of, job, html, pdf_engine)
 
 
 async def read_posting(file: UploadFile | None, text: str | None, limits: Limits) -> Upload | None:

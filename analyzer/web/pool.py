@@ -10,7 +10,7 @@ import multiprocessing as mp
 import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -23,7 +23,8 @@ log = logging.getLogger(__name__)
 # the pool (the worker's own SIGALRM deadline normally ends the analysis first).
 GRACE_SECONDS = 10.0
 
-_ANALYZER = None
+_ANALYZERS: dict[str, object] = {}  # one loaded Analyzer per PDF engine, built on first use
+_LIMITS: Limits | None = None
 _MEMORY_MB = 0
 
 
@@ -48,28 +49,43 @@ class Result:
 
 def _init(rules_dir: Path | None, limits: Limits, memory_mb: int) -> None:
     """Worker start-up: load rules and spaCy once, silence pdfminer."""
-    global _ANALYZER, _MEMORY_MB
+    global _LIMITS, _MEMORY_MB
     from analyzer.parsing.pdf_pdfminer import quiet_pdfminer
     from analyzer.pipeline import Analyzer
 
     quiet_pdfminer()
-    _ANALYZER = Analyzer(rules_dir, limits)
-    _MEMORY_MB = memory_mb
+    _ANALYZERS[limits.pdf_engine] = Analyzer(rules_dir, limits)
+    _LIMITS, _MEMORY_MB = limits, memory_mb
     gc.freeze()  # the loaded rules live as long as the worker: keep them out of GC scans
 
 
-def _analyse(upload: Upload, as_of: date, job: Upload | None, html_view: str | None) -> Result:
+def _analyzer(pdf_engine: str | None):
+    """The worker's analyzer for ``pdf_engine`` (``None``: the server's); another engine shares
+    the loaded rule pack."""
+    from analyzer.pipeline import Analyzer
+
+    engine = pdf_engine or _LIMITS.pdf_engine
+    if engine not in _ANALYZERS:
+        rules = _ANALYZERS[_LIMITS.pdf_engine].rules
+        _ANALYZERS[engine] = Analyzer(rules, replace(_LIMITS, pdf_engine=engine))
+    return _ANALYZERS[engine]
+
+
+def _analyse(
+    upload: Upload, as_of: date, job: Upload | None, html_view: str | None, pdf_engine: str | None
+) -> Result:
     """Worker side: analyse one upload (against ``job`` when given); render HTML when asked."""
     from analyzer.errors import AnalyzerError
 
+    analyzer = _analyzer(pdf_engine)
     posting = None
     if job is not None:
         try:
-            posting = _ANALYZER.read_posting(job.data, job.name)
+            posting = analyzer.read_posting(job.data, job.name)
         except AnalyzerError as exc:
             return Result("", job_error=(exc.code, exc.message))
     with address_space_cap(_MEMORY_MB):  # past it: MemoryError, reported as too_large
-        analysis = _ANALYZER.run(upload.data, as_of, label=upload.name, posting=posting)
+        analysis = analyzer.run(upload.data, as_of, label=upload.name, posting=posting)
     html = None
     if html_view:
         from analyzer.web.pages import report_fragment
@@ -78,12 +94,12 @@ def _analyse(upload: Upload, as_of: date, job: Upload | None, html_view: str | N
     return Result(analysis.report.model_dump_json(), html, analysis.digest)
 
 
-def _posting_error(job: Upload) -> tuple[str, str] | None:
+def _posting_error(job: Upload, pdf_engine: str | None) -> tuple[str, str] | None:
     """Worker side: why the posting cannot be read, or ``None``."""
     from analyzer.errors import AnalyzerError
 
     try:
-        _ANALYZER.read_posting(job.data, job.name)
+        _analyzer(pdf_engine).read_posting(job.data, job.name)
     except AnalyzerError as exc:
         return exc.code, exc.message
     return None
@@ -121,12 +137,17 @@ class AnalysisPool:
         old.shutdown(wait=False, cancel_futures=True)
 
     async def analyse(
-        self, upload: Upload, as_of: date, job: Upload | None = None, html_view: str | None = None
+        self,
+        upload: Upload,
+        as_of: date,
+        job: Upload | None = None,
+        html_view: str | None = None,
+        pdf_engine: str | None = None,
     ) -> Result:
         """The analysis of ``upload``; a worker that dies or overruns gives an error report."""
         executor = self._executor
         try:
-            future = executor.submit(_analyse, upload, as_of, job, html_view)
+            future = executor.submit(_analyse, upload, as_of, job, html_view, pdf_engine)
             return await asyncio.wait_for(
                 asyncio.wrap_future(future), self.limits.timeout_seconds + GRACE_SECONDS
             )
@@ -143,9 +164,11 @@ class AnalysisPool:
             code, message = "internal_error", "the worker analysing this file stopped"
         return Result(error_report(upload.name, as_of, code, message).model_dump_json())
 
-    async def posting_error(self, job: Upload) -> tuple[str, str] | None:
+    async def posting_error(
+        self, job: Upload, pdf_engine: str | None = None
+    ) -> tuple[str, str] | None:
         """Why the job posting ``job`` cannot be read (checked once before a batch), or ``None``."""
-        return await asyncio.wrap_future(self._executor.submit(_posting_error, job))
+        return await asyncio.wrap_future(self._executor.submit(_posting_error, job, pdf_engine))
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
