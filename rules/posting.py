@@ -99,14 +99,20 @@ class PostingReader:
         self.standard_kinds = {k for k, info in pack.metrics.registry.items() if info.standard}
 
     # -- strength ---------------------------------------------------------------------------------
+    @staticmethod
+    def _clause(text: str, start: int, end: int) -> str:
+        """The clause of ``text`` around ``start:end`` (bounded by ; , . parentheses and dashes)."""
+        lo = max((m.end() for m in _CLAUSE.finditer(text) if m.end() <= start), default=0)
+        hi = min((m.start() for m in _CLAUSE.finditer(text) if m.start() >= end), default=len(text))
+        return text[lo:hi]
+
     def _strength(self, doc: Document, line: int, start: int, end: int) -> str | None:
         """The clause's own cue; else a requirements/preferred section; else a cue elsewhere on the
         line. ``None`` for duties, company and benefits text without a cue of its own."""
         text = doc.lines[line].text
-        lo = max((m.end() for m in _CLAUSE.finditer(text) if m.end() <= start), default=0)
-        hi = min((m.start() for m in _CLAUSE.finditer(text) if m.start() >= end), default=len(text))
+        clause = self._clause(text, start, end)
         section = doc.lines[line].section
-        scopes = (text[lo:hi],) if section == _CONTEXT else (text[lo:hi], None, text)
+        scopes = (clause,) if section == _CONTEXT else (clause, None, text)
         for scope in scopes:
             if scope is None:
                 if section in _SECTION_STRENGTH:
@@ -209,7 +215,9 @@ class PostingReader:
                     strength = self._strength(doc, line, group[0].start, group[-1].end)
                     if not strength:
                         continue
-                    if family == "credential" and _any(self.later, text):
+                    if family == "credential" and _any(
+                        self.later, self._clause(text, group[0].start, group[-1].end)
+                    ):
                         strength = "preferred"  # to be earned after hire: holding it is a plus
                     ids = tuple(dict.fromkeys(h.rule.id for h in group))
                     equivalent, equivalent_years = (
