@@ -253,6 +253,13 @@ def _add_batch(sub) -> None:
         "'resume-analyzer[dask]'), local with --workers processes unless --scheduler is given",
     )
     p.add_argument(
+        "--partition-rows",
+        type=_positive(int),
+        metavar="N",
+        help="with --format jsonl and -o FOLDER: write part-00000.jsonl, part-00001.jsonl, ... of N "
+        "reports each, in input order (for very large runs)",
+    )
+    p.add_argument(
         "--scheduler",
         metavar="ADDRESS",
         help="with --engine dask: an existing cluster's scheduler (tcp://host:8786)",
@@ -515,7 +522,11 @@ def _batch_sinks(args: argparse.Namespace) -> list:
     """The outputs ``batch`` writes: its ``--format`` to ``-o`` or stdout, and ``--reports-dir``."""
     from analyzer.sinks import JsonlSink, RankedSink, ReportsDirSink
 
-    if args.format == "jsonl":
+    if args.partition_rows:
+        from analyzer.sinks import PartitionedJsonlSink
+
+        sinks = [PartitionedJsonlSink(args.output, args.partition_rows)]
+    elif args.format == "jsonl":
         sinks = [JsonlSink(args.output, ranked=bool(args.top))]
     else:
         sinks = [RankedSink(args.output, args.format, _kinds(args), excel=args.excel)]
@@ -564,6 +575,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
     root = args.dir if is_url(args.dir) else Path(args.dir)
     if isinstance(root, str) and args.engine != "dask":
         print("resume-analyzer: a URL input needs --engine dask", file=sys.stderr)
+        return EXIT_USAGE
+    if args.partition_rows and (args.format != "jsonl" or not args.output or args.top):
+        print("resume-analyzer: --partition-rows needs --format jsonl and -o FOLDER (and no --top)",
+              file=sys.stderr)  # fmt: skip
         return EXIT_USAGE
     if isinstance(root, Path) and not root.is_dir():
         print(f"resume-analyzer: {display_name(root)} is not a folder", file=sys.stderr)

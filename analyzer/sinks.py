@@ -47,6 +47,46 @@ class JsonlSink:
             self.out.discard()
 
 
+class PartitionedJsonlSink:
+    """JSONL in numbered parts of ``rows`` reports each (``part-00000.jsonl``, ...) inside
+    ``folder``, in input order: for runs too large for one file. Each part appears complete when
+    it is full; after a stop or a failed write, every finished part and the complete rows of the
+    current one are kept."""
+
+    wants_rows = wants_full = False
+
+    def __init__(self, folder: str | os.PathLike, rows: int) -> None:
+        if rows <= 0:
+            raise ValueError("rows per part must be positive")
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.name = os.fsdecode(folder)
+        self.paths = [folder]
+        self.rows, self.count, self.part = rows, 0, 0
+        self.out: Output | None = None
+
+    def add(self, report: Report, text: str) -> None:
+        if self.out is None:
+            self.out = Output(self.folder / f"part-{self.part:05d}.jsonl")
+        self.out.write(text + "\n")
+        self.count += 1
+        if self.count == self.rows:
+            self.out.commit()
+            self.out, self.count, self.part = None, 0, self.part + 1
+
+    def close(self, kept: Kept | None, complete: bool) -> None:
+        if self.out is not None:
+            self.out.commit()
+
+    def abandon(self) -> None:
+        if self.out is None:
+            return
+        try:
+            self.out.commit()
+        except OutputError:
+            self.out.discard()
+
+
 class RankedSink:
     """The whole run ranked, written at the end: ``table`` (for people), ``csv`` (``excel``: with
     a byte-order mark), ``xlsx`` or ``json`` (a list of complete reports)."""

@@ -177,3 +177,17 @@ def test_url_input_needs_the_dask_engine(capsys):
     assert main(["batch", "memory://cvs", "--format", "jsonl"]) == 2
     assert "needs --engine dask" in capsys.readouterr().err
 
+
+
+def test_partitioned_jsonl_is_the_stream_in_parts(capsys, tmp_path: Path):
+    folder = tmp_path / "in"
+    shutil.copytree(SAMPLES, folder)
+    code, rows = _batch(capsys, folder, "--workers", "1")
+    parts = tmp_path / "parts"
+    argv = ["--workers", "1", "--partition-rows", "3", "-o", str(parts)]
+    assert _batch(capsys, folder, *argv)[0] == code
+    names = sorted(p.name for p in parts.iterdir())
+    assert names == [f"part-{i:05d}.jsonl" for i in range((len(rows) + 2) // 3)]
+    lines = [ln for n in names for ln in (parts / n).read_text().splitlines()]
+    assert lines == rows and len((parts / names[0]).read_text().splitlines()) == 3
+    assert main(["batch", str(folder), "--format", "csv", "--partition-rows", "3"]) == 2
