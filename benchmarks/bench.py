@@ -243,7 +243,9 @@ def _report(tmp: Path, args) -> None:
     runs = {}
     for engine in ("pdfminer", "pdfium"):
         for workers in (1, 2):
-            runs[engine, workers] = r = best(lambda: batch(folder, out, workers, "--pdf-engine", engine))
+            runs[engine, workers] = r = best(
+                lambda w=workers, e=engine: batch(folder, out, w, "--pdf-engine", e)
+            )
             per_file = (r[0] - start_one) / len(files) * 1000
             print(f"  {engine:8} {workers} worker{'s' if workers > 1 else ' '}  {r[0]:7.2f} s  "
                   f"{len(files) / r[0]:6.1f} files/s  {per_file:6.2f} ms/file after start-up  "

@@ -49,7 +49,7 @@ class Glyph:
 
     __slots__ = ("text", "x0", "x1", "y0", "y1", "font", "bold", "size", "fill")
 
-    def __init__(self, text, x0, x1, y0, y1, font, bold, size, fill) -> None:  # noqa: PLR0913
+    def __init__(self, text, x0, x1, y0, y1, font, bold, size, fill) -> None:
         self.text = text
         self.x0, self.x1, self.y0, self.y1 = x0, x1, y0, y1
         self.font = font
