@@ -171,6 +171,12 @@ def run(p):
         page.get_textpage().get_text_range()
     doc.close()
 """
+GLYPHS = """
+from analyzer.parsing import pdf_pdfium, pdf_{engine} as reader
+pdf_pdfium.run_isolated()
+def run(p):
+    reader.read_pages(open(p, "rb").read(), 30)
+"""
 OURS = """
 from analyzer.parsing import pdf_pdfium
 from analyzer.parsing.pdf import read_pdf
@@ -228,12 +234,16 @@ def _report(tmp: Path, args) -> None:
     sample = pdfs[:300]
     bare_miner = in_process(BARE_PDFMINER, sample)
     bare_pdfium = in_process(BARE_PDFIUM, sample)
+    glyphs_miner = in_process(GLYPHS.format(engine="pdfminer"), sample)
+    glyphs_pdfium = in_process(GLYPHS.format(engine="pdfium"), sample)
     ours_miner = in_process(OURS.format(engine="pdfminer"), sample)
     ours_pdfium = in_process(OURS.format(engine="pdfium"), sample)
     print(f"  bare pdfminer extract_text   {bare_miner * 1000:7.2f} ms")
     print(f"  bare pypdfium2 text          {bare_pdfium * 1000:7.2f} ms   ({bare_miner / bare_pdfium:.1f}x faster)")
-    print(f"  ours, pdfminer engine        {ours_miner * 1000:7.2f} ms   ({ours_miner / bare_miner:.2f} of bare pdfminer)")
-    print(f"  ours, pdfium engine          {ours_pdfium * 1000:7.2f} ms   ({ours_miner / ours_pdfium:.1f}x faster than ours on pdfminer)")
+    print(f"  our glyph reader, pdfminer   {glyphs_miner * 1000:7.2f} ms")
+    print(f"  our glyph reader, pdfium     {glyphs_pdfium * 1000:7.2f} ms   ({glyphs_miner / glyphs_pdfium:.1f}x faster)")
+    print(f"  ours (glyphs + layout), pdfminer engine  {ours_miner * 1000:7.2f} ms   ({ours_miner / bare_miner:.2f} of bare pdfminer)")
+    print(f"  ours (glyphs + layout), pdfium engine    {ours_pdfium * 1000:7.2f} ms   ({ours_miner / ours_pdfium:.1f}x faster than ours on pdfminer)")
 
     out = tmp / "out.jsonl"
     start_one = best(lambda: batch(one, out, 1))[0]

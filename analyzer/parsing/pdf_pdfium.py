@@ -145,7 +145,7 @@ class _Api:
         self.count = bind(raw.FPDFText_CountChars, i, vp)
         self.unicode = bind(raw.FPDFText_GetUnicode, ctypes.c_uint, vp, i)
         self.text_object = bind(raw.FPDFText_GetTextObject, vp, vp, i)
-        self.char_box = bind(raw.FPDFText_GetLooseCharBox, i, vp, i, ctypes.POINTER(raw.FS_RECTF))
+        self.char_box = bind(raw.FPDFText_GetLooseCharBox, i, vp, i, vp)  # into self.rect
         self.origin = bind(raw.FPDFText_GetCharOrigin, i, vp, i, d, d)
         self.font_size = bind(raw.FPDFText_GetFontSize, ctypes.c_double, vp, i)
         self.matrix = bind(raw.FPDFText_GetMatrix, i, vp, i, ctypes.POINTER(raw.FS_MATRIX))
@@ -159,7 +159,7 @@ class _Api:
         self.rgba = [ctypes.c_uint() for _ in range(4)]
         self.name = ctypes.create_string_buffer(256)
         self.refs = {
-            "rect": ctypes.byref(self.rect),
+            "rect": ctypes.addressof(self.rect),
             "m": ctypes.byref(self.m),
             "xy": (ctypes.byref(self.x), ctypes.byref(self.y)),
             "rgba": [ctypes.byref(c) for c in self.rgba],
