@@ -108,3 +108,14 @@ def test_hidden_text_is_a_finding(analyzer, doc_from, report_from):
     found = [c for c in r.credibility if c.id == "hidden_text"]
     assert found and "white text" in found[0].message and found[0].penalty > 0
     assert r.score.overall == clean.score.overall - found[0].penalty
+
+
+def test_white_text_in_a_docx_is_a_credibility_finding(analyzer):
+    """End to end: the parser keeps hidden runs out of the text; the report says so and it costs."""
+    from analyzer.parsing import read_bytes
+    from tests.test_hidden import _docx, _white
+
+    doc = read_bytes(_docx(_white), "cv.docx", analyzer.sectioner)
+    r = analyzer.analyze_document(doc, AS_OF)
+    found = [c for c in r.credibility if c.id == "hidden_text"]
+    assert len(found) == 1 and "RHIA CCS CDIP" in found[0].message and found[0].penalty > 0

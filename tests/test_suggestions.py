@@ -224,3 +224,17 @@ def test_every_example_figure_is_a_placeholder(analyzer):
     for rule in analyzer.rules.suggestions.results:
         bare = _IDENTIFIER.sub("", re.sub(r"\[[^\]]*\]", "", rule.example))
         assert not re.search(r"\d", bare), (rule.id, rule.example)
+
+
+def test_a_doubted_result_is_flagged_not_asked_for_again(report_from):
+    """A claim the credibility checks reject earns no points, but the resume states it: asking
+    the candidate to 'add' it would be wrong."""
+    r = report_from(
+        job_resume(
+            "Coding Manager",
+            "- Directed a team of 500 coders and auditors\n- 2,000 charts audited per day\n",
+            start="Jan 2024",
+        )
+    )
+    assert {c.id for c in r.credibility} == {"implausible_team", "implausible_volume"}
+    assert r.stage.track == "management" and "team_size" not in asked(r)

@@ -55,7 +55,7 @@ class Assessor:
             doc, findings, stage.level, stage.track, self.anchors, self.familiar, rejected
         )
         penalty = self.credibility.penalty(credibility)
-        found = self.results.on(doc, ctx)
+        found = self.results.on(doc, ctx, findings.metrics)
         return Assessment(
             stage=stage,
             score=self.scorer.score(doc, findings, ctx, found, credibility, penalty),

@@ -20,18 +20,23 @@ class Results:
         self.cue = {r.id: re.compile(r.cue) for r in rules if r.cue}
         self.shown = {r.id: re.compile(r.shown) for r in rules if r.shown}
 
-    def on(self, doc: Document, ctx: Context) -> ResumeResults:
-        return ResumeResults(self, doc, ctx)
+    def on(self, doc: Document, ctx: Context, metrics: list[Metric]) -> ResumeResults:
+        """``metrics``: every result found, also those a credibility check rejected (a resume
+        that states a result, however doubtful, is not asked to add it)."""
+        return ResumeResults(self, doc, ctx, metrics)
 
 
 class ResumeResults:
     """The results one resume shows; line tests are done once per line (thousands of results
     can share one very long line)."""
 
-    def __init__(self, results: Results, doc: Document, ctx: Context) -> None:
+    def __init__(
+        self, results: Results, doc: Document, ctx: Context, metrics: list[Metric]
+    ) -> None:
         self.results = results
         self.doc = doc
         self.ctx = ctx
+        self.metrics = metrics
         self._memo: dict[tuple[str, int], bool] = {}
 
     def _line_cue(self, result_id: str, i: int) -> bool:
@@ -60,7 +65,7 @@ class ResumeResults:
     def shown(self, result_id: str) -> bool:
         """Whether the resume states this result anywhere: a matching metric, or a line matching
         the result's ``shown`` pattern that carries a number. Never asked for when true."""
-        if any(self.matches(result_id, m) for m, _ in self.ctx.anchored):
+        if any(self.matches(result_id, m) for m in self.metrics):
             return True
         pattern = self.results.shown.get(result_id)
         return pattern is not None and any(
