@@ -180,6 +180,7 @@ def test_batch_zip_members_are_labels_never_paths(client, tmp_path, monkeypatch)
             "b/entry_coder.txt": (SAMPLES / "entry_coder.txt").read_bytes(),
             "../../escape.txt": (SAMPLES / "entry_coder.txt").read_bytes(),
             "a/mid.pdf": (SAMPLES / "mid_ed_coder.pdf").read_bytes(),
+            "c/senior.docx": (SAMPLES / "senior_auditor.docx").read_bytes(),  # a zip, not nested
             "inner.zip": make.zip_with({"x.txt": b"CPC coder"}),
             "photo.png": b"\x89PNG\r\n\x1a\n" + bytes(200),
             "notes.csv": b"a,b\n1,2\n",
@@ -192,11 +193,12 @@ def test_batch_zip_members_are_labels_never_paths(client, tmp_path, monkeypatch)
         "../../escape.txt",
         "a/mid.pdf",
         "b/entry_coder.txt",
+        "c/senior.docx",
     ]
     skipped = {s["name"]: s["reason"] for s in json.loads(got.headers["x-batch-skipped"])}
     assert skipped == {
         "inner.zip": "nested archive",
-        "photo.png": "not a PDF, DOCX or text file",
+        "photo.png": "not a PDF, DOCX, RTF or text file",
         "notes.csv": ".csv file",
         ".hidden.txt": "hidden file",
     }

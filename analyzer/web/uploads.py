@@ -11,15 +11,16 @@ from pathlib import PurePosixPath
 
 from starlette.datastructures import UploadFile
 
-from analyzer.batch import NOT_RESUMES, RESUME_SUFFIXES
+from analyzer.batch import NOT_RESUMES, content_reason
 from analyzer.errors import Corrupt, Empty, Encrypted, TooLarge
 from analyzer.limits import Limits
-from analyzer.parsing.sniff import DOCX, PDF, TEXT, sniff
+from analyzer.parsing.sniff import DOCX, sniff
 from analyzer.web.pool import Upload
 
 _CHUNK = 1 << 16
 # The compression ratio above which a large member is taken for a zip bomb (as for DOCX parts).
 _BOMB_RATIO, _BOMB_MIN_BYTES = 200, 5_000_000
+_ARCHIVES = (".zip", ".7z", ".rar", ".gz", ".tar", ".tgz")
 
 
 @dataclass
@@ -53,24 +54,14 @@ def _display_name(name: str | None) -> str:
 
 
 def _skip_reason(name: str, data: bytes) -> str | None:
-    """Why a member is not analysed (``None``: it is a resume to analyse)."""
+    """Why a member is not analysed (``None``: a resume to analyse): a nested archive, or what a
+    folder batch would skip it for (``analyzer.batch.content_reason``)."""
     suffix = PurePosixPath(name).suffix.lower()
-    kind = sniff(data[:4096]) if data[:4] != b"PK\x03\x04" else sniff(data)
-    if suffix in (".zip", ".7z", ".rar", ".gz", ".tar", ".tgz") or (
-        data[:4] == b"PK\x03\x04" and kind != DOCX
-    ):
+    if suffix in _ARCHIVES or (data[:4] == b"PK\x03\x04" and sniff(data) != DOCX):
         return "nested archive"
-    if suffix in RESUME_SUFFIXES:
-        return None
     if suffix in NOT_RESUMES:
         return f"{suffix} file"
-    head = data[:4096]
-    textual = b"\x00" not in head and sum(b >= 32 or b in (9, 10, 13) for b in head) > 0.95 * len(
-        head
-    )
-    if kind in (PDF, DOCX) or (kind == TEXT and textual):
-        return None
-    return "not a PDF, DOCX or text file"
+    return content_reason(suffix, data[:4096])
 
 
 def read_zip(data: bytes, limits: Limits) -> Archive:
