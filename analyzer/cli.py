@@ -306,7 +306,7 @@ def _add_serve(sub) -> None:
         "serve",
         help="run the local web app and HTTP API",
         description="Serve the pages / (one resume) and /batch (rank several), and the API under /v1 "
-        "(analyze, match, batch, export, schema; /openapi.json). Binds 127.0.0.1 unless told "
+        "(analyze, match, batch, rank, export, schema; /openapi.json). Binds 127.0.0.1 unless told "
         "otherwise; any other address needs a token, which the API then demands as a bearer token.",
         epilog="Examples:\n  resume-analyzer serve\n"
         "  curl -F file=@cv.pdf http://127.0.0.1:8000/v1/analyze\n"

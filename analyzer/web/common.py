@@ -3,7 +3,7 @@ an uploaded resume or posting into the analysis pool."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -28,7 +28,6 @@ STATUS = {
     "internal_error": 500,
 }
 MB = 1024 * 1024  # the CLI's --max-size unit
-PDF_ENGINES = ("pdfminer", "pdfium")
 
 
 @dataclass(frozen=True)
@@ -89,9 +88,10 @@ def parse_pdf_engine(value: str | None) -> str | None:
     """The ``pdf_engine`` form field (``None`` when empty: the server's ``--pdf-engine``)."""
     if not value:
         return None
-    if value not in PDF_ENGINES:
-        raise RequestError(400, "bad_request", f"pdf_engine is one of {', '.join(PDF_ENGINES)}")
-    return value
+    try:
+        return replace(DEFAULT_LIMITS, pdf_engine=value).pdf_engine  # Limits knows the engines
+    except ValueError as exc:
+        raise RequestError(400, "bad_request", f"pdf_engine: {exc}")
 
 
 async def analyse_upload(
