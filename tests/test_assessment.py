@@ -150,3 +150,39 @@ def test_specialty_credential_without_core(report_from):
         "Pat Lee\nEXPERIENCE\n" + job("Coder II", "Jan 2022") + "CERTIFICATIONS\nCPC, COSC, AAPC\n"
     )
     assert "consistency.specialty_without_core" not in {s.id for s in r.suggestions}
+
+
+ANCHOR_BASE = """Pat Lee
+pat.lee@example.com | 555-010-0100
+SUMMARY
+Outpatient coder.{summary}
+EXPERIENCE
+Medical Coder II | Valley Clinic, Reno, NV | Jan 2022 - Present
+  - Code outpatient encounters in Epic{job}
+Cashier | Corner Market, Reno, NV | Jan 2019 - Dec 2021
+  - Ran the register{retail}
+CERTIFICATIONS
+CPC, AAPC
+"""
+RESULTS = " Coded 90 encounters per day at 97% accuracy."
+
+
+def test_results_count_where_they_are_anchored(report_from):
+    """The same two results: full credit in the dated coding job, a little in the summary,
+    nothing in a job that is not coding work."""
+
+    def impact(**place: str) -> int:
+        fields = {"summary": "", "job": "", "retail": "", **place}
+        return report_from(ANCHOR_BASE.format(**fields)).score.components["quantified_impact"].score
+
+    in_job = impact(job=";" + RESULTS.rstrip("."))
+    in_summary = impact(summary=RESULTS)
+    in_retail = impact(retail=";" + RESULTS.rstrip("."))
+    assert in_job > in_summary > in_retail == impact() == 0
+
+
+def test_summary_results_are_asked_to_move_under_their_job(report_from):
+    r = report_from(ANCHOR_BASE.format(summary=RESULTS, job="", retail=""))
+    moved = [s for s in r.suggestions if s.id == "anchor.results"]
+    assert moved and moved[0].line == 3
+    assert "metric.accuracy" not in {s.id for s in r.suggestions}  # stated: never asked for

@@ -43,6 +43,7 @@ class Suggester:
         self.specialty_credentials = set(pack.credential_ids(specialty=True))
         self.rules = rules
         self.stages = pack.stages
+        self.job_weight = pack.scoring.anchors.job
         self.rewrites = [
             (re.compile(r.verbs), re.compile(r.objects) if r.objects else None, r)
             for r in rules.rewrites
@@ -89,8 +90,11 @@ class Suggester:
     def _anchor_suggestion(self, doc: Document, ctx: Context) -> list[tuple[int, Suggestion]]:
         """Results stated only outside a dated job (a summary, highlights) count a little: say
         where they were earned."""
-        in_job = {m.kind for m, w in ctx.anchored if w >= 1.0}
-        loose = [m for m, w in ctx.anchored if 0 < w < 1.0 and m.kind not in in_job and m.kind != "other"]
+        job = self.job_weight
+        in_job = {m.kind for m, w in ctx.anchored if w >= job}
+        loose = [
+            m for m, w in ctx.anchored if 0 < w < job and m.kind not in in_job and m.kind != "other"
+        ]
         if not loose or not ctx.job_lines:
             return []
         first = loose[0]
