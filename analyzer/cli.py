@@ -278,7 +278,8 @@ def _add_batch(sub) -> None:
     p.add_argument(
         "--job",
         metavar="JOB",
-        help="rank by fit to this job posting (text, PDF or DOCX) instead of by stage band and score",
+        help="rank by fit to this job posting (text, PDF or DOCX) instead of by stage band and score; "
+        "equal fits are ordered on evidence, and postings found in the folder are listed apart",
     )
     p.add_argument(
         "--blind",

@@ -292,7 +292,8 @@ class PostingReader:
     @staticmethod
     def _dedupe(asks: list[Ask]) -> list[Ask]:
         """One ask per thing asked, the strongest mention kept (a required mention wins; among equals
-        the first). A preferred single item already inside a required ask adds nothing."""
+        the first). A preferred item a required ask already demands adds nothing; one of a required
+        ask's alternatives stays ("CPC or CCS required; CPC preferred": holding CPC is a plus)."""
         best: dict[tuple, Ask] = {}
         for a in sorted(asks, key=lambda a: a.line):  # stable: reading order within a line
             key = (a.kind, a.ids, a.years, a.settings, a.roles, a.group)
@@ -304,7 +305,10 @@ class PostingReader:
             for a in best.values()
             if a.strength == "required"
             or a.kind in ("years", "level", "education")
-            or not any(r.kind == a.kind and set(a.ids) <= set(r.ids) for r in required)
+            or not any(
+                r.kind == a.kind and set(a.ids) <= set(r.ids) and r.group in ("single", "all")
+                for r in required
+            )
         ]
 
     def _level(self, doc: Document) -> list[Ask]:

@@ -38,6 +38,8 @@ def asks(analyzer, text):
         ("Requirements\nMust hold a CCS-P or CPC credential", ("credential", ("CCS-P", "CPC"), "required", "any")),
         ("Qualifications\nCRC preferred", ("credential", ("CRC",), "preferred", "single")),
         ("Requirements\nCPC required, CRC a plus", ("credential", ("CRC",), "preferred", "single")),
+        # one of the required alternatives can still be preferred
+        ("Requirements\nCPC or CCS required\nPreferred\nCCS certification", ("credential", ("CCS",), "preferred", "single")),
         ("Nice to have\nCPMA", ("credential", ("CPMA",), "preferred", "single")),
         ("Requirements\nRHIT and CCS required", ("credential", ("RHIT",), "required", "single")),
         ("Requirements\nRHIT and CCS required", ("credential", ("CCS",), "required", "single")),
@@ -95,6 +97,8 @@ def test_posting_requirements(analyzer, posting, expected):
 @pytest.mark.parametrize(
     "posting, absent",
     [
+        # a preferred item a required one already demands adds nothing
+        ("Requirements\nCPT and HCPCS required\nPreferred\nCPT", ("code_set", ("CPT",))),
         # "and" between credentials: two requirements, not one either-or
         ("Requirements\nRHIT and CCS required", ("credential", ("RHIT", "CCS"))),
         # a list is not split into separate requirements

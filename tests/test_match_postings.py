@@ -58,6 +58,8 @@ READ = {
             ("years", ("2+ years risk adjustment",), "required", "single"),
             ("code_set", ("HCC", "ICD-10-CM"), "required", "all"),
             ("tool", ("Epic", "Cerner"), "required", "example"),
+            ("credential", ("CRC",), "preferred", "single"),  # "both CRC and CPC held"
+            ("credential", ("CPC",), "preferred", "single"),
             ("education", ("bachelor",), "preferred", "single"),
         ],
         ["accuracy", "volume"],
