@@ -315,3 +315,36 @@ def test_text_past_the_limit_is_reported(analyzer, tmp_path: Path):
     assert any("only the first 5,000 were read" in w for w in report.warnings)
     whole = Analyzer(analyzer.rules).run(path, AS_OF).report
     assert whole.warnings == []
+
+
+# -- inert Markdown ------------------------------------------------------------------------------
+
+HOSTILE_BULLETS = (
+    "<script>alert(1)</script> Coded 60 charts per day",
+    '<img src=x onerror="alert(2)"> audited 90 claims per week',
+    "[click me](javascript:alert(3)) and ![x](http://evil.example/t.png)",
+    "`</code><script>alert(4)</script>` reduced denials 12%",
+    "&lt;script&gt;alert(5)&lt;/script&gt; first-pass rate 97%",
+    "<!-- a comment --> <b>bold</b> | pipe | *star* _under_",
+)
+
+
+@pytest.mark.parametrize("view", ["score", "suggest"])
+def test_the_markdown_report_is_inert(tmp_path: Path, view):
+    """Resume text and a file name with a backtick, rendered as CommonMark with raw HTML allowed
+    (what a browser extension or a wiki does): no element, link or image from the resume."""
+    from markdown_it import MarkdownIt
+
+    from analyzer.models.analysis import Analysis
+    from analyzer.pipeline import Analyzer
+    from analyzer.render import render
+
+    text = (SAMPLES / "entry_coder.txt").read_text()
+    text = text.replace("EXPERIENCE", "EXPERIENCE\n" + "\n".join(f"- {b}" for b in HOSTILE_BULLETS))
+    path = tmp_path / "cv`<script>alert(6)`.txt"
+    path.write_text(text)
+    report = Analyzer().run(path, AS_OF).report
+    page = MarkdownIt("commonmark").render(render(Analysis(report, None), "markdown", view=view))
+    for needle in ("<script", "<img", "<a ", "javascript:", "<b>", "<!--", "<code>"):
+        assert needle not in page
+    assert "alert(6)" in page  # the name is shown, as text
