@@ -477,28 +477,24 @@ def run_folder(
     """
     job = job or Job()
     started = time.monotonic()
-    exclude = [p for s in sinks for p in s.paths]
-    if isinstance(root, str) and "://" in root:  # an fsspec URL (the Dask engine reads it)
-        from analyzer.remote import discover_url
-
-        found = discover_url(root, [str(p) for p in exclude])
-    else:
-        found = discover(Path(root), exclude)
-    _set_apart_the_posting(found, job)
-    summary = Summary(
-        total=len(found.files), skipped=[(display_name(p), w) for p, w in found.skipped]
-    )
-    engine = engine or local_engine(os.cpu_count() or 1 if workers is None else workers, analyzer)
+    summary = Summary()
     kept = (
         Kept(spool=any(s.wants_full for s in sinks))
         if any(s.wants_rows or s.wants_full for s in sinks)
         else None
     )
     live = list(sinks)
-    tasks = [
-        (i, p, pseudonym(i) if blind_mode else display_name(p)) for i, p in enumerate(found.files)
-    ]
-    try:
+    try:  # a stop during discovery, too, still closes every output
+        found = _discover(root, [p for s in sinks for p in s.paths], job)
+        summary.total = len(found.files)
+        summary.skipped = [(display_name(p), w) for p, w in found.skipped]
+        tasks = [
+            (i, p, pseudonym(i) if blind_mode else display_name(p))
+            for i, p in enumerate(found.files)
+        ]
+        engine = engine or local_engine(
+            os.cpu_count() or 1 if workers is None else workers, analyzer
+        )
         _feed(engine(tasks, job), tasks, live, kept, summary, filters, blind_mode, progress)
     except Stopped as exc:
         summary.stopped = exc.signum
@@ -517,6 +513,18 @@ def run_folder(
             kept.close()
         summary.elapsed = time.monotonic() - started
     return summary
+
+
+def _discover(root: str | os.PathLike, exclude: list, job: Job) -> Discovery:
+    """The run's files: a folder, or an fsspec URL (the Dask engine reads it)."""
+    if isinstance(root, str) and "://" in root:
+        from analyzer.remote import discover_url
+
+        found = discover_url(root, [str(p) for p in exclude])
+    else:
+        found = discover(Path(root), exclude)
+    _set_apart_the_posting(found, job)
+    return found
 
 
 def _set_apart_the_posting(found: Discovery, job: Job) -> None:

@@ -569,7 +569,7 @@ def _engine(args: argparse.Namespace):
 
 def cmd_batch(args: argparse.Namespace) -> int:
     """Analyse a folder with ``analyzer.batch.run_folder`` and report what happened on stderr."""
-    from analyzer.batch import Filters, Job, run_folder, stop_on_signals
+    from analyzer.batch import Filters, Job, Stopped, run_folder, stop_on_signals
 
     from analyzer.remote import is_url
 
@@ -605,7 +605,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
     show_progress = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
     started = time.monotonic()
     with stop_on_signals():
-        sinks = _batch_sinks(args)
+        try:
+            sinks = _batch_sinks(args)  # opening a FIFO waits for its reader
+        except Stopped as exc:
+            return 128 + exc.signum
         summary = run_folder(
             root, sinks, job=job, filters=filters, blind_mode=args.blind, workers=args.workers,
             analyzer=analyzer, engine=_engine(args),
