@@ -62,9 +62,13 @@ class CodeSet(Frozen):
 
 
 class Tool(Frozen):
+    """A software product. ``confidence`` is 1.0 for a product in the vocabulary and lower for
+    an unlisted name read from a software/systems list (reported rather than dropped)."""
+
     id: str
     category: ToolCategory
     evidence: list[Evidence]
+    confidence: float = 1.0
 
 
 class Specialty(Frozen):

@@ -27,6 +27,7 @@ from analyzer.rules.experience import ExperienceDetector
 from analyzer.rules.metrics import MetricDetector
 from analyzer.rules.nlp import blank
 from analyzer.rules.pack import RulePack
+from analyzer.rules.products import ProductLists
 from analyzer.rules.terms import Hit, TermMatcher
 
 # Credentials of these tracks show billing or finance work, not coding (CPB, CRCR, CRCS, ...).
@@ -103,6 +104,8 @@ class Engine:
         self.code_sets = TermMatcher("code_sets", rules.code_sets)
         self.tools = TermMatcher("tools", rules.tools)
         self.specialties = TermMatcher("specialties", rules.specialties)
+        unlisted = rules.tools.unlisted
+        self.products = ProductLists(unlisted) if unlisted is not None else None
         self.status = CredentialStatus(rules.credentials)
         self.metrics = MetricDetector(rules.metrics)
         self.experience = ExperienceDetector(rules.experience)
@@ -116,9 +119,12 @@ class Engine:
         experience = self.experience.find(doc, as_of)
         cred_hits = self._in_context(doc, self.credentials.find(doc, tokens), experience)
         credentials = self.status.build(doc, cred_hits, as_of)
+        tool_hits = self.tools.find(doc, tokens)
+        code_hits = self.code_sets.find(doc, tokens)
+        spec_found = self.specialties.find(doc, tokens)
         code_sets = [
             CodeSet(id=cid, evidence=[_evidence(h, "code_sets", "") for h in hs])
-            for cid, hs in _group(self.code_sets.find(doc, tokens)).items()
+            for cid, hs in _group(code_hits).items()
         ]
         tools = [
             Tool(
@@ -126,13 +132,16 @@ class Engine:
                 category=hs[0].rule.category or "other",
                 evidence=[_evidence(h, "tools", f" ({hs[0].rule.category})") for h in hs],
             )
-            for tid, hs in _group(self.tools.find(doc, tokens)).items()
+            for tid, hs in _group(tool_hits).items()
         ]
+        if self.products is not None:
+            known = tool_hits + code_hits + spec_found + cred_hits
+            tools += self.products.find(doc, known, {t.id for t in tools})
         # A specialty inside a credential's name ("Certified Cardiology Coder") or in a sentence
         # that states a goal ("Seeking an inpatient role") is not a place the person worked.
         spec_hits = [
             h
-            for h in self.specialties.find(doc, tokens)
+            for h in spec_found
             if not any(
                 c.line == h.line and c.start <= h.start and h.end <= c.end for c in cred_hits
             )

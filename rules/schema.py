@@ -90,8 +90,21 @@ class Body(_Strict):
     coding: bool = False
 
 
+class UnlistedProducts(_Strict):
+    """Product names read from a software/systems list that are not in the vocabulary
+    (``tools.toml [unlisted]``). A list is a software list when its line starts with one of
+    ``labels`` ("Systems:", "EHR/Software -") or its section heading matches one; each item that
+    reads as a name and matches none of ``not_products`` is reported with ``confidence``."""
+
+    labels: list[Regex]
+    not_products: list[Regex]
+    category: str = "other"
+    confidence: float = Field(0.5, gt=0, lt=1)
+
+
 class TermRules(_Strict):
     fuzzy_threshold: int = 88
+    unlisted: UnlistedProducts | None = None
     status_cues: dict[str, list[Regex]] = Field(default_factory=dict)
     bodies: dict[str, Body] = Field(default_factory=dict)
     rules: list[TermRule]

@@ -100,11 +100,13 @@ class TermMatcher:
         for rule, pattern, literals in self.regexes:
             if literals and not any(lit in lowered for lit in literals):
                 continue  # the pattern cannot match this document
+            term = "t" in pattern.groupindex  # (?P<t>...) marks the term inside its context
             for m in pattern.finditer(text):
-                if m.end() > m.start() and "\n" not in m.group(0):
-                    i = bisect_right(starts, m.start()) - 1
-                    lo = m.start() - starts[i]
-                    hits.append(Hit(rule, i, lo, lo + len(m.group(0)), m.group(0), "regex"))
+                begin, end = m.span("t") if term else m.span()
+                if end > begin and "\n" not in m.group(0):
+                    i = bisect_right(starts, begin) - 1
+                    lo = begin - starts[i]
+                    hits.append(Hit(rule, i, lo, lo + end - begin, text[begin:end], "regex"))
         return hits
 
     def _raw_hits(self, doc: Document, tokens: list) -> list[Hit]:
