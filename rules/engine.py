@@ -33,7 +33,7 @@ from analyzer.rules.terms import Hit, TermMatcher
 # Credentials of these tracks show billing or finance work, not coding (CPB, CRCR, CRCS, ...).
 _NOT_CODING_TRACKS = {"revenue cycle"}
 # A coding career: at least this many years of coding/HIM positions, or this share of all dated
-# work, or the latest position is coding/HIM work.
+# work, or the latest position is paid coding/HIM work.
 _CODING_YEARS = 2.0
 _CODING_SHARE = 0.35
 
@@ -48,7 +48,7 @@ def _career_in_coding(positions: list[Position], as_of: date) -> bool:
     latest = max(positions, key=lambda p: (p.current, p.end or "9999", p.start or ""))
     total = years(positions)
     return (
-        latest.coding_related
+        (latest.coding_related and latest.counted)  # a paid coding job now, after a career change
         or years(coding) >= _CODING_YEARS
         or (total > 0 and years(coding) / total >= _CODING_SHARE)
     )

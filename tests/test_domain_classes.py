@@ -103,6 +103,24 @@ DOMAIN = {
         "SKILLS\nGoogle Ads, CPC bidding, CTR optimisation",
         False,
     ),
+    "warehouse career with an unpaid coding internship last": (
+        "SUMMARY\nOperations supervisor looking for a warehouse role.\nEXPERIENCE\n"
+        "Operations Supervisor | Freight Co | 2010 - 2025\n- Supervised 30 associates\n"
+        "Medical Coding Intern (unpaid) | County Clinic | March 2026 - May 2026\n"
+        "- Coded office visits with ICD-10-CM and CPT",
+        False,
+    ),
+    "marketer writing about coding": (
+        "EXPERIENCE\nPerformance Marketing Manager | Agency | 2020 - Present\n"
+        "- Wrote ad copy for medical coding courses; ICD-10 coding made easy campaign\n"
+        "- Cut CPC from $3.10 to $1.85 while lifting CTR to 6.2%",
+        False,
+    ),
+    "EHR systems analyst": (
+        "EXPERIENCE\nEpic Resolute PB Analyst | Health System | 2019 - Present\n"
+        "- Built claim-edit rules for CPT/HCPCS modifier logic and NCCI edits",
+        False,
+    ),
     # Positives: a career change into coding, a new graduate with a credential.
     "career changer now coding": (
         "EXPERIENCE\nMedical Coder | Valley Clinic | Jan 2025 - Present\n- Code 60 visits a day\n"
