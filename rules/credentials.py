@@ -25,7 +25,8 @@ _TARGET_SECTIONS = {"summary", "profile", "experience"}  # where a credential ma
 # Where a clause ends: a semicolon or a sentence's full stop. A status word does not reach past it.
 _CLAUSE_END = re.compile(r";|\.(?=\s+[A-Z]|\s*$)")
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-Z]|\s*$)")
-_NEXT_PART = re.compile(r";|\.(?=\s+[A-Z]|\s*$)|,\s|\s(?:and|&)\s")
+_NEXT_PART = re.compile(r";|\.(?=\s+[A-Z]|\s*$)|,\s|\s(?:and|&)\s|\s\|\s")
+_LABEL_AFTER = re.compile(r"\s*:")
 # A list joiner between two credentials that share one status word ("CRC and CPMA exams ...").
 _AND = re.compile(r"^[\s,/]*(?:and|&|or)?[\s,/]*$", re.I)
 _AND_WORD = re.compile(r"(?i)\band\b|&|/")
@@ -54,13 +55,20 @@ class CredentialStatus:
     def __init__(self, rules: TermRules) -> None:
         self.cues = {k: [re.compile(p) for p in v] for k, v in rules.status_cues.items()}
 
-    def _cue(self, key: str, text: str) -> str | None:
-        found = (m.group(0) for cue in self.cues.get(key, []) if (m := cue.search(text)))
-        return next(found, None)
+    def _cue(self, key: str, text: str, label: bool | None = None) -> str | None:
+        """The first cue of ``key`` in ``text``. ``label=False`` skips a cue written as a label
+        ("Lapsed: CCS-P" names what follows it); ``label=True`` finds only such labels."""
+        for cue in self.cues.get(key, []):
+            for m in cue.finditer(text):
+                is_label = _LABEL_AFTER.match(text, m.end()) is not None
+                if label is None or is_label == label:
+                    return m.group(0)
+        return None
 
     @staticmethod
-    def _scopes(text: str, hits: list[Hit], i: int) -> tuple[str, str]:
-        """The text before and after hit ``i`` that may qualify it (its own clause only)."""
+    def _scopes(text: str, hits: list[Hit], i: int) -> tuple[str, str, str]:
+        """The text before hit ``i`` and after it that may qualify it (its own clause only): the
+        words after it up to the next part of the sentence, and up to the next clause."""
         h = hits[i]
         lo = hits[i - 1].end if i else 0
         hi = hits[i + 1].start if i + 1 < len(hits) else len(text)
@@ -70,19 +78,27 @@ class CredentialStatus:
         lo = max([lo, *(m.end() for m in starts.finditer(text, lo, h.start))])
         # After the last credential a ";" only adds to what is said of it ("CRC - preparing;
         # exam scheduled"); before another one it closes the clause.
-        ends = _SENTENCE_END if i + 1 == len(hits) else _NEXT_PART
-        if m := ends.search(text, h.end, hi):
-            hi = m.start()
-        return text[lo : h.start], text[h.end : hi]
+        last = i + 1 == len(hits)
+        near = full = hi
+        if m := (_SENTENCE_END if last else _NEXT_PART).search(text, h.end, hi):
+            near = m.start()
+        if m := (_SENTENCE_END if last else _CLAUSE_END).search(text, h.end, hi):
+            full = m.start()
+        return text[lo : h.start], text[h.end : near], text[h.end : full]
 
-    def _status(
-        self, hit: Hit, before: str, after: str, goal: bool, line: str, as_of: date
-    ) -> tuple[str, str, str]:
-        """(status, why, where the cue stood: ``before``/``after``/``""``)."""
+    def _status(self, hit: Hit, scopes: tuple[str, str, str], goal: bool, line: str, as_of: date):
+        """(status, why, where the cue stood: ``before``/``after``/``""``). A lapse may be said
+        further on in the clause ("CCA 2013, dropped after the CCS"); the rest only nearby."""
+        before, after, clause = scopes
         for status in ("lapsed", "in_progress", "superseded"):
-            for scope, key, side in ((after, status, "after"), (before, f"{status}_before", "before")):
-                if cue := self._cue(key, scope):
-                    return status, f"'{cue}' next to it", side
+            wide = clause if status != "in_progress" else after
+            if cue := self._cue(status, wide, label=False):
+                return status, f"'{cue}' next to it", "after"
+            cue = self._cue(f"{status}_before", before) or self._cue(status, before, label=True)
+            if cue:
+                if status == "in_progress" and self._cue("negation", before):
+                    return "mentioned", f"'{cue}' negated", ""
+                return status, f"'{cue}' next to it", "before"
         if later := _future_date(after, as_of):
             return "in_progress", f"a date still to come ({later:%m/%Y})", "after"
         if cue := self._cue("exam_or_course", after):
@@ -100,12 +116,13 @@ class CredentialStatus:
     ) -> list[tuple[str, str]]:
         out: list[tuple[str, str, str]] = []
         for i, h in enumerate(hits):
-            before, after = self._scopes(text, hits, i)
+            scopes = self._scopes(text, hits, i)
+            before = scopes[0]
             # A goal word ("seeking", "plan to") before the credential, in its clause.
             goal = goal_line and bool(self._cue("mentioned", before))
             if goal_line and not goal and i:
                 goal = out[i - 1][0] == "mentioned" and bool(_AND.match(text[hits[i - 1].end : h.start]))
-            out.append(self._status(h, before, after, goal, text, as_of))
+            out.append(self._status(h, scopes, goal, text, as_of))
         # A word before the first of "CRC and CPMA" reaches the second; one after the last reaches
         # back over "and" (not over a bare comma: "CPC, CRC expected 2027").
         for i in range(1, len(hits)):

@@ -80,6 +80,13 @@ def _sentence(doc: Document, h: Hit) -> str:
     return text[lo:hi]
 
 
+def _spans(hits: list[Hit]) -> dict[int, list[tuple[int, int]]]:
+    out: dict[int, list[tuple[int, int]]] = {}
+    for h in hits:
+        out.setdefault(h.line, []).append((h.start, h.end))
+    return out
+
+
 def _group(hits: list[Hit]) -> dict[str, list[Hit]]:
     out: dict[str, list[Hit]] = {}
     for h in hits:
@@ -160,7 +167,7 @@ class Engine:
             code_sets=code_sets,
             tools=tools,
             specialties=specialties,
-            metrics=self.metrics.find(doc),
+            metrics=self.metrics.find(doc, _spans(tool_hits + code_hits)),
             experience=experience,
         )
         return findings.model_copy(update={"domain": self._domain(doc, findings, as_of)})

@@ -36,6 +36,20 @@ _PHONE = re.compile(r"\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}")
 _ZIP = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
 _CONSECUTIVE = re.compile(r"(?i)^\s*consecutive\b")
 _GPA = re.compile(r"(?i)\bGPA\b")
+_GPA_AFTER = re.compile(r"(?i)\s*(?:/\s*4(?:\.0+)?\s*)?(?:cumulative\s+)?GPA\b")
+# A count, a plural noun (or "of them") and a period right after it; nouns of time are a schedule.
+_THING_PER = re.compile(
+    r"(?i)\s*(?:\+\s*)?(?:of\s+)?(?!(?:nights?|days?|shifts?|weekends?|hours?|weeks?|months?|years?|times?)\b)"
+    r"(?P<noun>[a-z][a-z-]*s|them|those|these)\b[^.;,]{0,20}"
+)
+_TEAM_OF = re.compile(r"(?i)\b(?:team|staff|department|group|crew) of\s*$")
+# The object named before a count: "Claims, 150-170 daily", "Operative notes: 40 per day".
+_NOUN_BEFORE = re.compile(r"(?i)(?P<noun>[a-z][a-z-]*)\s*[,:–—-]\s*(?:about\s+|around\s+|~\s*)?$")
+# Words that make a percent in a course context a work result after all.
+_WORK_RESULT = re.compile(
+    r"(?i)audit|review(?!\s+(?:class|course|program|session|book))|validation|\bqa\b|quality|accura"
+    r"|pass rate|completion rate"
+)
 _SLASH_DATE = re.compile(r"^\s*/\s*\d")
 _DOT_LETTER = re.compile(r"^\.[A-Za-z]")
 _PAREN = re.compile(r"[()]")
@@ -43,13 +57,14 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z/&'-]*")
 _STOP_WORD = re.compile(
     r"(?i)(?:per|a|an|each|in|at|for|across|with|from|to|by|on|daily|monthly|during|through|using|of|them|those|which|who|that)\b"
 )
-_FROM_PAREN = re.compile(r"\s*\(\s*from\s+\$?")
+_FROM_PAREN = re.compile(r"(?i)\s*(?:\(\s*from|[^.;()]{0,25}?,?\s*(?P<word>up|down)\s+from)\s+\$?")
 _CLOSES = re.compile(r"\s*(?:%|percent|days?|[KMB])?\s*\)")
+_ENDS = re.compile(r"\s*(?:%|percent|days?|[KMB])?(?!\w)")
 _DURATION_BEFORE = re.compile(
     r"(?i)\b(?:in|within|over|after|for|during|every)\s+(?:the\s+(?:first|last)\s+)?$"
 )
 _THRESHOLD_BEFORE = re.compile(r"[<>≥≤]\s*$")
-_DAYS_BEFORE = re.compile(r"(?i)\bdays\s+$")
+_DAYS_BEFORE = re.compile(r"(?i)\bdays\b[^.;%$]{0,25}$")
 _REMOTE = re.compile(r"(?i)\s*remote")
 _PERSON_COMPOUND = re.compile(r"-(?:person|member|coder|FTE)\b", re.I)
 _PLURAL_AFTER = re.compile(r"\s*(?:\+\s*)?(?:new\s+|junior\s+|senior\s+)?[A-Za-z-]+s\b")
@@ -67,9 +82,11 @@ class _LineView:
     break_starts: list[int]
 
     @classmethod
-    def of(cls, text: str) -> _LineView:
+    def of(cls, text: str, names: list[tuple[int, int]] = ()) -> _LineView:
+        """``names``: spans of product and code-set names on the line ("3M 360", "CMS-1450")."""
         breaks = list(_CLAUSE_BREAK.finditer(text))
         protected = [m.span() for pat in (_PHONE, _ZIP) for m in pat.finditer(text)]
+        protected += list(names)
         return cls(text, protected, [m.end() for m in breaks], [m.start() for m in breaks])
 
 
@@ -111,6 +128,8 @@ class MetricDetector:
         self.money_threshold = [re.compile(p) for p in ex.money_threshold]
         self.money_other = [re.compile(p, re.I) for p in ex.money_other]
         self.plain_ratio = [re.compile(p, re.I) for p in ex.plain_ratio]
+        self.course = re.compile("|".join(ex.course), re.I) if ex.course else None
+        self.change_verbs = [re.compile(p, re.I) for p in ex.change_verbs]
 
     # -- helpers ----------------------------------------------------------------------------
     @staticmethod
@@ -139,6 +158,19 @@ class MetricDetector:
         if any(p.search(before) for p in self.before) or any(p.search(after) for p in self.after):
             return True
         return any(lo <= n.start and n.end <= hi for lo, hi in view.protected)
+
+    def _change(self, view: _LineView, n: Number, cand: _Candidate, nxt: Number) -> bool:
+        """Whether ``n`` "to" ``nxt`` is a before-and-after pair: a verb of change earlier in the
+        clause, the same unit on both ("$750K to below $300K", "92% to 97%")."""
+        text = view.text
+        gap = text[cand.end : nxt.start]
+        if not _TO.match(gap) or len(gap) > 30 or "-" in gap.strip()[:1]:
+            return False
+        if n.money != nxt.money or (cand.unit == "percent") != bool(_PERCENT.match(text[nxt.end :])):
+            return False
+        lo, _ = self._clause(view, n.start, n.end)
+        before = text[max(lo, n.start - 60) : n.start]
+        return any(p.search(before) for p in self.change_verbs)
 
     def _period(self, clause: str) -> str | None:
         found = [(m.start(), period) for period, pat in self.periods if (m := pat.search(clause))]
@@ -190,10 +222,65 @@ class MetricDetector:
                         best = (dist, order, rule.kind)
         return best[2] if best else None
 
+    def _count_kind(
+        self, view: _LineView, cand: _Candidate, lo: int, hi: int
+    ) -> tuple[str, str | None, str | None, str | None] | None:
+        """(kind, unit, object, period) of a plain count, or ``None`` if it is no metric: people
+        led (team_size), a work volume (the object after the number, before it as in "Claims,
+        150-170 daily", or any plural noun with a period: "250 prescriptions a day"), a GPA."""
+        text, n = view.text, cand.number
+        if _CONSECUTIVE.match(text[n.end : n.end + _WINDOW]):
+            return None
+        gpa = _GPA.search(text[max(0, n.start - 12) : n.start]) or _GPA_AFTER.match(text, n.end)
+        if gpa and n.value <= 5:
+            return "other", None, None, None
+        obj_name, people, obj_end = self._object(text, n.end, hi)
+        before = text[max(lo, n.start - _WINDOW) : n.start].lower()
+        person_compound = _PERSON_COMPOUND.match(text, n.end, n.end + _WINDOW) or _TEAM_OF.search(
+            text[max(0, n.start - _WINDOW) : n.start]
+        )
+        team_verb = bool(self.team_verbs.search(before))
+        plural_after = _PLURAL_AFTER.match(text, n.end, n.end + _WINDOW)
+        scope = self.scope.match(text[n.end : n.end + _WINDOW])
+        period = self._period(text[n.end : hi])
+        if people or person_compound or (team_verb and not obj_name and plural_after and not scope):
+            if not (team_verb or person_compound):
+                return None  # scope ("for six providers"), not people led
+            cand.end = max(cand.end, obj_end)
+            return "team_size", "people", None, None
+        if obj_name is None and period:
+            obj_name = self._object_before(text, n.start, lo)
+            # "250 prescriptions a day", "25 of them per day": a count of things per period.
+            near = _THING_PER.match(text, n.end, n.end + _WINDOW)
+            if obj_name is None and near and not scope and self._period(near.group(0)):
+                noun = near.group("noun").lower()
+                if noun in ("them", "those", "these"):
+                    return "volume", "count", None, period
+                obj_name = noun.rstrip("s")
+        if obj_name:
+            cand.end = max(cand.end, obj_end)
+            kind = "volume"
+            if obj_name == "denial" and self._kind(text[lo:hi].lower(), "count") == "denial_reduction":
+                kind = "denial_reduction"
+            return kind, "count", obj_name, period
+        if cand.baseline is not None and any(p.search(text[lo:hi]) for p in self.plain_ratio):
+            return "other", None, None, None
+        return None
+
+    def _object_before(self, text: str, start: int, lo: int) -> str | None:
+        """A work object named just before the number: "Claims, 150-170 daily", "Notes: 40"."""
+        m = _NOUN_BEFORE.search(text, max(lo, start - 40), start)
+        if not m:
+            return None
+        for name, pat in self.obj_names:
+            if pat.match(m.group("noun")):
+                return name
+        return None
+
     # -- detection --------------------------------------------------------------------------
-    def _line_metrics(self, text: str, line: int) -> list[Metric]:
+    def _line_metrics(self, text: str, line: int, names: list[tuple[int, int]]) -> list[Metric]:
         numbers = find_numbers(text)
-        view = _LineView.of(text)
+        view = _LineView.of(text, names)
         used: set[int] = set()
         out: list[Metric] = []
         for i, n in enumerate(numbers):
@@ -209,9 +296,11 @@ class MetricDetector:
                 cand.unit, cand.end = "days", n.end + m.end()
             elif m := _HOURS.match(after):
                 cand.unit, cand.end = "hours", n.end + m.end()
+            # "cut $750K to below $300K", "raised accuracy 92% to 97%": a change without "from".
+            changed = i + 1 < len(numbers) and self._change(view, n, cand, numbers[i + 1])
             # Range "25-30" / "25 to 30" (the second number takes the first one's unit).
             rng = _RANGE_SEP.match(text, cand.end) if i + 1 < len(numbers) else None
-            if rng and rng.end() == numbers[i + 1].start:
+            if rng and rng.end() == numbers[i + 1].start and not changed:
                 nxt = numbers[i + 1]
                 if (
                     not _FROM_TO.search(text[max(0, n.start - _WINDOW) : n.start])
@@ -227,7 +316,8 @@ class MetricDetector:
                             cand.unit = "days"
                     cand.end = nxt.end + (m.end() if cand.unit in ("percent", "days") and m else 0)
             # "from X to Y" and "to Y (from X)".
-            if _FROM_TO.search(text[max(0, n.start - _WINDOW) : n.start]) and i + 1 < len(numbers):
+            from_to = _FROM_TO.search(text[max(0, n.start - _WINDOW) : n.start])
+            if (from_to or changed) and i + 1 < len(numbers):
                 nxt = numbers[i + 1]
                 gap = text[cand.end : nxt.start]
                 if _TO.match(gap) and len(gap) < 30:
@@ -253,7 +343,7 @@ class MetricDetector:
                 m = _FROM_PAREN.match(text, cand.end, cand.end + _WINDOW)
                 if m:
                     for j in range(i + 1, len(numbers)):
-                        closes = _CLOSES.match(text, numbers[j].end)
+                        closes = (_ENDS if m.group("word") else _CLOSES).match(text, numbers[j].end)
                         if m.end() - 1 <= numbers[j].start <= m.end() + 1 and closes:
                             cand.baseline = numbers[j].value
                             used.add(j)
@@ -276,7 +366,9 @@ class MetricDetector:
         if unit == "usd":
             kind = self._kind(lc, "usd", n.start - lo) or "revenue"
             if kind == "revenue" and any(p.search(lc) for p in self.money_other):
-                kind = "other"
+                # A budget or spend is not revenue, but cutting it is a saving, which is.
+                if not any(p.search(text[max(lo, n.start - 60) : n.start]) for p in self.change_verbs):
+                    kind = "other"
         elif unit == "percent":
             if value > 100 and cand.baseline is None:
                 return None
@@ -285,6 +377,8 @@ class MetricDetector:
                 kind = "denial_reduction"  # a denial rate going down
             if _REMOTE.match(text, cand.end, cand.end + _WINDOW):
                 return None
+            if self.course and self.course.search(lc) and not _WORK_RESULT.search(lc):
+                return None  # a course, exam or training score, not a work result
         elif unit in ("days", "hours"):
             before = text[max(0, n.start - 30) : n.start]
             if cand.baseline is None and (
@@ -298,38 +392,10 @@ class MetricDetector:
                 return None
             kind = kind or "turnaround"
         else:
-            if _CONSECUTIVE.match(text[n.end : n.end + _WINDOW]):
+            counted = self._count_kind(view, cand, lo, hi)
+            if counted is None:
                 return None
-            if _GPA.search(text[max(0, n.start - 12) : n.start]) and value <= 5:
-                kind, unit = "other", None
-            else:
-                obj_name, people, obj_end = self._object(text, n.end, hi)
-                before = text[max(lo, n.start - _WINDOW) : n.start].lower()
-                person_compound = _PERSON_COMPOUND.match(text, n.end, n.end + _WINDOW) or re.search(
-                    r"(?i)\b(?:team|staff|department|group|crew) of\s*$",
-                    text[max(0, n.start - _WINDOW) : n.start],
-                )
-                team_verb = bool(self.team_verbs.search(before))
-                plural_after = _PLURAL_AFTER.match(text, n.end, n.end + _WINDOW)
-                scope = self.scope.match(text[n.end : n.end + _WINDOW])
-                if (
-                    people
-                    or person_compound
-                    or (team_verb and not obj_name and plural_after and not scope)
-                ):
-                    if not (team_verb or person_compound):
-                        return None  # scope ("for six providers"), not people led
-                    kind, unit = "team_size", "people"
-                elif obj_name:
-                    kind, unit, obj = "volume", "count", obj_name
-                    period = self._period(text[n.end : hi])
-                    if obj_name in ("denial",) and self._kind(lc, "count") == "denial_reduction":
-                        kind = "denial_reduction"
-                elif cand.baseline is not None and any(p.search(lc) for p in self.plain_ratio):
-                    kind = "other"
-                else:
-                    return None
-                cand.end = max(cand.end, obj_end)
+            kind, unit, obj, period = counted
         if kind is None:
             return None
         span_text = clause.strip()
@@ -355,11 +421,15 @@ class MetricDetector:
             evidence=[evidence],
         )
 
-    def find(self, doc: Document) -> list[Metric]:
-        """Every metric in the document, in line order."""
+    def find(
+        self, doc: Document, names: dict[int, list[tuple[int, int]]] | None = None
+    ) -> list[Metric]:
+        """Every metric in the document, in line order. ``names``: per line, the spans of
+        product and code-set names, whose numbers are never metrics ("3M 360", "Office 365")."""
         metrics: list[Metric] = []
+        names = names or {}
         for line in doc.lines:
             if line.heading or line.section == "profile" and line.index < 6 and not line.bullet:
                 continue
-            metrics.extend(self._line_metrics(line.text, line.index))
+            metrics.extend(self._line_metrics(line.text, line.index, names.get(line.index, [])))
         return metrics

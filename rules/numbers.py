@@ -41,6 +41,7 @@ _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_
 _WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
 WORD_NUMBER = re.compile(rf"(?i)\b(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}))*\b")
 DIGIT_NUMBER = re.compile(r"(?<![\w.,/])(?<![A-Za-z]-)(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?(?!\d)")
+_TO_WORD = re.compile(r"(?i)\b(?:from\s+\w+(?:\s+\w+)?\s+)(?:down\s+)?to\s+$")
 _SUFFIX = re.compile(r"^\s*(k|m|mm|b|thousand|million|billion|bn)\b", re.I)
 _SUFFIX_MULT = {
     "k": 1e3,
@@ -117,7 +118,8 @@ def find_numbers(text: str) -> list[Number]:
         )
     for m in WORD_NUMBER.finditer(text):
         phrase = m.group(0)
-        if phrase.lower() in ("one", "a", "zero"):
+        # "one" and "zero" are numbers only as the end of a change: "from four days to one".
+        if phrase.lower() in ("one", "a", "zero") and not _TO_WORD.search(text, 0, m.start()):
             continue
         value = words_to_number(phrase)
         if value is not None:

