@@ -42,7 +42,7 @@ _THING_PER = re.compile(
     r"(?i)\s*(?:\+\s*)?(?:of\s+)?(?!(?:nights?|days?|shifts?|weekends?|hours?|weeks?|months?|years?|times?)\b)"
     r"(?P<noun>[a-z][a-z-]*s|them|those|these)\b[^.;,]{0,20}"
 )
-_TEAM_OF = re.compile(r"(?i)\b(?:team|staff|department|group|crew) of\s*$")
+_TEAM_OF = re.compile(r"(?i)\b(?:team|staff|crew) of\s*$")  # "a group of 40 radiologists" is scope
 # The object named before a count: "Claims, 150-170 daily", "Operative notes: 40 per day".
 _NOUN_BEFORE = re.compile(r"(?i)(?P<noun>[a-z][a-z-]*)\s*[,:–—-]\s*(?:about\s+|around\s+|~\s*)?$")
 # Words that make a percent in a course context a work result after all.
@@ -114,6 +114,7 @@ class MetricDetector:
         self.scope = re.compile(
             r"(?i)^\s*(?:\+\s*)?(?:[A-Za-z-]+\s+)?(?:" + "|".join(rules.scope_nouns) + r")\b"
         )
+        self.place_head = re.compile(r"(?i)\s+(?:" + "|".join(rules.scope_nouns) + r")\b")
         self.team_verbs = re.compile("|".join(f"(?:{p})" for p in rules.team_verbs), re.I)
         self.periods = [
             (period, re.compile("|".join(pats), re.I)) for period, pats in rules.periods.items()
@@ -192,7 +193,10 @@ class MetricDetector:
                 break
             for name, pat in self.obj_names:
                 if m := pat.match(rest):
-                    return name, False, pos + w.start() + m.end()
+                    end = pos + w.start() + m.end()
+                    if self.place_head.match(text, end):
+                        return None, False, pos  # "two procedure rooms": a place, not work
+                    return name, False, end
             if people_at is None and self.people.match(rest):
                 people_at = pos + w.end()
             elif people_at is not None:

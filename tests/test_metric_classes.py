@@ -106,3 +106,14 @@ MORE = [
 @pytest.mark.parametrize("line, expected", MORE)
 def test_more_metric_wordings(findings_from, line, expected):
     assert found(findings_from, line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "In this group of forty radiologists I code diagnostic radiology",
+        "Code every case from the center's six ORs and two procedure rooms",
+    ],
+)
+def test_places_and_groups_are_scope(findings_from, line):
+    assert found(findings_from, line) == []
