@@ -54,6 +54,18 @@ def _career_in_coding(positions: list[Position], as_of: date) -> bool:
     )
 
 
+# Training context: a specialty named in a course is not a setting worked in.
+_TRAINING = re.compile(
+    r"(?i)\b(?:course(?:work|s)?|class(?:es)?|training|trained in|boot ?camp|module|curriculum|"
+    r"certificate program|studied|studying|webinar|seminar)\b"
+)
+# A claim, report, patient or bill type ("outpatient claims", "pediatric patients") ...
+_ITEM_TYPE = re.compile(
+    r"(?i)\s+(?:patient\s+)?(?:claims?|reports?|patients?|statements?|bills?|accounts?|appointments?|"
+    r"referrals?|orders?|calls?)\b"
+)
+# ... unless the sentence says it was coded.
+_CODING_ACT = re.compile(r"(?i)\b(?:code[ds]?|abstract(?:ed|s)?|audit(?:ed|s)?|assign(?:ed|s)?|queried)\b")
 _GOAL = re.compile(
     r"(?i)\b(?:seeking|looking for|interested in|goal|aspir\w*|hope to|open to|would like)\b"
 )
@@ -144,19 +156,7 @@ class Engine:
         if self.products is not None:
             known = tool_hits + code_hits + spec_found + cred_hits
             tools += self.products.find(doc, known, {t.id for t in tools})
-        # A specialty inside a credential's name ("Certified Cardiology Coder") or in a sentence
-        # that states a goal ("Seeking an inpatient role") is not a place the person worked.
-        spec_hits = [
-            h
-            for h in spec_found
-            if not any(
-                c.line == h.line and c.start <= h.start and h.end <= c.end for c in cred_hits
-            )
-            and not (
-                doc.lines[h.line].section in ("summary", "profile")
-                and _GOAL.search(_sentence(doc, h))
-            )
-        ]
+        spec_hits = self._settings(doc, spec_found, cred_hits, experience)
         specialties = [
             Specialty(id=sid, evidence=[_evidence(h, "specialties", "") for h in hs])
             for sid, hs in _group(spec_hits).items()
@@ -171,6 +171,37 @@ class Engine:
             experience=experience,
         )
         return findings.model_copy(update={"domain": self._domain(doc, findings, as_of)})
+
+    def _settings(
+        self, doc: Document, hits: list[Hit], cred_hits: list[Hit], experience: Experience
+    ) -> list[Hit]:
+        """Specialty hits that are settings the person coded in. Not: inside a credential's name
+        ("Certified Cardiology Coder"); a goal ("Seeking an inpatient role"); a job that is not
+        coding work (a front desk's "pediatric patients"); education or training ("coursework in
+        oncology coding"); a claim, report or patient type outside a coding act ("outpatient
+        claims")."""
+        not_coding = {
+            i
+            for p in experience.positions
+            if not p.coding_related and p.line is not None
+            for i in range(p.line, (p.end_line or p.line) + 1)
+        }
+        out = []
+        for h in hits:
+            line = doc.lines[h.line]
+            sentence = _sentence(doc, h)
+            if any(c.line == h.line and c.start <= h.start and h.end <= c.end for c in cred_hits):
+                continue
+            if line.section in ("summary", "profile") and _GOAL.search(sentence):
+                continue
+            if h.line in not_coding:
+                continue
+            coded = _CODING_ACT.search(sentence)
+            training = line.section in ("education", "certifications") or _TRAINING.search(sentence)
+            if (training or _ITEM_TYPE.match(line.text, h.end)) and not coded:
+                continue  # an externship in the education section that "coded" visits stays
+            out.append(h)
+        return out
 
     def _in_context(self, doc: Document, hits: list[Hit], experience: Experience) -> list[Hit]:
         """In a resume whose jobs are all outside coding, an ambiguous coding acronym (CIC, CPC,

@@ -282,7 +282,9 @@ class MetricDetector:
         return None
 
     # -- detection --------------------------------------------------------------------------
-    def _line_metrics(self, text: str, line: int, names: list[tuple[int, int]]) -> list[Metric]:
+    def _line_metrics(
+        self, text: str, line: int, names: list[tuple[int, int]] = ()
+    ) -> list[Metric]:
         numbers = find_numbers(text)
         view = _LineView.of(text, names)
         used: set[int] = set()
