@@ -258,7 +258,22 @@ class ExperienceDetector:
         title_idx = next((i for i, p in enumerate(parts) if self.role.search(p)), 0)
         title = parts[title_idx]
         rest = [p for i, p in enumerate(parts) if i != title_idx]
+        title, employer = self._split_run_on(title)
+        if employer:
+            rest.insert(0, employer)
         return title, (rest[0] if rest else None)
+
+    def _split_run_on(self, text: str) -> tuple[str, str | None]:
+        """"Medical Billing Specialist Company Name" (no separator): the title ends at its last
+        role word when two or more capitalised words follow it."""
+        words = text.split()
+        last = max((i for i, w in enumerate(words) if self.role.fullmatch(w)), default=None)
+        if last is None or last == 0:
+            return text, None
+        tail = words[last + 1 :]
+        if len(tail) >= 2 and all(w[:1].isupper() for w in tail):
+            return " ".join(words[: last + 1]), " ".join(tail)
+        return text, None
 
     def _unpaid(self, entry: _Entry) -> bool:
         """An unpaid externship, practicum or volunteer role (coding work that does not count as years)."""

@@ -114,6 +114,21 @@ LAYOUTS = {
         [("Coding Supervisor", True), ("Cashier", False)],
         14.74,
     ),
+    # Dates first, then "Title Company Name - City , State" run together (no separator).
+    "date-then-run-on-title": (
+        [
+            "# Experience",
+            "01/2015 to Current",
+            "Coding Specialist II Company Name \uff0d City , State",
+            "Assign ICD-10-CM and CPT codes to outpatient surgery and clinic encounters.",
+            "Query physicians when documentation does not support the level billed.",
+            "06/2012 to 12/2014",
+            "Patient Account Representative Company Name \uff0d City , State",
+            "Answered patient billing questions and set up payment plans.",
+        ],
+        [("Coding Specialist II", True), ("Patient Account Representative", False)],
+        11.9,
+    ),
 }
 
 
@@ -144,6 +159,8 @@ def test_duty_sentences_are_never_titles(built, fmt):
 
 
 def test_employer_is_the_name_without_the_place(built):
+    exp = built["date-then-run-on-title", "pdf"].experience
+    assert [p.employer for p in exp.positions] == ["Company Name", "Company Name"]
     exp = built["employer-first", "txt"].experience
     assert [p.employer for p in exp.positions] == ["Mercy Clinic", "Northfield Health"]
     exp = built["title-date-employer", "txt"].experience

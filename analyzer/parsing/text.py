@@ -65,11 +65,18 @@ def _title_line(text: str, prev: str) -> bool:
 
 
 def _ends_unit(prev: str, text: str) -> bool:
-    """``prev`` ends a sentence or a job header's dates and ``text`` starts anew with a capital."""
+    """``text`` starts anew with a capital after ``prev`` ends a sentence, a job header's dates or
+    a Title Case header line."""
     from analyzer.rules.dates import ends_with_dates
 
     prev = prev.rstrip()
-    return text[:1].isupper() and (prev.endswith((".", "!", "?")) or ends_with_dates(prev))
+    if not text[:1].isupper():
+        return False
+    if prev.endswith((".", "!", "?")) or ends_with_dates(prev):
+        return True
+    # A header line ("Billing Specialist Company Name - City , State") is not a wrapped sentence.
+    words = [w for w in prev.split() if w[:1].isalpha() and w.lower() not in _SMALL]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _indent(line: str) -> int:
