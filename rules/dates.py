@@ -38,14 +38,14 @@ _OPEN = (
     r"ongoing|on-going|continuing|still(?:\s+(?:here|there|employed|working|active|going))?|active|in\s+progress)"
 )
 _JOIN = r"\s*(?:\|\s*)?(?:[-–—‒~]+|to|through|thru|until|till|[-–—]\s*to)(?:\s*\|)?\s*"
-RANGE = re.compile(rf"(?i)(?P<start>{_DATE}){_JOIN}(?P<end>{_DATE}|{_OPEN})(?![\w/])")
+RANGE = re.compile(rf"(?i)\b(?P<start>{_DATE}){_JOIN}(?P<end>{_DATE}|{_OPEN})(?![\w/])")
 # "2021 –" with nothing after it, "Starting 2021", "Since March 2020": open-ended, still there.
 OPEN_START = re.compile(
     rf"(?i)(?:\b(?:starting|started|since|beginning|began|from)\s+(?:in\s+)?(?P<start>{_DATE})(?!{_JOIN}(?:{_DATE}))"
-    rf"|(?P<start2>{_DATE})\s*(?:[-–—]+\s*$|\s(?:onwards?|and on)\b))"
+    rf"|\b(?P<start2>{_DATE})\s*(?:[-–—]+\s*$|\s(?:onwards?|and on)\b))"
 )
 SINGLE = re.compile(
-    rf"(?i)(?P<start>(?:{_MONTH_RE}|Spring|Summer|Fall|Autumn|Winter)\s*,?\s*(?:\d{{4}}|{_YEAR2})|\d{{1,2}}/\d{{4}})"
+    rf"(?i)\b(?P<start>(?:{_MONTH_RE}|Spring|Summer|Fall|Autumn|Winter)\s*,?\s*(?:\d{{4}}|{_YEAR2})|\d{{1,2}}/\d{{4}})"
 )
 _DEFAULT = datetime(2000, 1, 1)
 
@@ -117,10 +117,16 @@ def _is_open(token: str) -> bool:
     return re.fullmatch(_OPEN, token.strip().lower()) is not None
 
 
+# Every date form holds a year: four digits, or two after a slash, dot or apostrophe.
+_HAS_YEAR = re.compile(r"(?:19|20)\d\d|\d[/.]\d\d|['’‘]\s?\d\d")
+
+
 def find_spans(text: str, as_of: date) -> list[Span]:
     """Date ranges and open-ended starts ("Starting 2021", "2021 –", "2018 onward") in ``text``;
     failing those, a single season/month date (as a span of that season/month)."""
     out: list[Span] = []
+    if not _HAS_YEAR.search(text):
+        return out
     for m in RANGE.finditer(text):
         start = _parse(m.group("start"), False)
         end_token = m.group("end")
