@@ -77,7 +77,7 @@ class _LineView:
     clauses break."""
 
     text: str
-    protected: list[tuple[int, int]]
+    protected: list[tuple[int, int]]  # sorted
     break_ends: list[int]
     break_starts: list[int]
 
@@ -86,7 +86,7 @@ class _LineView:
         """``names``: spans of product and code-set names on the line ("3M 360", "CMS-1450")."""
         breaks = list(_CLAUSE_BREAK.finditer(text))
         protected = [m.span() for pat in (_PHONE, _ZIP) for m in pat.finditer(text)]
-        protected += list(names)
+        protected = sorted(protected + list(names))
         return cls(text, protected, [m.end() for m in breaks], [m.start() for m in breaks])
 
 
@@ -158,7 +158,9 @@ class MetricDetector:
             return True
         if any(p.search(before) for p in self.before) or any(p.search(after) for p in self.after):
             return True
-        return any(lo <= n.start and n.end <= hi for lo, hi in view.protected)
+        # Spans sorted by start (phones, zips, product names): those starting at or before it.
+        i = bisect_right(view.protected, (n.start, len(view.text)))
+        return any(lo <= n.start and n.end <= hi for lo, hi in view.protected[max(0, i - 4) : i])
 
     def _change(self, view: _LineView, n: Number, cand: _Candidate, nxt: Number) -> bool:
         """Whether ``n`` "to" ``nxt`` is a before-and-after pair: a verb of change earlier in the

@@ -170,7 +170,7 @@ class TermMatcher:
     def _expansion(hit: Hit, doc: Document) -> str | None:
         """The words an acronym in parentheses stands for: ``Controller in Charge (CIC)``."""
         text = doc.lines[hit.line].text
-        before = text[: hit.start].rstrip()
+        before = text[max(0, hit.start - 160) : hit.start].rstrip()  # bounded: long lines stay linear
         if not before.endswith("("):
             return None
         words = re.findall(r"[A-Za-z][\w'-]*", before[:-1])
