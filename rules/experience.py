@@ -19,10 +19,12 @@ from analyzer.models.findings import Experience, Position
 from analyzer.rules.dates import RANGE, Span, find_spans, merged_years
 from analyzer.rules.schema import ExperienceRules
 
+# "City , State" (a space before the comma, as templates write it) between fields is a boundary.
+_PLACE = r"\s+[A-Z][a-z]+\s+,\s+(?:[A-Z]{2}|State)\b\s*"
 _SEP = re.compile(
-    r"\s+\|\s+|\s+[–—－-]\s+|\s*[()·•]\s*|\s{3,}|,\s+(?=[A-Z])|\s+at\s+|\s+@\s+"
+    rf"{_PLACE}|\s+\|\s+|\s+[–—－-]\s+|\s*[()·•]\s*|\s{{3,}}|,\s+(?=[A-Z])|\s+at\s+|\s+@\s+"
 )
-_FIELD_SEP = re.compile(r"\s+\|\s+|\s+[–—－-]\s+|\s*[()·•]\s*|\s{3,}|\s+@\s+")
+_FIELD_SEP = re.compile(rf"{_PLACE}|\s+\|\s+|\s+[–—－-]\s+|\s*[()·•]\s*|\s{{3,}}|\s+@\s+")
 _LOCATION = re.compile(
     r"^(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,?\s*)?(?!II$|IV$|VI$)[A-Z]{2}(?:\s+\d{5})?$"
     r"|^(?i:remote|hybrid|on-?site)$|^City\s*,\s*State$"

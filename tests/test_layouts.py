@@ -129,6 +129,18 @@ LAYOUTS = {
         [("Coding Specialist II", True), ("Patient Account Representative", False)],
         11.9,
     ),
+    # Employer, place, title and dates on one line, no separators but the template's " , ".
+    "employer-place-title-dates": (
+        [
+            "# Professional Experience",
+            "Company Name City , State Medical Coder 01/2016 to Current",
+            "Review physician documentation and assign ICD-10-CM and CPT codes for clinic visits.",
+            "Company Name City , State Front Desk Receptionist 03/2011 to 12/2015",
+            "Checked in patients and collected copays.",
+        ],
+        [("Medical Coder", True), ("Front Desk Receptionist", False)],
+        10.9,
+    ),
 }
 
 
