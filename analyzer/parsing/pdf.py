@@ -366,12 +366,12 @@ def _continues(prev: _Box, cur: _Box, right_edge: float, narrow: bool) -> bool:
     In a narrow sidebar of short items that is not enough, so there the break must also fall
     mid-phrase (a trailing comma or connector, or a lower-case continuation)."""
     from analyzer.parsing.cleanup import split_bullet
-    from analyzer.rules.dates import is_date_line
+    from analyzer.rules.dates import ends_with_dates, is_date_line
 
     if split_bullet(cur.text.strip())[0] or cur.fields or prev.fields:
         return False
-    if is_date_line(cur.text):
-        return False  # "Spring 2020", "Jan 2019 - Present": a job's dates start a header
+    if is_date_line(cur.text) or (cur.text[:1].isupper() and ends_with_dates(cur.text)):
+        return False  # "Spring 2020", "Coder 01/2016 to Current": a job's dates start a header
     gap = prev.bottom - cur.top
     if (
         gap < -1
