@@ -55,6 +55,20 @@ JOBS = {
         "EXPERIENCE\nNight Auditor | Harbor Inn | 2014 - 2019\n- Balanced the daily ledger",
         [("Night Auditor", False)],
     ),
+    "patient service representative": (
+        "EXPERIENCE\nPatient Service Representative | Valley Clinic | 2015 - 2020\n"
+        "- Scheduled visits and coded appointment types in the scheduling system",
+        [("Patient Service Representative", False)],
+    ),
+    "admissions clerk": (
+        "EXPERIENCE\nAdmissions Clerk | Mercy Hospital | 2015 - 2020\n- Entered ICD-10 admitting diagnoses",
+        [("Admissions Clerk", False)],
+    ),
+    "medical transcriptionist": (
+        "EXPERIENCE\nMedical Transcriptionist | Radiology Group | 2010 - 2015\n"
+        "- Transcribed 300 radiology reports a day",
+        [("Medical Transcriptionist", False)],
+    ),
     "coding auditor": (
         "EXPERIENCE\nCoding Auditor | Harbor Health | 2014 - 2019\n- Audited 40 charts a week",
         [("Coding Auditor", True)],
