@@ -136,11 +136,14 @@ class Engine:
         """All findings for ``doc``, experience measured up to ``as_of``."""
         tokens = list(self.nlp.tokenizer.pipe(line.text for line in doc.lines))
         experience = self.experience.find(doc, as_of)
-        cred_hits = self._in_context(doc, self.credentials.find(doc, tokens), experience)
-        credentials = self.status.build(doc, cred_hits, as_of)
         tool_hits = self.tools.find(doc, tokens)
         code_hits = self.code_sets.find(doc, tokens)
         spec_found = self.specialties.find(doc, tokens)
+        coding_doc = self._coding_document(doc, experience, code_hits)
+        cred_hits = self.credentials.find(doc, tokens)
+        if not coding_doc:
+            cred_hits = self._in_context(doc, cred_hits)
+        credentials = self.status.build(doc, cred_hits, as_of)
         code_sets = [
             CodeSet(id=cid, evidence=[_evidence(h, "code_sets", "") for h in hs])
             for cid, hs in _group(code_hits).items()
@@ -203,12 +206,22 @@ class Engine:
             out.append(h)
         return out
 
-    def _in_context(self, doc: Document, hits: list[Hit], experience: Experience) -> list[Hit]:
-        """In a resume whose jobs are all outside coding, an ambiguous coding acronym (CIC, CPC,
-        CRC, ...) is that credential only where its line names a coding body or coding itself:
-        "CIC, CTO" on an air-traffic controller's resume is another trade's."""
+    def _coding_document(self, doc: Document, experience: Experience, code_hits: list[Hit]) -> bool:
+        """Whether anything outside the credentials says coding: no dated jobs to judge by, a
+        coding/HIM job, two or more code sets, or a summary or education line about coding."""
         if not experience.positions or any(p.coding_related for p in experience.positions):
-            return hits
+            return True
+        if len({h.rule.id for h in code_hits}) >= 2:
+            return True
+        return any(
+            ln.section in ("profile", "summary", "education") and self.domain_words.search(ln.text)
+            for ln in doc.lines
+        )
+
+    def _in_context(self, doc: Document, hits: list[Hit]) -> list[Hit]:
+        """In a resume where nothing else says coding, an ambiguous coding acronym (CIC, CPC, CRC,
+        ...) is that credential only where its line names a coding body or coding itself: "CIC,
+        CTO" on an air-traffic controller's resume is another trade's."""
         return [
             h
             for h in hits

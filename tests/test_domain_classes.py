@@ -194,3 +194,14 @@ def test_a_coding_credential_named_with_its_body_stays_in_another_career(finding
 def test_an_acronym_at_the_front_of_a_longer_code(findings_from, line, held):
     creds = findings_from("CERTIFICATIONS\n" + line).credentials
     assert sorted(c.id for c in creds if c.status in ("held", "apprentice")) == held
+
+
+def test_a_bare_credential_stays_when_the_rest_of_the_resume_says_coding(findings_from):
+    text = (
+        "SUMMARY\nNew medical coder looking for a first coding role.\nEXPERIENCE\n"
+        "Server | Diner | 2019 - Present\n- Served tables\nCERTIFICATIONS\nCPC\n"
+        "SKILLS\nICD-10-CM, CPT, HCPCS Level II"
+    )
+    found = findings_from(text)
+    assert [(c.id, c.status) for c in found.credentials] == [("CPC", "held")]
+    assert found.domain.medical_coding
