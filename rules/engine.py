@@ -62,7 +62,7 @@ _TRAINING = re.compile(
 # A claim, report, patient or bill type ("outpatient claims", "pediatric patients") ...
 _ITEM_TYPE = re.compile(
     r"(?i)\s+(?:patient\s+)?(?:claims?|reports?|patients?|statements?|bills?|accounts?|appointments?|"
-    r"referrals?|orders?|calls?)\b"
+    r"referrals?|orders?|calls?|stays?|admissions?)\b"
 )
 # ... unless the sentence says it was coded.
 _CODING_ACT = re.compile(r"(?i)\b(?:code[ds]?|abstract(?:ed|s)?|audit(?:ed|s)?|assign(?:ed|s)?|queried)\b")

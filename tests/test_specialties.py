@@ -19,7 +19,9 @@ CASES = [
     # Synonyms.
     (CODER + "- Code day surgery cases for the hospital's surgery center", ["ambulatory surgery"]),
     (CODER + "- Coded labor and delivery charts", ["obstetrics and gynecology"]),
+    (CODER + "- Coded radiology and emergency charts; mostly the professional component", ["emergency medicine", "professional fee", "radiology"]),
     # Claim, report or patient types are not settings.
+    (CODER + "- Reviewed 60-page charts from long ICU stays for the registry", []),
     (CODER + "- Keyed charges for outpatient claims and mailed pediatric patient statements", []),
     # Settings of a job that is not coding work.
     (
