@@ -205,3 +205,39 @@ def test_a_bare_credential_stays_when_the_rest_of_the_resume_says_coding(finding
     found = findings_from(text)
     assert [(c.id, c.status) for c in found.credentials] == [("CPC", "held")]
     assert found.domain.medical_coding
+
+
+BILLER = [
+    "Dana Whitfield",
+    "dana.whitfield@example.com",
+    "# Summary",
+    "Billing professional with nine years in claims submission, payment posting and denials.",
+    "# Highlights",
+    "ICD-10, CPT and HCPCS",
+    "Microsoft Office, NextGen, Medisoft",
+    "# Experience",
+    "01/2016 to Current",
+    "Medical Billing Specialist Company Name - City , State",
+    "Submit electronic claims to Medicare, Medicaid and commercial payers daily.",
+    "Review CPT and ICD-10 codes on rejected claims and resubmit within 48 hours.",
+    "06/2012 to 12/2015",
+    "AR Follow-Up Representative Company Name - City , State",
+    "Called payers on unpaid claims and filed appeals with supporting documentation.",
+    "# Certifications",
+    "CPB, AAPC",
+]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx", "pdf"])
+def test_a_billing_career_is_not_coding_in_every_format(analyzer, fmt):
+    from analyzer.parsing import read_bytes
+    from tests.conftest import AS_OF
+    from tests.fixtures.plain import BUILDERS
+
+    doc = read_bytes(BUILDERS[fmt](BILLER), f"biller.{fmt}", analyzer.sectioner)
+    found = analyzer.engine.extract(doc, AS_OF)
+    assert [(p.title, p.coding_related) for p in found.experience.positions] == [
+        ("Medical Billing Specialist", False),
+        ("AR Follow-Up Representative", False),
+    ]
+    assert found.experience.years == 0.0 and not found.domain.medical_coding
