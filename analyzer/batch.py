@@ -21,7 +21,6 @@ the table and CSV need are kept (full reports for a ranked JSON output wait in a
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import signal
@@ -304,36 +303,40 @@ def pseudonym(index: int) -> str:
     return f"candidate-{index + 1:04d}"
 
 
-def summary_row(data: dict) -> Report:
-    """A report cut down to what the ranked table, CSV and XLSX read (no evidence but each
-    metric's first, no positions, sections, score reasons, posting requirements or suggestions
-    other than missing metrics), so that a batch of any size keeps little per file. ``data`` is
-    the report's JSON object (it is modified). A new column reading more: keep it here."""
+def summary_row(report: Report, metric_details: bool = True) -> Report:
+    """``report`` cut down to what the ranked table, CSV and XLSX read, so that a batch of any
+    size keeps little per file: no evidence, positions, sections, score reasons, posting
+    requirements or suggestions other than missing metrics. Every metric is kept (the CSV counts
+    them), with its text and first evidence line only when ``metric_details`` (the XLSX metrics
+    sheet shows them). A new column reading more: keep it here."""
 
-    def strip(obj):
-        if isinstance(obj, dict):
-            return {k: ([] if k in ("evidence", "resume") else strip(v)) for k, v in obj.items()}
-        if isinstance(obj, list):
-            return [strip(x) for x in obj]
-        return obj
+    def bare(items: list) -> list:
+        return [x.model_copy(update={"evidence": []}) for x in items]
 
-    data["sections"] = []
-    data["suggestions"] = [
-        s for s in data.get("suggestions", []) if s.get("category") == "missing_metric"
-    ]
-    data["experience"] = {**data.get("experience", {}), "positions": []}
-    for m in data.get("metrics", []):  # the XLSX metrics sheet shows each one's text and line
-        m["evidence"] = m.get("evidence", [])[:1]
-    if data.get("stage"):
-        data["stage"].update(reasons=[], next_steps=[])
-    if data.get("score"):
-        data["score"]["components"] = {}
-    if data.get("match"):
-        data["match"].update(requirements=[], feature=[], guidance=[])
-    metrics = data.pop("metrics", [])
-    data = strip(data)
-    data["metrics"] = metrics
-    return Report.model_validate(data)
+    if metric_details:
+        metrics = [m.model_copy(update={"evidence": m.evidence[:1]}) for m in report.metrics]
+    else:
+        metrics = [m.model_copy(update={"evidence": [], "text": ""}) for m in report.metrics]
+    update: dict = {
+        "sections": [],
+        "credentials": bare(report.credentials),
+        "code_sets": bare(report.code_sets),
+        "tools": bare(report.tools),
+        "specialties": bare(report.specialties),
+        "credibility": bare(report.credibility),
+        "metrics": metrics,
+        "experience": report.experience.model_copy(update={"positions": []}),
+        "suggestions": [s for s in report.suggestions if s.category == "missing_metric"],
+    }
+    if report.stage:
+        update["stage"] = report.stage.model_copy(update={"reasons": [], "next_steps": []})
+    if report.score:
+        update["score"] = report.score.model_copy(update={"components": {}})
+    if report.match:
+        update["match"] = report.match.model_copy(
+            update={"requirements": [], "feature": [], "guidance": []}
+        )
+    return report.model_copy(update=update)
 
 
 # -- the run -----------------------------------------------------------------------------------
@@ -347,17 +350,18 @@ class Kept:
             read, no evidence (see ``summary_row``), ranked, ``Filters.top`` applied.
     """
 
-    def __init__(self, spool: bool) -> None:
+    def __init__(self, spool: bool, metric_details: bool = True) -> None:
+        self.metric_details = metric_details
         self.rows: list[tuple[Report, list[str]]] = []
         self._spool = tempfile.TemporaryFile() if spool else None  # unlinked: gone even on SIGKILL
         self._offsets: dict[str, tuple[int, int]] = {}
 
-    def add(self, report: Report, text: str, data: dict) -> None:
+    def add(self, report: Report, text: str) -> None:
         if self._spool is not None:
             raw = text.encode("utf-8")
             self._offsets[report.file] = (self._spool.seek(0, os.SEEK_END), len(raw))
             self._spool.write(raw)
-        row = summary_row(data)
+        row = summary_row(report, self.metric_details)
         self.rows.append((row, row.duplicate_of))
 
     def full(self, row: Report) -> Report:
@@ -391,6 +395,7 @@ class Sink(Protocol):
         paths: Files or folders it writes, which discovery must not read back as candidates.
         wants_rows: ``close`` needs ``Kept.rows`` (ranked summary rows).
         wants_full: ``close`` needs ``Kept.full`` (complete reports, ranked).
+        wants_metric_details: (optional) the rows' metrics need their text and first evidence.
     """
 
     name: str
@@ -479,7 +484,10 @@ def run_folder(
     started = time.monotonic()
     summary = Summary()
     kept = (
-        Kept(spool=any(s.wants_full for s in sinks))
+        Kept(
+            spool=any(s.wants_full for s in sinks),
+            metric_details=any(getattr(s, "wants_metric_details", False) for s in sinks),
+        )
         if any(s.wants_rows or s.wants_full for s in sinks)
         else None
     )
@@ -554,12 +562,13 @@ def _feed(results, tasks, live, kept, summary, filters, blind_mode, progress) ->
         if group is not None:
             report = report.model_copy(update={"duplicate_group": group, "duplicate_of": [entry]})
         if report.error or filters.passes(report):
-            text = report.model_dump_json()
+            if blind_mode or group is not None:
+                text = report.model_dump_json()
             with STOP.writing():
                 for sink in list(live):
                     _guarded(summary, live, sink, lambda s=sink: s.add(report, text))
                 if kept is not None:
-                    kept.add(report, text, json.loads(text))
+                    kept.add(report, text)
             if summary.stopped is not None:  # nobody reads standard output any more
                 raise Stopped(summary.stopped)
         if progress:

@@ -110,6 +110,7 @@ class RankedSink:
         self.name = "standard output" if path is None else os.fsdecode(path)
         self.paths = [path] if path is not None else []
         self.wants_rows, self.wants_full = True, fmt == "json"
+        self.wants_metric_details = fmt == "xlsx"  # its metrics sheet: each one's text and line
         self.out: Output | None = None
 
     def add(self, report: Report, text: str) -> None:
