@@ -78,44 +78,71 @@ def _rgb(ncs, color) -> tuple[int, int, int] | None:
     return tuple(round(255 * min(1.0, max(0.0, v))) for v in (r, g, b))  # type: ignore[return-value]
 
 
-def _glyphs(layout, backgrounds: list | None = None) -> list[Glyph]:
-    """A laid-out page's characters (form XObjects included) as glyphs, in content-stream order;
-    the boxes of filled shapes that are not white, and of images, go to ``backgrounds``."""
-    from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage
+def _backgrounds(layout) -> list:
+    """The boxes of a laid-out page's filled shapes that are not white, and of its images (form
+    XObjects included)."""
+    from pdfminer.layout import LTContainer, LTCurve, LTImage
 
-    chars = []
+    out = []
     stack = list(layout)
-    backgrounds = [] if backgrounds is None else backgrounds
     while stack:
         obj = stack.pop()
-        if isinstance(obj, LTChar):
-            chars.append(obj)
-        elif isinstance(obj, LTContainer):
+        if isinstance(obj, LTContainer):
             stack.extend(obj)
         elif isinstance(obj, LTImage) or (
             isinstance(obj, LTCurve)
             and obj.fill
             and not is_white(_rgb(None, obj.non_stroking_color))
         ):
-            backgrounds.append(obj.bbox)
-    chars.reverse()  # back to content-stream order
-    out: list[Glyph] = []
-    state = fill = None
-    for ch in chars:
-        text = ch.get_text()
-        if text.isspace():
-            continue  # word spaces come from the gaps, as for the pdfium engine
-        if ch.graphicstate is not state:  # one graphic state per shown string: convert it once
-            state = ch.graphicstate
-            fill = _rgb(ch.ncs, state.ncolor)
-        font = font_name(ch.fontname)
-        _, b, c, d, _, baseline = ch.matrix
-        if b == 0 and c == 0 and d > 0:  # upright: on the baseline, one font size high
-            y0, y1 = baseline, baseline + ch.size
-        else:
-            y0, y1 = ch.y0, ch.y1
-        out.append(Glyph(text, ch.x0, ch.x1, y0, y1, font, is_bold_font(font), ch.size, fill))
+            out.append(obj.bbox)
     return out
+
+
+def _device(rsrc):
+    """pdfminer's page aggregator without layout analysis (``laparams=None``: the shared layout
+    groups the glyphs itself), whose characters become ``Glyph``s as they are drawn, in content
+    order, instead of pdfminer's ``LTChar`` objects (shapes and images are still collected, for the
+    hidden-text filter's backgrounds)."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LTChar
+    from pdfminer.pdffont import PDFUnicodeNotDefined
+
+    class GlyphAggregator(PDFPageAggregator):
+        glyphs: list[Glyph]
+        _state = _fill = None
+
+        def begin_page(self, page, ctm) -> None:
+            super().begin_page(page, ctm)
+            self.glyphs = []
+
+        def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate):
+            try:
+                text = font.to_unichr(cid)
+            except PDFUnicodeNotDefined:
+                text = self.handle_undefined_char(font, cid)
+            adv = font.char_width(cid) * fontsize * scaling
+            if text.isspace():
+                return adv  # word spaces come from the gaps, as for the pdfium engine
+            if graphicstate is not self._state:  # one state per shown string: convert it once
+                self._state, self._fill = graphicstate, _rgb(ncs, graphicstate.ncolor)
+            name = font_name(font.fontname)
+            a, b, c, d, e, f = matrix
+            if b == 0 and c == 0 and d > 0 and a > 0 and not font.is_vertical():
+                # Upright: on the baseline, one font size high (LTChar's arithmetic, unrolled).
+                low = font.get_descent() * fontsize + rise
+                size = (d * (low + fontsize) + f) - (d * low + f)
+                glyph = Glyph(text, e, a * adv + e, f, f + size, name, is_bold_font(name), size,
+                              self._fill)  # fmt: skip
+            else:  # rotated, mirrored or vertical text: pdfminer's own box
+                ch = LTChar(matrix, font, fontsize, scaling, rise, text, font.char_width(cid),
+                            font.char_disp(cid), ncs, graphicstate)  # fmt: skip
+                y0, y1 = (f, f + ch.size) if b == 0 and c == 0 and d > 0 else (ch.y0, ch.y1)
+                glyph = Glyph(text, ch.x0, ch.x1, y0, y1, name, is_bold_font(name), ch.size,
+                              self._fill)  # fmt: skip
+            self.glyphs.append(glyph)
+            return adv
+
+    return GlyphAggregator(rsrc, laparams=None)
 
 
 def read_pages(data: bytes, max_pages: int) -> tuple[list[Page], int]:
@@ -127,7 +154,6 @@ def read_pages(data: bytes, max_pages: int) -> tuple[list[Page], int]:
         TooLarge: More pages than ``max_pages``.
     """
     quiet_pdfminer()
-    from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 
     pages = _open(data)
@@ -136,9 +162,7 @@ def read_pages(data: bytes, max_pages: int) -> tuple[list[Page], int]:
     if len(pages) > max_pages:
         raise TooLarge(f"the PDF has {len(pages)} pages; the limit is {max_pages} (--max-pages)")
     rsrc = PDFResourceManager(caching=True)
-    # No layout analysis in the device (laparams=None): the shared layout groups the glyphs itself
-    # and pdfminer's line and text-box objects, which would cost time unused, are never built.
-    device = PDFPageAggregator(rsrc, laparams=None)
+    device = _device(rsrc)
     interpreter = PDFPageInterpreter(rsrc, device)
     out: list[Page] = []
     for page in pages:
@@ -149,7 +173,7 @@ def read_pages(data: bytes, max_pages: int) -> tuple[list[Page], int]:
             if out:
                 break  # keep what was readable before the damage
             raise Corrupt(f"the PDF is damaged and cannot be read ({type(exc).__name__})") from exc
-        backgrounds: list = []
-        glyphs = _glyphs(layout, backgrounds)
-        out.append(Page(glyphs, layout.width or 612.0, layout.height or 792.0, backgrounds))
+        out.append(
+            Page(device.glyphs, layout.width or 612.0, layout.height or 792.0, _backgrounds(layout))
+        )
     return out, len(pages)
