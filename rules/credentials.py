@@ -121,7 +121,8 @@ class CredentialStatus:
             # A goal word ("seeking", "plan to") before the credential, in its clause.
             goal = goal_line and bool(self._cue("mentioned", before))
             if goal_line and not goal and i:
-                goal = out[i - 1][0] == "mentioned" and bool(_AND.match(text[hits[i - 1].end : h.start]))
+                gap = text[hits[i - 1].end : h.start]
+                goal = out[i - 1][0] == "mentioned" and bool(_AND.match(gap))
             out.append(self._status(h, scopes, goal, text, as_of))
         # A word before the first of "CRC and CPMA" reaches the second; one after the last reaches
         # back over "and" (not over a bare comma: "CPC, CRC expected 2027").

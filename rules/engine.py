@@ -42,7 +42,8 @@ def _career_in_coding(positions: list[Position], as_of: date) -> bool:
     """Whether the coding/HIM positions weigh in the career: one short coding internship or a
     nominal one-year coding title does not outweigh a career spent elsewhere."""
     def years(ps: list[Position]) -> float:
-        return merged_years([position_span(p.start, p.end, p.current, as_of) for p in ps if p.start])
+        spans = [position_span(p.start, p.end, p.current, as_of) for p in ps if p.start]
+        return merged_years(spans)
 
     coding = [p for p in positions if p.coding_related]
     latest = max(positions, key=lambda p: (p.current, p.end or "9999", p.start or ""))
@@ -61,11 +62,13 @@ _TRAINING = re.compile(
 )
 # A claim, report, patient or bill type ("outpatient claims", "pediatric patients") ...
 _ITEM_TYPE = re.compile(
-    r"(?i)\s+(?:patient\s+)?(?:claims?|reports?|patients?|statements?|bills?|accounts?|appointments?|"
-    r"referrals?|orders?|calls?|stays?|admissions?)\b"
+    r"(?i)\s+(?:patient\s+)?(?:claims?|reports?|patients?|statements?|bills?|accounts?|"
+    r"appointments?|referrals?|orders?|calls?|stays?|admissions?)\b"
 )
 # ... unless the sentence says it was coded.
-_CODING_ACT = re.compile(r"(?i)\b(?:code[ds]?|abstract(?:ed|s)?|audit(?:ed|s)?|assign(?:ed|s)?|queried)\b")
+_CODING_ACT = re.compile(
+    r"(?i)\b(?:code[ds]?|abstract(?:ed|s)?|audit(?:ed|s)?|assign(?:ed|s)?|queried)\b"
+)
 _GOAL = re.compile(
     r"(?i)\b(?:seeking|looking for|interested in|goal|aspir\w*|hope to|open to|would like)\b"
 )
@@ -259,7 +262,8 @@ class Engine:
         elif coding_jobs:
             points += 20
             reasons.append(
-                f"a short coding/HIM position ('{coding_jobs[0].title}') in a career spent elsewhere"
+                f"a short coding/HIM position ('{coding_jobs[0].title}') "
+                "in a career spent elsewhere"
             )
             coding_jobs = []
         coding_creds = [
