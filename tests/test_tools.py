@@ -43,6 +43,8 @@ VOCABULARY = [
     # Misspellings and spacings.
     ("NexGen EHR", ["NextGen"]),
     ("Athena Health", ["athenahealth"]),
+    ("Systems: Athena, Kareo", ["Kareo", "athenahealth"]),
+    ("Referred by Athena Rodriguez; charted in Epic", ["Epic"]),  # a first name, not the product
     ("e-ClinicalWorks", ["eClinicalWorks"]),
     ("Cerner Millenium", ["Cerner"]),
     ("Allscript", ["Allscripts"]),
