@@ -108,8 +108,8 @@ def _common(p: argparse.ArgumentParser, as_of: bool = True) -> None:
         "--pdf-engine",
         choices=("pdfminer", "pdfium"),
         default=DEFAULT_LIMITS.pdf_engine,
-        help="what reads PDF text: pdfminer (pdfminer.six) or pdfium (pypdfium2, about 5x faster; "
-        "the same layout logic after it) (default %(default)s)",
+        help="what reads PDF text: pdfminer (pdfminer.six) or pdfium (pypdfium2, faster on large PDF "
+        "batches; the same layout logic after it) (default %(default)s)",
     )
     p.add_argument("--debug", action="store_true", help="show tracebacks and library warnings")
 

@@ -1,6 +1,6 @@
 """PDF glyphs with pypdfium2 (``--pdf-engine pdfium``): PDFium's text page. PDFium gets a resume's
-text about 10 times faster than pdfminer.six; our whole PDF reading with it is 2-4.5 times faster,
-the rest being per-character work both engines share (see the README's speed section).
+text 10-16 times faster than pdfminer.six; our glyph reading with it is 1.7-4.3 times faster than
+with pdfminer, the rest being per-character work both engines share (README: speed section).
 
 Each character comes with the attributes the pdfminer engine gives (text, box, font name, size,
 fill colour), in content-stream order, so ``analyzer.parsing.pdf`` lays both out the same way.
