@@ -164,10 +164,12 @@ def test_batch_over_all_hostile_files(capsys, hostile_dir, tmp_path: Path):
 
 
 def test_a_very_long_line_stays_linear(analyzer, tmp_path: Path):
-    """200 KB on one line with thousands of credentials, codes and metrics: seconds, not minutes."""
+    """200 KB on one line with thousands of credentials, codes and metrics ends. The bound is a
+    hang guard against quadratic work (minutes to hours), not a speed figure: the time itself is
+    measured in benchmarks/hostile.py."""
     line = "Coded 40 charts per day at 97% accuracy in Epic with CPC and ICD-10-CM. " * 3000
     path = make.write(tmp_path / "long.txt", "Pat Lee\nEXPERIENCE\n- " + line + "\n")
     start = time.monotonic()
     report = analyzer.run(path, AS_OF).report
     assert report.error is None and len(report.metrics) == 6000
-    assert time.monotonic() - start < 10
+    assert time.monotonic() - start < 60
