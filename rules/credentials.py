@@ -30,7 +30,11 @@ _LABEL_AFTER = re.compile(r"\s*:")
 # A list joiner between two credentials that share one status word ("CRC and CPMA exams ...").
 _AND = re.compile(r"^[\s,/]*(?:and|&|or)?[\s,/]*$", re.I)
 _AND_WORD = re.compile(r"(?i)\band\b|&|/")
-_EXPIRY = re.compile(r"(?i)\b(?:exp(?:ir\w*|\.|\b)|valid|through|thru|until|renew\w*|good)\W*$")
+# A future date that says how long a held credential runs ("renewal due 2027", "expires on 05/2028").
+_EXPIRY = re.compile(
+    r"(?i)\b(?:exp(?:ir\w*|\.|\b)|valid|through|thru|until|renew\w*|recert\w*|good|ceus?)"
+    r"(?:\W+(?:due|on|in|by|date|is|was|of|cycle|period|ends?))*\W*$"
+)
 
 
 def _future_date(text: str, as_of: date) -> date | None:

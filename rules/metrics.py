@@ -45,6 +45,16 @@ _THING_PER = re.compile(
 _TEAM_OF = re.compile(r"(?i)\b(?:team|staff|crew) of\s*$")  # "a group of 40 radiologists" is scope
 # The object named before a count: "Claims, 150-170 daily", "Operative notes: 40 per day".
 _NOUN_BEFORE = re.compile(r"(?i)(?P<noun>[a-z][a-z-]*)\s*[,:–—-]\s*(?:about\s+|around\s+|~\s*)?$")
+# The object named before a word for an amount: "chart volume 25/day", "claims count: 400 a week".
+_NOUN_AMOUNT_BEFORE = re.compile(
+    r"(?i)(?P<noun>[a-z][a-z-]*)\s+(?:volume|count|output|productivity|total)\s*[:,–—-]?\s*"
+    r"(?:of\s+)?(?:about\s+|around\s+|~\s*)?$"
+)
+# A version right after a product name: "Meditech 6.1", "Cerner v28", "Epic version 2.4".
+_VERSION_GAP = re.compile(r"(?i)\s*(?:v\.?\s*|ver\.?\s*|version\s+)?")
+# Nothing more in the clause after a count: "onboarded 5", "trained 12." (a number of people).
+_BARE_END = re.compile(r"\s*(?:[.;,)]|$)")
+_LAST_WORD = re.compile(r"[a-z]+\s*$")
 # Words that make a percent in a course context a work result after all.
 _WORK_RESULT = re.compile(
     r"(?i)audit|review(?!\s+(?:class|course|program|session|book))|validation|\bqa\b|quality|accura"
@@ -80,6 +90,7 @@ class _LineView:
     protected: list[tuple[int, int]]  # sorted
     break_ends: list[int]
     break_starts: list[int]
+    names_end: frozenset[int] = frozenset()  # where product and code-set names end
 
     @classmethod
     def of(cls, text: str, names: list[tuple[int, int]] = ()) -> _LineView:
@@ -87,7 +98,13 @@ class _LineView:
         breaks = list(_CLAUSE_BREAK.finditer(text))
         protected = [m.span() for pat in (_PHONE, _ZIP) for m in pat.finditer(text)]
         protected = sorted(protected + list(names))
-        return cls(text, protected, [m.end() for m in breaks], [m.start() for m in breaks])
+        return cls(
+            text,
+            protected,
+            [m.end() for m in breaks],
+            [m.start() for m in breaks],
+            frozenset(hi for _, hi in names),
+        )
 
 
 @dataclass
@@ -160,7 +177,15 @@ class MetricDetector:
             return True
         # Spans sorted by start (phones, zips, product names): those starting at or before it.
         i = bisect_right(view.protected, (n.start, len(view.text)))
-        return any(lo <= n.start and n.end <= hi for lo, hi in view.protected[max(0, i - 4) : i])
+        nearby = view.protected[max(0, i - 4) : i]
+        if any(lo <= n.start and n.end <= hi for lo, hi in nearby):
+            return True
+        # A decimal or "v"-marked number right after a product name is its version.
+        for _, hi in nearby:
+            gap = _VERSION_GAP.fullmatch(text, hi, n.start) if hi <= n.start else None
+            if gap and (n.decimal or gap.group(0).strip()) and hi in view.names_end:
+                return True
+        return False
 
     def _change(self, view: _LineView, n: Number, cand: _Candidate, nxt: Number) -> bool:
         """Whether ``n`` "to" ``nxt`` is a before-and-after pair: a verb of change earlier in the
@@ -249,7 +274,20 @@ class MetricDetector:
         plural_after = _PLURAL_AFTER.match(text, n.end, n.end + _WINDOW)
         scope = self.scope.match(text[n.end : n.end + _WINDOW])
         period = self._period(text[n.end : hi])
-        if people or person_compound or (team_verb and not obj_name and plural_after and not scope):
+        # "onboarded 5", "mentored 3.": the verb right before a count that ends the clause.
+        last_word = _LAST_WORD.search(before)
+        bare = (
+            last_word is not None
+            and self.team_verbs.search(last_word.group(0))
+            and not obj_name
+            and not period
+            and cand.baseline is None
+            and cand.value_max is None
+            and _BARE_END.match(text, cand.end)
+        )
+        if people or person_compound or bare or (
+            team_verb and not obj_name and plural_after and not scope
+        ):
             if not (team_verb or person_compound):
                 return None  # scope ("for six providers"), not people led
             cand.end = max(cand.end, obj_end)
@@ -275,12 +313,11 @@ class MetricDetector:
 
     def _object_before(self, text: str, start: int, lo: int) -> str | None:
         """A work object named just before the number: "Claims, 150-170 daily", "Notes: 40"."""
-        m = _NOUN_BEFORE.search(text, max(lo, start - 40), start)
-        if not m:
-            return None
-        for name, pat in self.obj_names:
-            if pat.match(m.group("noun")):
-                return name
+        for before in (_NOUN_BEFORE, _NOUN_AMOUNT_BEFORE):
+            m = before.search(text, max(lo, start - 40), start)
+            for name, pat in self.obj_names if m else ():
+                if pat.match(m.group("noun")):
+                    return name
         return None
 
     # -- detection --------------------------------------------------------------------------

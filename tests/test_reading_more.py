@@ -1,0 +1,62 @@
+"""More forms of the phenomena issue 11 names, each with look-alikes that must not change: a version
+after a product name, a people count that ends its clause, an object named before "volume", page
+counts, "WORK"-style headings, credentials let lapse, and dates that say how long a credential runs."""
+
+from __future__ import annotations
+
+import pytest
+
+JOB = "Pat Lee\nEXPERIENCE\nCoder, Acme Clinic, Tulsa, OK\nJan 2020 - Present\n- {line}\nSKILLS\nMeditech, Cerner, Epic\n"
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Chart assembly and deficiency tracking in Meditech 6.1", []),
+        ("Moved the team from Cerner v28 to Epic", []),
+        ("Coded 120 charts per day in Epic", [("volume", 120, "day")]),
+        ("Trained staff in 2019", []),
+        ("Second-level reviewer for new hires; onboarded 5", [("team_size", 5, None)]),
+        ("Mentored 3.", [("team_size", 3, None)]),
+        ("Trained on 2 systems", []),
+        ("Chart volume 25/day", [("volume", 25, "day")]),
+        ("Claims count: 400 a week", [("volume", 400, "week")]),
+        ("About 4 charts/hr on 30-60 page charts", [("volume", 4, "hour")]),
+        ("Reviewed 60 page records for completeness", []),
+        ("Scanned 500 pages per day", [("volume", 500, "day")]),
+    ],
+)
+def test_counts_in_context(findings_from, line, expected):
+    metrics = findings_from(JOB.format(line=line)).metrics
+    assert [(m.kind, m.value, m.period) for m in metrics] == expected
+
+
+@pytest.mark.parametrize("heading", ["WORK", "Jobs", "Positions Held", "Employment Record"])
+def test_short_experience_headings(findings_from, heading):
+    text = (
+        f"SKILLS\nICD-10-CM, CPT\n{heading}\n"
+        "Coder II - Brightline Health Partners (remote) - Aug 2023 to now\n"
+        "* retro chart review\n"
+    )
+    positions = findings_from(text).experience.positions
+    assert [(p.title, p.start) for p in positions] == [("Coder II", "2023-08")]
+
+
+@pytest.mark.parametrize(
+    "line, status",
+    [
+        ("I was a CPC, but I let my CPC lapse in 2021 when I moved to inpatient work.", "lapsed"),
+        ("Allowed my CCS to lapse in 2020", "lapsed"),
+        ("Let CPC expire in 2019", "lapsed"),
+        ("CCS: not renewed after 2018", "lapsed"),
+        ("CPC (AAPC), 2019", "held"),
+        ("CPC - renewal due 2027", "held"),
+        ("CPC (expires on 12/2027)", "held"),
+        ("CCS, recertification cycle ends 2028", "held"),
+        ("CRC - exam scheduled 03/2027", "in_progress"),
+        ("CPC expected 2027", "in_progress"),
+    ],
+)
+def test_credential_lapses_and_validity(findings_from, line, status):
+    creds = findings_from(f"CERTIFICATIONS\n{line}\n").credentials
+    assert [c.status for c in creds] == [status]
