@@ -60,3 +60,43 @@ def test_short_experience_headings(findings_from, heading):
 def test_credential_lapses_and_validity(findings_from, line, status):
     creds = findings_from(f"CERTIFICATIONS\n{line}\n").credentials
     assert [c.status for c in creds] == [status]
+
+
+def _full_width_duty() -> str:
+    """A duty sentence that fills a 500 pt Helvetica 10 line (so a wrap test would join the next
+    line to it)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.set_font("Helvetica", "", 10)
+    words = "Coded general surgery and oncology encounters including infusion hierarchy".split()
+    text = " ".join(words)
+    extra = iter(["and", "drug", "units", "for", "the", "clinic", "team", "daily"] * 6)
+    while pdf.get_string_width(text + " xxxxx.") < 497:
+        text += " " + next(extra)
+    return text + "."
+
+
+def test_a_pdf_job_title_after_a_full_width_duty_line_starts_a_job(analyzer):
+    from analyzer.parsing import read_bytes
+    from tests.conftest import AS_OF
+    from tests.fixtures.plain import to_pdf
+
+    lines = [
+        "Pat Lee",
+        "# Experience",
+        "Coding Specialist III",
+        "07/2014 to 04/2019",
+        "Company Name City , State",
+        _full_width_duty(),
+        "Coding Specialist",
+        "03/2012 to 06/2014",
+        "Company Name City , State",
+        "Coded primary care office visits and preventive services.",
+    ]
+    doc = read_bytes(to_pdf(lines), "cv.pdf", analyzer.sectioner)
+    positions = analyzer.engine.extract(doc, AS_OF).experience.positions
+    assert [(p.title, p.start) for p in positions] == [
+        ("Coding Specialist III", "2014-07"),
+        ("Coding Specialist", "2012-03"),
+    ]

@@ -359,8 +359,11 @@ def _page_lines(boxes: list[_Box], width: float) -> list[tuple[_Box, int]]:
 _CONNECTOR = re.compile(r"(?:[,&/+(-]|\b(?:and|or|of|the|for|with|in|to|a|an|at|on|by))$", re.I)
 
 
-def _continues(prev: _Box, cur: _Box, right_edge: float, narrow: bool) -> bool:
-    """Whether ``cur`` is the wrapped continuation of ``prev`` (same paragraph).
+def _continues(
+    prev: _Box, cur: _Box, right_edge: float, narrow: bool, following: str | None = None
+) -> bool:
+    """Whether ``cur`` is the wrapped continuation of ``prev`` (same paragraph); ``following`` is
+    the text of the line after ``cur`` in the same column.
 
     The classic wrap test: the first word of ``cur`` would not have fitted at the end of ``prev``.
     In a narrow sidebar of short items that is not enough, so there the break must also fall
@@ -372,6 +375,10 @@ def _continues(prev: _Box, cur: _Box, right_edge: float, narrow: bool) -> bool:
         return False
     if is_date_line(cur.text) or (cur.text[:1].isupper() and ends_with_dates(cur.text)):
         return False  # "Spring 2020", "Coder 01/2016 to Current": a job's dates start a header
+    text = cur.text.rstrip()
+    short_title = text[:1].isupper() and len(text.split()) <= 6 and not text.endswith(".")
+    if following is not None and short_title and is_date_line(following):
+        return False  # "Coding Specialist" above "03/2012 to 06/2014": a job title, not a wrap
     gap = prev.bottom - cur.top
     if (
         gap < -1
@@ -467,9 +474,12 @@ def _read_page(
         right_edges[column] = max(right_edges.get(column, 0.0), box.x1)
         left_edges[column] = min(left_edges.get(column, box.x0), box.x0)
     prev: tuple[_Box, int] | None = None
-    for box, column in kept:
+    for i, (box, column) in enumerate(kept):
         narrow = column == 2 or (right_edges[column] - left_edges[column]) < 0.45 * page_width
-        if prev and prev[1] == column and _continues(prev[0], box, right_edges[column], narrow):
+        following = next((b.text for b, c in kept[i + 1 : i + 4] if c == column), None)
+        if prev and prev[1] == column and _continues(
+            prev[0], box, right_edges[column], narrow, following
+        ):
             last = lines[-1]
             last.text = last.text.rstrip() + " " + box.text.strip()
         else:
