@@ -12,7 +12,7 @@ from analyzer.rules.numbers import Number, find_numbers
 from analyzer.rules.schema import MetricRules
 
 _CLAUSE_BREAK = re.compile(
-    r";|\s\|\s|(?<!\d)\.(?!\d)|\s[–—]\s|\bwhile\b|\bwhile\s|,\s(?=(?:and\s)?(?:[a-z]+ed|cut|led|kept|held|won)\b)"
+    r";|\s\|\s|(?<!\d)\.(?!\d)|\.(?=\s+[A-Z])|\s[–—]\s|\bwhile\b|\bwhile\s|,\s(?=(?:and\s)?(?:[a-z]+ed|cut|led|kept|held|won)\b)"
 )
 _FROM_TO = re.compile(r"(?i)\bfrom\s*$")
 _TO = re.compile(
@@ -59,6 +59,7 @@ _LAST_WORD = re.compile(r"[a-z]+\s*$")
 _WORK_RESULT = re.compile(
     r"(?i)audit|review(?!\s+(?:class|course|program|session|book))|validation|\bqa\b|quality|accura"
     r"|pass rate|completion rate"
+    r"|\bof (?:my|our|the|his|her)?\s*(?:students|trainees|learners|coders|staff|class|cohorts?)\b"
 )
 _SLASH_DATE = re.compile(r"^\s*/\s*\d")
 _DOT_LETTER = re.compile(r"^\.[A-Za-z]")

@@ -100,3 +100,23 @@ def test_a_pdf_job_title_after_a_full_width_duty_line_starts_a_job(analyzer):
         ("Coding Specialist III", "2014-07"),
         ("Coding Specialist", "2012-03"),
     ]
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Brought the delinquent record count from 140 down to 35", [("other", 35, 140)]),
+        ("Cut the number of open charts from 900 to 120", [("other", 120, 900)]),
+        ("Trained 46 new coders across three cohorts", [("team_size", 46, None)]),
+        ("88% of my students passed the CPC exam on the first attempt", [("other", 88, None)]),
+        ("Scored 94% on the CPC practice exam", []),
+        ("Worked three shifts", []),
+        (
+            "Raised the case mix index from 1.58 to 1.66. Precepted 3 new CDI specialists.",
+            [("other", 1.66, 1.58), ("team_size", 3, None)],
+        ),
+    ],
+)
+def test_changes_groups_and_pass_rates(findings_from, line, expected):
+    metrics = findings_from(JOB.format(line=line)).metrics
+    assert [(m.kind, m.value, m.baseline) for m in metrics] == expected
