@@ -18,7 +18,7 @@ _FROM_TO = re.compile(r"(?i)\bfrom\s*$")
 _TO = re.compile(
     r"(?i)^\s*(?:%|percent|pct|days?|business days?|hours?)?\s*(?:to|down to|up to|->|→)\s*"
 )
-_RANGE_SEP = re.compile(r"\s*(?:[-–—]|to)\s*\$?(?=\d)")
+_RANGE_SEP = re.compile(r"\s*(?:[-–—]|to)\s*\$?(?=\d|[a-z])")
 _PERCENT = re.compile(
     r"(?i)^\s*(?:%|percent\b|pct\b|per cent\b|percentage points?\b|pp\b|points?\b(?=.*%))"
 )

@@ -24,6 +24,8 @@ JOB = "Pat Lee\nEXPERIENCE\nCoder, Acme Clinic, Tulsa, OK\nJan 2020 - Present\n-
         ("About 4 charts/hr on 30-60 page charts", [("volume", 4, "hour")]),
         ("Reviewed 60 page records for completeness", []),
         ("Scanned 500 pages per day", [("volume", 500, "day")]),
+        ("Code two to three inpatient charts an hour", [("volume", 2, "hour")]),
+        ("Reviewed ten to twelve records daily", [("volume", 10, "day")]),
     ],
 )
 def test_counts_in_context(findings_from, line, expected):
