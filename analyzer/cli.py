@@ -273,7 +273,10 @@ def _add_batch(sub) -> None:
     p.add_argument("--min-stage", choices=("entry", "mid", "senior"))
     p.add_argument("--min-score", type=_number(int, 0, 100, low_ok=True), metavar="N")
     p.add_argument(
-        "--top", type=_positive(int), metavar="N", help="keep the N best-scored candidates"
+        "--top",
+        type=_positive(int),
+        metavar="N",
+        help="keep the first N candidates in the ranking shown (stage band, then score; fit with --job)",
     )
     p.add_argument(
         "--job",
@@ -366,6 +369,17 @@ class UsageError(Exception):
     """A command line that names something unusable (exit 2)."""
 
 
+def _not_an_input(output: str, *inputs: str) -> None:
+    """``-o`` may not name a file this run reads: an input is never modified."""
+    for source in inputs:
+        try:
+            same = source != "-" and os.path.samefile(output, source)
+        except OSError:
+            same = False
+        if same:
+            raise UsageError(f"-o {output} is an input of this run; inputs are never modified")
+
+
 def _source(path: str):
     """What a command reads: ``-`` is standard input (its bytes; the format is sniffed), a folder
     is a usage error, anything else a path."""
@@ -385,6 +399,7 @@ def cmd_single(args: argparse.Namespace) -> int:
     from analyzer.render import render
 
     if args.output:
+        _not_an_input(args.output, args.file)
         check_writable(args.output)
     source = _source(args.file)
     analyzer = Analyzer(args.rules, _limits(args))
@@ -420,6 +435,7 @@ def cmd_match(args: argparse.Namespace) -> int:
     from analyzer.render import render
 
     if args.output:
+        _not_an_input(args.output, args.file, args.job)
         check_writable(args.output)
     if args.file == "-" and args.job == "-":
         raise UsageError("the resume and the job posting cannot both come from standard input")
@@ -448,6 +464,7 @@ def cmd_text(args: argparse.Namespace) -> int:
     from analyzer.rules.pack import load_rules
 
     if args.output:
+        _not_an_input(args.output, args.file)
         check_writable(args.output)
     try:
         source, limits = _source(args.file), _limits(args)
@@ -519,6 +536,22 @@ def _progress(done: int, total: int, started: float) -> None:
     sys.stderr.flush()
 
 
+def _overwrites_a_candidate(root: Path, output: str) -> bool:
+    """Whether ``-o`` names an existing regular file under ``root`` that this tool did not write
+    (an input is never modified; a previous run's output may be replaced)."""
+    from analyzer.batch import written_by_us
+
+    out = Path(output)
+    try:
+        inside = out.resolve().is_relative_to(root.resolve())
+        if not (inside and out.is_file()):
+            return False
+        with open(out, "rb") as fh:
+            return not written_by_us(fh.read(4096))
+    except OSError:
+        return False
+
+
 def _batch_sinks(args: argparse.Namespace) -> list:
     """The outputs ``batch`` writes: its ``--format`` to ``-o`` or stdout, and ``--reports-dir``."""
     from analyzer.sinks import JsonlSink, RankedSink, ReportsDirSink
@@ -584,6 +617,11 @@ def cmd_batch(args: argparse.Namespace) -> int:
     if isinstance(root, Path) and not root.is_dir():
         print(f"resume-analyzer: {display_name(root)} is not a folder", file=sys.stderr)
         return EXIT_USAGE
+    if isinstance(root, Path) and args.output and _overwrites_a_candidate(root, args.output):
+        raise UsageError(
+            f"-o {display_name(Path(args.output))} would replace a file of the input folder "
+            "that is not one of this tool's outputs"
+        )
     if args.format == "xlsx" and not args.output and sys.stdout.isatty():
         print(
             "resume-analyzer: --format xlsx writes a workbook: give -o FILE.xlsx", file=sys.stderr

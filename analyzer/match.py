@@ -70,6 +70,12 @@ def _years(value: float) -> str:
     return f"{value:g} year" + ("" if value == 1 else "s")
 
 
+_NOTHING_READ = (
+    "No requirement could be read from this posting (no credential, years, code set, tool, setting "
+    "or education ask), so the fit is 0: check that the file is the job posting."
+)
+
+
 class Matcher:
     """Reads postings and scores resumes against them."""
 
@@ -368,14 +374,16 @@ class Matcher:
         missing = sorted(
             (q for q in reqs if q.status == "missing"), key=lambda q: order[q.strength]
         )
+        # A posting with nothing read from it (a benefits blurb, the wrong file) fits nobody.
+        guidance = self._guidance(reqs) if reqs else [_NOTHING_READ]
         return Match(
-            score=self._score(reqs),
+            score=self._score(reqs) if reqs else 0,
             job=posting.source,
             requirements=reqs,
             missing=[f"{q.label} ({q.strength})" for q in missing],
             standards=standards,
             feature=self._features(standards),
-            guidance=self._guidance(reqs),
+            guidance=guidance,
             tiebreak=self._tiebreak(reqs, standards, posting, report, doc),
         )
 

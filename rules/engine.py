@@ -290,4 +290,12 @@ class Engine:
         # Points: coding/HIM positions 50, a coding credential 30, two+ code sets 15, a coding summary 15.
         medical = points >= 45
         confidence = round(min(100, points) / 100 if medical else 1 - min(100, points) / 100, 2)
+        if not medical:
+            lacking = [w for w, shown in (("dated coding/HIM job", coding_jobs),
+                                          ("coding credential", coding_creds)) if not shown]
+            reasons.insert(
+                0,
+                f"{min(100, points)} of the 45 points a coding resume needs"
+                + (": no " + " and no ".join(lacking) if lacking else "")
+            )  # fmt: skip
         return Domain(medical_coding=medical, confidence=confidence, reasons=reasons)

@@ -55,6 +55,8 @@ _VERSION_GAP = re.compile(r"(?i)\s*(?:v\.?\s*|ver\.?\s*|version\s+)?")
 # Nothing more in the clause after a count: "onboarded 5", "trained 12." (a number of people).
 _BARE_END = re.compile(r"\s*(?:[.;,)]|$)")
 _LAST_WORD = re.compile(r"[a-z]+\s*$")
+# A line with a verb-like run of words (a summary sentence), not a name, title or contact line.
+_SENTENCE = re.compile(r"(?i)(?:\b[a-z]+\b[^|•·@/\n]*){6,}|%|\bper (?:day|hour|week|month)\b")
 # Words that make a percent in a course context a work result after all.
 _WORK_RESULT = re.compile(
     r"(?i)audit|review(?!\s+(?:class|course|program|session|book))|validation|\bqa\b|quality|accura"
@@ -475,7 +477,12 @@ class MetricDetector:
         metrics: list[Metric] = []
         names = names or {}
         for line in doc.lines:
-            if line.heading or line.section == "profile" and line.index < 6 and not line.bullet:
+            # The name and contact block carries no results (a phone, a zip, a street number); a
+            # summary sentence under the name, headed or not, can.
+            if line.heading or (
+                line.section == "profile" and line.index < 6 and not line.bullet
+                and not _SENTENCE.search(line.text)
+            ):
                 continue
             metrics.extend(self._line_metrics(line.text, line.index, names.get(line.index, [])))
         return metrics

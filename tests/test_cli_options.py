@@ -91,3 +91,39 @@ def test_resume_and_posting_cannot_both_be_stdin(monkeypatch, capsys):
     _stdin(monkeypatch, CV.read_bytes())
     assert main(["match", "-", "--job", "-"]) == 2
     assert "both" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["score", "suggest", "text"])
+def test_an_input_is_never_the_output(tmp_path, capsys, command):
+    cv = tmp_path / "cv.txt"
+    cv.write_bytes(CV.read_bytes())
+    assert main([command, str(cv), "-o", str(cv)]) == 2
+    assert "is an input of this run" in capsys.readouterr().err
+    assert cv.read_bytes() == CV.read_bytes()
+
+
+def test_match_never_writes_over_its_posting(tmp_path, capsys):
+    job = tmp_path / "job.txt"
+    job.write_bytes((SAMPLES / "jobs" / "entry_outpatient_cpc.txt").read_bytes())
+    before = job.read_bytes()
+    assert main(["match", str(CV), "--job", str(job), "-o", str(job)]) == 2
+    assert job.read_bytes() == before
+
+
+def test_batch_never_writes_over_a_resume_in_its_folder(tmp_path, capsys):
+    cv = tmp_path / "cv.txt"
+    cv.write_bytes(CV.read_bytes())
+    assert main(["batch", str(tmp_path), "-o", str(cv), "--workers", "0"]) == 2
+    assert cv.read_bytes() == CV.read_bytes()
+    out = tmp_path / "ranked.csv"
+    for _ in range(2):  # a previous run's own output may be replaced
+        assert main(["batch", str(tmp_path), "--format", "csv", "-o", str(out), "--workers", "0"]) == 0
+
+
+def test_a_posting_with_nothing_to_read_fits_nobody(tmp_path, capsys):
+    job = tmp_path / "job.txt"
+    job.write_text("We are hiring!\nGreat benefits and a friendly team.\n")
+    assert main(["match", str(CV), "--job", str(job), "--format", "json", "--as-of", "2026-11-26"]) == 0
+    fit = json.loads(capsys.readouterr().out)["match"]
+    assert fit["score"] == 0 and fit["requirements"] == []
+    assert "No requirement could be read" in fit["guidance"][0]

@@ -122,3 +122,25 @@ def test_a_pdf_job_title_after_a_full_width_duty_line_starts_a_job(analyzer):
 def test_changes_groups_and_pass_rates(findings_from, line, expected):
     metrics = findings_from(JOB.format(line=line)).metrics
     assert [(m.kind, m.value, m.baseline) for m in metrics] == expected
+
+
+def test_an_unheaded_summary_under_the_name_is_read(findings_from):
+    text = (
+        "Coder with 99% accuracy on every audit and 150 charts coded per day in Epic.\n"
+        "EXPERIENCE\nCoder, Acme Clinic, Tulsa, OK\nJan 2020 - Present\n- Coded charts\n"
+    )
+    assert {(m.kind, m.value) for m in findings_from(text).metrics} == {
+        ("accuracy", 99),
+        ("volume", 150),
+    }
+
+
+def test_the_contact_block_under_the_name_gives_no_metric(findings_from):
+    text = "1200 Elm Street, Suite 4, Tulsa, OK 74104\n(918) 555-0117 | pat@example.com\n"
+    assert findings_from(text).metrics == []
+
+
+def test_a_non_coding_verdict_says_what_is_missing(findings_from):
+    domain = findings_from("Medical Coder\n").domain
+    assert not domain.medical_coding
+    assert "no dated coding/HIM job and no coding credential" in domain.reasons[0]

@@ -43,7 +43,8 @@ def ranks(rows: list[tuple[Report, list[str]]]) -> list[tuple[Report, list[str],
     for postings and errors) and its ranking note: why it is above the next candidate of the same
     fit, or that it is a job posting."""
     order = ranked(rows)
-    by_fit = {id(x.report): x for x in rank_by_fit(r for r, _ in order)}
+    candidates = (r for r, _ in order if not r.error and not is_posting(r))
+    by_fit = {id(x.report): x for x in rank_by_fit(candidates)}
     out: list[tuple[Report, list[str], int | None, str]] = []
     for i, (r, dups) in enumerate(order, 1):
         if r.error:
