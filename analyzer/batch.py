@@ -35,7 +35,7 @@ from typing import Protocol
 
 from rapidfuzz import fuzz
 
-from analyzer.models.report import Report
+from analyzer.models.report import LEVELS, Report
 from analyzer.names import display_name
 from analyzer.parsing.sniff import sniff
 from analyzer.pipeline import Analyzer
@@ -56,7 +56,6 @@ NOT_RESUMES = {
     ".py", ".json", ".jsonl", ".csv", ".tsv", ".xml", ".js", ".ts", ".css", ".yaml", ".yml",
     ".toml", ".ini", ".cfg", ".log", ".sh", ".bat", ".ps1", ".sql", ".ipynb", ".lock", ".xlsx",
 }  # fmt: skip
-LEVELS = {"entry": 0, "mid": 1, "senior": 2}
 _PROJECT_FILE = re.compile(
     r"(?i)^(?:readme|license|licence|changelog|contributing|notice)(?:\.\w+)?$"
 )
@@ -225,7 +224,8 @@ def passes(report: Report, require: set[str], min_stage: str | None, min_score: 
         held = {c.id for c in report.credentials if c.status in ("held", "apprentice")}
         if not held & require:
             return False
-    if min_stage and (not report.stage or LEVELS[report.stage.level] < LEVELS[min_stage]):
+    low = LEVELS.index(min_stage) if min_stage else 0
+    if min_stage and (not report.stage or LEVELS.index(report.stage.level) < low):
         return False
     if min_score is not None and (not report.score or report.score.overall < min_score):
         return False

@@ -458,6 +458,9 @@ def cmd_match(args: argparse.Namespace) -> int:
 
 
 def cmd_text(args: argparse.Namespace) -> int:
+    """The parsed lines only: no rule engine, so spaCy is never loaded; the same time limit and
+    memory cap as an analysis."""
+    from analyzer.deadline import deadline
     from analyzer.errors import AnalyzerError
     from analyzer.parsing import check_bytes, read_bytes, read_file
     from analyzer.parsing.sections import Sectioner
@@ -466,16 +469,20 @@ def cmd_text(args: argparse.Namespace) -> int:
     if args.output:
         _not_an_input(args.output, args.file)
         check_writable(args.output)
+    source, limits = _source(args.file), _limits(args)
+    sectioner = Sectioner(load_rules(args.rules).sections)
     try:
-        source, limits = _source(args.file), _limits(args)
-        data = (
-            read_file(source, limits)
-            if isinstance(source, str)
-            else check_bytes(source.read(limits.max_file_bytes + 1), limits)
-        )
-        doc = read_bytes(
-            data, _label(args.file), Sectioner(load_rules(args.rules).sections), limits
-        )
+        with address_space_cap(args.max_memory), deadline(limits.timeout_seconds):
+            data = (
+                read_file(source, limits)
+                if isinstance(source, str)
+                else check_bytes(source.read(limits.max_file_bytes + 1), limits)
+            )
+            doc = read_bytes(data, _label(args.file), sectioner, limits)
+    except MemoryError:
+        print(f"resume-analyzer: {display_name(args.file)}: reading needed more memory than "
+              "allowed (too_large)", file=sys.stderr)  # fmt: skip
+        return EXIT_FAILED
     except AnalyzerError as exc:
         print(
             f"resume-analyzer: {display_name(args.file)}: {exc.message} ({exc.code})",

@@ -22,7 +22,7 @@ from analyzer.models.match import (
     Standard,
     TieBreak,
 )
-from analyzer.models.report import Report
+from analyzer.models.report import LEVELS, Report
 from analyzer.rules.dates import merged_years, position_span
 from analyzer.rules.pack import RulePack
 from analyzer.rules.posting import Ask, PostingReader, StandardAsk
@@ -35,7 +35,6 @@ _PER_DAY = {
     "year": 1 / 250,
 }
 _MAX_STRENGTH = 1.5
-_LEVELS = {"entry": 0, "mid": 1, "senior": 2}
 
 # (status, evidence, note, fixable, credit)
 Verdict = tuple[str, list[Evidence], str, bool, float]
@@ -243,7 +242,7 @@ class Matcher:
     def _level(self, ask: Ask, r: Report) -> Verdict:
         have = r.stage.level if r.stage else "entry"
         want = ask.ids[0]
-        gap = _LEVELS[have] - _LEVELS[want]
+        gap = LEVELS.index(have) - LEVELS.index(want)
         half = self.rules.scoring.partial_credit
         if gap == 0:
             return "met", [], f"{_a(have)}-level candidate for {_a(want)}-level role", False, 1.0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
@@ -33,6 +33,8 @@ ErrorCode = Literal[
     "internal_error",
 ]
 Level = Literal["entry", "mid", "senior"]
+# The stages in career order (the one place that order is written).
+LEVELS: tuple[str, ...] = get_args(Level)
 Priority = Literal["high", "medium", "low"]
 
 

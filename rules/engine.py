@@ -31,7 +31,6 @@ from analyzer.rules.products import ProductLists
 from analyzer.rules.terms import Hit, TermMatcher
 
 # Credentials of these tracks show billing or finance work, not coding (CPB, CRCR, CRCS, ...).
-_NOT_CODING_TRACKS = {"revenue cycle"}
 # A coding career: at least this many years of coding/HIM positions, or this share of all dated
 # work, or the latest position is paid coding/HIM work.
 _CODING_YEARS = 2.0
@@ -117,6 +116,8 @@ class Engine:
         self.rules = rules
         self.coding_bodies = set(rules.credentials.coding_bodies)
         self.credential_track = {r.id: r.track for r in rules.credentials.rules}
+        # Tracks that are not coding/HIM work (stages.toml ``coding = false``: revenue cycle).
+        self.not_coding_tracks = {t.id for t in rules.stages.tracks if not t.coding}
         self.coding_cue = re.compile(
             r"\b(?:" + "|".join(map(re.escape, sorted(self.coding_bodies))) + r"|cod(?:er|ing))\b",
             re.I,
@@ -271,7 +272,7 @@ class Engine:
             for c in f.credentials
             if c.body in self.coding_bodies
             and c.status != "mentioned"
-            and self.credential_track.get(c.id) not in _NOT_CODING_TRACKS
+            and self.credential_track.get(c.id) not in self.not_coding_tracks
         ]
         if coding_creds:
             points += 30

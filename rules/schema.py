@@ -162,12 +162,15 @@ class ExperienceRules(_Strict):
 
 class TrackRule(_Strict):
     """A career track: the titles that vote for it and the results its hiring managers ask for
-    (its credentials are those whose ``track`` in credentials.toml is this id)."""
+    (its credentials are those whose ``track`` in credentials.toml is this id). ``coding =
+    false`` marks a track that is not coding/HIM work (revenue cycle): its credentials do not make
+    a resume a coding one."""
 
     id: str
     titles: list[Regex]
     results: list[str]
     senior_results: list[str] = Field(default_factory=list)
+    coding: bool = True
 
 
 class NextStep(_Strict):

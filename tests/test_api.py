@@ -9,6 +9,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from analyzer import analyze, match
 from tests.conftest import AS_OF, ROOT, SAMPLES
 
@@ -77,3 +79,26 @@ def test_concurrent_first_calls_from_threads_all_succeed(tmp_path):
     results = json.loads(proc.stdout)
     assert [code for code, _ in results] == [None] * 4
     assert len({score for _, score in results}) == 1
+
+
+@pytest.mark.parametrize("on_page", [1, 2])
+def test_a_time_limit_inside_a_pdf_parser_is_a_timeout_not_a_damaged_file(monkeypatch, on_page):
+    """The parsers' catch-alls for broken files let the time limit through: it used to come out as
+    'corrupt (Timeout)' on the first page, and to cut the document short on a later one."""
+    from pdfminer.pdfinterp import PDFPageInterpreter
+
+    from analyzer.errors import Timeout
+    from analyzer.parsing.pdf_pdfminer import read_pages
+
+    real = PDFPageInterpreter.process_page
+    seen = []
+
+    def slow(self, page):
+        seen.append(page)
+        if len(seen) == on_page:
+            raise Timeout("analysis took longer than 1 s and was stopped (--timeout)")
+        return real(self, page)
+
+    monkeypatch.setattr(PDFPageInterpreter, "process_page", slow)
+    with pytest.raises(Timeout):
+        read_pages((SAMPLES / "mid_ed_coder.pdf").read_bytes(), 30)

@@ -127,3 +127,8 @@ def test_a_posting_with_nothing_to_read_fits_nobody(tmp_path, capsys):
     fit = json.loads(capsys.readouterr().out)["match"]
     assert fit["score"] == 0 and fit["requirements"] == []
     assert "No requirement could be read" in fit["guidance"][0]
+
+
+def test_text_keeps_the_time_limit(capsys):
+    assert main(["text", str(SAMPLES / "mid_ed_coder.pdf"), "--timeout", "0.001"]) == 1
+    assert "(timeout)" in capsys.readouterr().err

@@ -10,9 +10,9 @@ the better resume ranks first.
 
 from __future__ import annotations
 
-from analyzer.models.report import Report
+from analyzer.models.report import LEVELS, Report
 
-BANDS = ("senior", "mid", "entry")
+BANDS = tuple(reversed(LEVELS))  # highest band first
 # Credibility penalty points at which a resume is ranked after every credible one.
 FLAGGED = 15
 

@@ -12,7 +12,7 @@ import re
 import zipfile
 import zlib
 
-from analyzer.errors import Corrupt, Encrypted, TooLarge
+from analyzer.errors import AnalyzerError, Corrupt, Encrypted, TooLarge
 from analyzer.parsing.cleanup import clean_chars
 from analyzer.parsing.raw import RawLine
 
@@ -93,6 +93,8 @@ def _para_lines(p, column: int) -> list[RawLine]:
     para = Paragraph(p, None)
     try:
         text = para.text
+    except (AnalyzerError, MemoryError):  # a time limit or memory cap, not a bad file
+        raise
     except Exception:  # malformed runs: fall back to raw w:t text
         text = "".join(t.text or "" for t in p.iter(W + "t"))
     style_el = p.find(f"{W}pPr/{W}pStyle")
@@ -251,6 +253,8 @@ class _Hider:
             background = document.element.find(W + "background")
             color = background.get(W + "color") if background is not None else None
             self.dark_page = bool(color) and color != "auto" and not _white(color)
+        except (AnalyzerError, MemoryError):  # a time limit or memory cap, not a bad file
+            raise
         except Exception:  # a styles part python-docx cannot give: direct formatting only
             pass
 
@@ -356,6 +360,8 @@ def read_docx(
         raise Corrupt(
             f"the DOCX file is damaged or is not a Word document ({type(exc).__name__})"
         ) from exc
+    except (AnalyzerError, MemoryError):  # a time limit or memory cap, not a bad file
+        raise
     except Exception as exc:  # lxml XMLSyntaxError and friends
         raise Corrupt(f"the DOCX file is damaged ({type(exc).__name__})") from exc
 
@@ -376,6 +382,8 @@ def read_docx(
                 if part.is_linked_to_previous:  # no definition of its own (reading would add one)
                     continue
                 element = part._element
+            except (AnalyzerError, MemoryError):  # a time limit or memory cap, not a bad file
+                raise
             except Exception:
                 continue
             if id(element) in seen_parts or element is None:

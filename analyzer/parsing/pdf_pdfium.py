@@ -91,6 +91,8 @@ def _child(send, data: bytes, max_pages: int) -> None:
         result = ("ok", _read(data, max_pages))
     except AnalyzerError as exc:
         result = ("error", (exc.code, exc.message))
+    except (AnalyzerError, MemoryError):  # a time limit or memory cap, not a bad file
+        raise
     except Exception as exc:  # noqa: BLE001 - reported as this file's internal error
         result = ("error", ("internal_error", f"unexpected {type(exc).__name__}: {exc}"))
     send.send(result)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 import logging
 
-from analyzer.errors import Corrupt, Encrypted, TooLarge
+from analyzer.errors import AnalyzerError, Corrupt, Encrypted, TooLarge
 from analyzer.parsing.pdf import Glyph, Page, font_name, is_bold_font, is_white
 
 _LOG_NAMES = (
@@ -54,6 +54,8 @@ def _open(data: bytes) -> list:
         OverflowError,
     ) as exc:
         raise Corrupt(f"the PDF is damaged and cannot be read ({type(exc).__name__})") from exc
+    except (AnalyzerError, MemoryError):  # a time limit or memory cap, not a bad file
+        raise
     except Exception as exc:  # pdfminer raises many ad-hoc exception types on broken files
         if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
             raise Encrypted(_ENCRYPTED) from exc
@@ -169,6 +171,8 @@ def read_pages(data: bytes, max_pages: int) -> tuple[list[Page], int]:
         try:
             interpreter.process_page(page)
             layout = device.get_result()
+        except (AnalyzerError, MemoryError):  # a time limit or memory cap, not a bad file
+            raise
         except Exception as exc:
             if out:
                 break  # keep what was readable before the damage

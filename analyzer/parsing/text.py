@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from analyzer.errors import Corrupt, Empty, UnsupportedFormat
+from analyzer.errors import AnalyzerError, Corrupt, Empty, UnsupportedFormat
 from analyzer.parsing.cleanup import split_bullet
 from analyzer.parsing.raw import RawLine
 
@@ -138,5 +138,7 @@ def rtf_text(rtf: str) -> str:
 
     try:
         return rtf_to_text(rtf, errors="ignore")
+    except (AnalyzerError, MemoryError):  # a time limit or memory cap, not a bad file
+        raise
     except Exception as exc:  # noqa: BLE001 - any failure of the third-party reader is a bad file
         raise Corrupt(f"the RTF file cannot be read ({type(exc).__name__})") from exc
