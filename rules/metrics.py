@@ -55,8 +55,9 @@ _VERSION_GAP = re.compile(r"(?i)\s*(?:v\.?\s*|ver\.?\s*|version\s+)?")
 # Nothing more in the clause after a count: "onboarded 5", "trained 12." (a number of people).
 _BARE_END = re.compile(r"\s*(?:[.;,)]|$)")
 _LAST_WORD = re.compile(r"[a-z]+\s*$")
-# A line with a verb-like run of words (a summary sentence), not a name, title or contact line.
-_SENTENCE = re.compile(r"(?i)(?:\b[a-z]+\b[^|•·@/\n]*){6,}|%|\bper (?:day|hour|week|month)\b")
+# Contact-line separators, and what marks a line as a claim (a percent, a rate per period).
+_CONTACT_SEPARATORS = re.compile(r"[|•·@/]")
+_CLAIM_MARK = re.compile(r"(?i)%|\bper (?:day|hour|week|month)\b")
 # Words that make a percent in a course context a work result after all.
 _WORK_RESULT = re.compile(
     r"(?i)audit|review(?!\s+(?:class|course|program|session|book))|validation|\bqa\b|quality|accura"
@@ -82,6 +83,13 @@ _REMOTE = re.compile(r"(?i)\s*remote")
 _PERSON_COMPOUND = re.compile(r"-(?:person|member|coder|FTE)\b", re.I)
 _PLURAL_AFTER = re.compile(r"\s*(?:\+\s*)?(?:new\s+|junior\s+|senior\s+)?[A-Za-z-]+s\b")
 _WINDOW = 80  # characters around a number that decide what it is (keeps long lines linear)
+
+
+def _is_sentence(text: str) -> bool:
+    """A summary sentence (six or more words between contact separators, or a percent or rate),
+    not a name, title or contact line. Linear in the line's length."""
+    runs = _CONTACT_SEPARATORS.split(text)
+    return bool(_CLAIM_MARK.search(text)) or max(len(r.split()) for r in runs) >= 6
 
 
 @dataclass(frozen=True)
@@ -481,7 +489,7 @@ class MetricDetector:
             # summary sentence under the name, headed or not, can.
             if line.heading or (
                 line.section == "profile" and line.index < 6 and not line.bullet
-                and not _SENTENCE.search(line.text)
+                and not _is_sentence(line.text)
             ):
                 continue
             metrics.extend(self._line_metrics(line.text, line.index, names.get(line.index, [])))

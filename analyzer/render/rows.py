@@ -101,7 +101,7 @@ def _number(v: float | None) -> int | float | None:
     return int(v) if v is not None and v == int(v) else v
 
 
-def _analysed(r: Report, kinds: Kinds) -> dict[str, Cell]:
+def _analysed(r: Report, metric_cols: list[MetricColumn]) -> dict[str, Cell]:
     c = r.candidate
     row: dict[str, Cell] = {
         "rank_key": rank_label(r),
@@ -128,7 +128,7 @@ def _analysed(r: Report, kinds: Kinds) -> dict[str, Cell]:
         "top_missing": LIST_SEPARATOR.join(missing_metrics(r)),
         "medical_coding": bool(r.domain and r.domain.medical_coding),
     }
-    for col in metric_columns(kinds):
+    for col in metric_cols:
         m = _first(r, col.kind, col.unit)
         row[col.name] = _number(m.value) if m else None
         if col.kind == "volume":
@@ -141,13 +141,14 @@ def candidate_rows(
 ) -> Iterator[dict[str, Cell]]:
     """One typed row per report, ranked (job postings and errors last, unranked), keyed by
     ``candidate_columns(kinds)``; ``None`` is an empty cell."""
+    columns, metric_cols = candidate_columns(kinds), metric_columns(kinds)  # once per run
     for r, dups, rank, note in ranks(rows):
-        row: dict[str, Cell] = dict.fromkeys(candidate_columns(kinds))
+        row: dict[str, Cell] = dict.fromkeys(columns)
         row.update(file=r.file, duplicate_of=LIST_SEPARATOR.join(dups) or None)
         if r.error:
             row.update(error_code=r.error.code, error_message=r.error.message)
         else:
-            row.update(rank=rank, ranking_note=note or None, **_analysed(r, kinds))
+            row.update(rank=rank, ranking_note=note or None, **_analysed(r, metric_cols))
             if rank is None:  # a job posting: no fit, nothing missing
                 row.update(fit=None, missing_requirements=None)
         yield row
