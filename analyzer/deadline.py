@@ -1,5 +1,10 @@
 """A per-file time limit inside one process (SIGALRM), the first line of defence against a file that
-would make a parser run for minutes. Batch workers are also killed from outside if this fails."""
+would make a parser run for minutes. Batch workers are also killed from outside if this fails.
+
+Parsers have catch-alls of their own (pdfminer wraps its debug logging in ``except Exception``), so a
+single alarm can be swallowed. The alarm therefore fires again every ``_REFIRE`` seconds until the
+block exits, and a block that ends normally after its alarm has fired still raises ``Timeout``: the
+limit holds wherever the signal happens to land."""
 
 from __future__ import annotations
 
@@ -9,6 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from analyzer.errors import Timeout
+
+_REFIRE = 0.05  # seconds between repeated alarms once the limit has passed
 
 
 @contextmanager
@@ -22,14 +29,20 @@ def deadline(seconds: float | None) -> Iterator[None]:
     if not usable:
         yield
         return
+    message = f"analysis took longer than {seconds:g} s and was stopped (--timeout)"
+    fired = False
 
     def expire(signum, frame):
-        raise Timeout(f"analysis took longer than {seconds:g} s and was stopped (--timeout)")
+        nonlocal fired
+        fired = True
+        raise Timeout(message)
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, _REFIRE)
     try:
         yield
+        if fired:  # the alarm was swallowed by a catch-all inside the block
+            raise Timeout(message)
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)

@@ -1,6 +1,7 @@
 """Hostile and broken inputs: each ends in the right error code or a correct report, quickly,
 without leaking file contents, modifying inputs or stopping a batch."""
 
+import builtins
 import copy
 import hashlib
 import json
@@ -101,11 +102,19 @@ def test_xxe_never_leaks_a_local_file(analyzer, tmp_path: Path, capsys):
     assert hostile.SECRET not in out + err + report.model_dump_json()
 
 
-def test_60_mb_text_is_refused_before_reading(analyzer, tmp_path: Path):
+def test_60_mb_text_is_refused_before_reading(analyzer, tmp_path: Path, monkeypatch):
     path = make.write(tmp_path / "huge.txt", hostile.big_text(60))
-    start = time.monotonic()
+    opened = []
+    real_open = builtins.open
+
+    def recording_open(file, *args, **kwargs):
+        opened.append(str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", recording_open)
     report = analyzer.run(path, AS_OF).report
-    assert report.error.code == "too_large" and time.monotonic() - start < 2
+    assert report.error.code == "too_large" and "62.9 MB" in report.error.message
+    assert str(path) not in opened  # refused from its size alone: never opened, never read
 
 
 def test_unreadable_file(analyzer, tmp_path: Path, monkeypatch):
