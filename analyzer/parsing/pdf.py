@@ -114,18 +114,25 @@ def split_hidden(page: Page, page_no: int, hidden: list) -> list[Glyph]:
     per run of hidden glyphs (for every engine: this looks only at a glyph's size and fill)."""
     from analyzer.models.document import HiddenText
 
+    glyphs, backgrounds = page.glyphs, page.backgrounds
+    if not glyphs or (
+        min({g.size for g in glyphs}) >= _TINY_PT
+        and (backgrounds is None or not any(is_white(fill) for fill in {g.fill for g in glyphs}))
+    ):
+        return glyphs  # the usual page: nothing tiny, nothing white (looked at once per value)
     visible: list[Glyph] = []
     run: list[Glyph] = []
     why = None
 
     def flush() -> None:
-        box = _line_box(run) if run else None
-        if box and box.text.strip():
-            hidden.append(HiddenText(text=box.text.strip()[:300], reason=why, page=page_no))
+        boxes = _boxes(run) if run else []
+        text = " ".join(box.text.strip() for box in boxes).strip()
+        if text:
+            hidden.append(HiddenText(text=text[:300], reason=why, page=page_no))
         run.clear()
 
-    for g in page.glyphs:
-        reason = _invisible(g, page.backgrounds)
+    for g in glyphs:
+        reason = _invisible(g, backgrounds)
         if reason is None:
             visible.append(g)
             continue
@@ -160,46 +167,6 @@ def is_bold_font(fontname: str) -> bool:
     return any(mark in lowered for mark in _BOLD)
 
 
-def _line_box(chars: list[Glyph]) -> _Box | None:
-    """One text line from its characters: text with word spaces, bounding box, weight and size."""
-    parts: list[str] = []
-    last_x1 = float("inf")
-    bold = total = 0
-    sizes: list[float] = []
-    first = chars[0]
-    x0, x1, bottom, top = first.x0, first.x1, first.y0, first.y1
-    for ch in chars:
-        # A gap wider than a tenth of the glyph is a space (pdfminer's word_margin).
-        if last_x1 < ch.x0 - _WORD_MARGIN * max(ch.x1 - ch.x0, ch.y1 - ch.y0):
-            parts.append(" ")
-        last_x1 = ch.x1
-        parts.append(ch.text)
-        if ch.x0 < x0:
-            x0 = ch.x0
-        if ch.x1 > x1:
-            x1 = ch.x1
-        if ch.y0 < bottom:
-            bottom = ch.y0
-        if ch.y1 > top:
-            top = ch.y1
-        if total < 24:  # a sample of the glyphs tells weight and size
-            total += 1
-            bold += ch.bold
-            sizes.append(ch.size)
-    text = clean_chars("".join(parts))
-    if not text.strip():
-        return None
-    return _Box(
-        text=text,
-        x0=x0,
-        x1=x1,
-        top=top,
-        bottom=bottom,
-        bold=total > 0 and bold / total >= 0.6,
-        size=round(median(sizes), 1) if sizes else 0.0,
-    )
-
-
 def _aligned(a: Glyph, b: Glyph) -> bool:
     """Whether ``b`` continues ``a``'s line: pdfminer's horizontal-alignment test, with its default
     line_overlap (0.5) and char_margin (2.0)."""
@@ -214,24 +181,81 @@ def _aligned(a: Glyph, b: Glyph) -> bool:
 
 
 def _boxes(chars: list[Glyph]) -> list[_Box]:
-    """Text lines of a page from its glyphs in content order.
+    """Text lines of a page from its glyphs in content order: text with word spaces, bounding box,
+    weight and size.
 
     Glyphs are split into lines wherever two neighbours in content order are not horizontally
-    aligned: the rule of pdfminer's ``group_objects``, without building its line and box objects
-    or running its text-box grouping."""
+    aligned (``_aligned``: the rule of pdfminer's ``group_objects``, without building its line and
+    box objects or running its text-box grouping). A gap wider than a tenth of the next glyph's
+    width or height is a word space (pdfminer's word_margin). The weight and size of a line come
+    from a sample of its first 24 glyphs.
+
+    This runs once per glyph of every PDF, so the usual case (the next glyph on the same baseline
+    and size) is tested inline, and each line is built in the same pass."""
     out: list[_Box] = []
-    run: list[Glyph] = []
+    parts: list[str] = []
+    sizes: list[float] = []
     prev = None
+    last_x1 = x0 = x1 = bottom = top = 0.0
+    bold = total = 0
     for ch in chars:
-        if prev is not None and not _aligned(prev, ch):
-            if box := _line_box(run):
-                out.append(box)
-            run = []
-        run.append(ch)
+        cx0, cx1, cy0, cy1 = ch.x0, ch.x1, ch.y0, ch.y1
+        width = cx1 - cx0
+        if prev is not None:
+            if cy0 == prev.y0 and cy1 == prev.y1 and cy1 > cy0:  # one baseline, one size
+                px0, px1 = prev.x0, prev.x1
+                if px0 <= cx1 and cx0 <= px1:
+                    same = True
+                else:
+                    gap = min(abs(px0 - cx1), abs(px1 - cx0))
+                    same = gap < max(px1 - px0, width) * _CHAR_MARGIN
+            else:
+                same = _aligned(prev, ch)
+            if not same:
+                _close(out, parts, x0, x1, bottom, top, bold, total, sizes)
+                parts, sizes, bold, total = [], [], 0, 0
+                prev = None
+        if prev is None:
+            x0, x1, bottom, top, last_x1 = cx0, cx1, cy0, cy1, float("inf")
+        else:
+            if cx0 < x0:
+                x0 = cx0
+            if cx1 > x1:
+                x1 = cx1
+            if cy0 < bottom:
+                bottom = cy0
+            if cy1 > top:
+                top = cy1
+        height = cy1 - cy0
+        if last_x1 < cx0 - _WORD_MARGIN * (width if width > height else height):
+            parts.append(" ")
+        last_x1 = cx1
+        parts.append(ch.text)
+        if total < 24:
+            total += 1
+            bold += ch.bold
+            sizes.append(ch.size)
         prev = ch
-    if run and (box := _line_box(run)):
-        out.append(box)
+    if prev is not None:
+        _close(out, parts, x0, x1, bottom, top, bold, total, sizes)
     return out
+
+
+def _close(out, parts, x0, x1, bottom, top, bold, total, sizes) -> None:
+    """Append the line made of ``parts`` to ``out``, unless it is blank."""
+    text = clean_chars("".join(parts))
+    if text.strip():
+        out.append(
+            _Box(
+                text=text,
+                x0=x0,
+                x1=x1,
+                top=top,
+                bottom=bottom,
+                bold=total > 0 and bold / total >= 0.6,
+                size=round(median(sizes), 1) if sizes else 0.0,
+            )
+        )
 
 
 def _same_row(a: _Box, b: _Box) -> bool:

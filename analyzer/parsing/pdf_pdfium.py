@@ -19,8 +19,8 @@ import ctypes
 import math
 import multiprocessing as mp
 import os
+import struct
 import threading
-from dataclasses import dataclass
 
 from analyzer.errors import AnalyzerError, Corrupt, Encrypted, TooLarge
 from analyzer.parsing.pdf import Glyph, Page, font_name, is_bold_font, is_white
@@ -136,51 +136,66 @@ def _read(data: bytes, max_pages: int) -> tuple[list[Page], int]:
 
 
 class _Api:
-    """The PDFium calls made per character or text object, bound once with plain integer handles
-    (ctypes' pointer types cost more than the calls themselves), and their output buffers."""
+    """The PDFium calls made per character or text object, bound once through cffi (its calls cost
+    about half of ctypes' here) with handles as plain integers both ways, and their output buffers.
+    """
 
     def __init__(self) -> None:
+        import cffi
         import pypdfium2.raw as raw
 
-        def bind(fn, restype, *argtypes):
-            return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
+        ffi = cffi.FFI()
 
-        vp, i, size_t = ctypes.c_void_p, ctypes.c_int, ctypes.c_size_t
-        d, u = ctypes.POINTER(ctypes.c_double), ctypes.POINTER(ctypes.c_uint)
-        self.count = bind(raw.FPDFText_CountChars, i, vp)
-        self.unicode = bind(raw.FPDFText_GetUnicode, ctypes.c_uint, vp, i)
-        self.text_object = bind(raw.FPDFText_GetTextObject, vp, vp, i)
-        self.char_box = bind(raw.FPDFText_GetLooseCharBox, i, vp, i, vp)  # into self.rect
-        self.origin = bind(raw.FPDFText_GetCharOrigin, i, vp, i, d, d)
-        self.font_size = bind(raw.FPDFText_GetFontSize, ctypes.c_double, vp, i)
-        self.matrix = bind(raw.FPDFText_GetMatrix, i, vp, i, ctypes.POINTER(raw.FS_MATRIX))
-        self.font = bind(raw.FPDFTextObj_GetFont, vp, vp)
-        self.weight = bind(raw.FPDFFont_GetWeight, i, vp)
-        self.base_name = bind(raw.FPDFFont_GetBaseFontName, size_t, vp, ctypes.c_char_p, size_t)
-        self.fill = bind(raw.FPDFPageObj_GetFillColor, i, vp, u, u, u, u)
+        def bind(function, signature: str):
+            return ffi.cast(signature, ctypes.cast(function, ctypes.c_void_p).value or 0)
+
+        h = "uintptr_t"  # every handle: text page, text object, font
+        self.count = bind(raw.FPDFText_CountChars, f"int(*)({h})")
+        self.unicode = bind(raw.FPDFText_GetUnicode, f"unsigned(*)({h}, int)")
+        self.text_object = bind(raw.FPDFText_GetTextObject, f"{h}(*)({h}, int)")
+        self.char_box = bind(raw.FPDFText_GetLooseCharBox, f"int(*)({h}, int, float*)")
+        self.font_size = bind(raw.FPDFText_GetFontSize, f"double(*)({h}, int)")
+        self.matrix = bind(raw.FPDFText_GetMatrix, f"int(*)({h}, int, float*)")
+        self.origin = bind(raw.FPDFText_GetCharOrigin, f"int(*)({h}, int, double*, double*)")
+        self.font = bind(raw.FPDFTextObj_GetFont, f"{h}(*)({h})")
+        self.weight = bind(raw.FPDFFont_GetWeight, f"int(*)({h})")
+        self.base_name = bind(raw.FPDFFont_GetBaseFontName, f"size_t(*)({h}, char*, size_t)")
+        self.fill = bind(
+            raw.FPDFPageObj_GetFillColor,
+            f"int(*)({h}, unsigned*, unsigned*, unsigned*, unsigned*)",
+        )
+        # What is painted under white text (``_backgrounds``).
+        self.page_objects = bind(raw.FPDFPage_CountObjects, f"int(*)({h})")
+        self.page_object = bind(raw.FPDFPage_GetObject, f"{h}(*)({h}, int)")
+        self.form_objects = bind(raw.FPDFFormObj_CountObjects, f"int(*)({h})")
+        self.form_object = bind(raw.FPDFFormObj_GetObject, f"{h}(*)({h}, unsigned long)")
+        self.object_type = bind(raw.FPDFPageObj_GetType, f"int(*)({h})")
+        self.draw_mode = bind(raw.FPDFPath_GetDrawMode, f"int(*)({h}, int*, int*)")
+        self.bounds = bind(raw.FPDFPageObj_GetBounds, f"int(*)({h}, float*, float*, float*, float*)")
+        self.modes = ffi.new("int[2]")  # fill mode, stroke
+        self.corners = [ffi.new("float*") for _ in range(4)]  # left, bottom, right, top
         # Output buffers, reused by every call (one thread at a time: see _lock).
-        self.rect, self.m = raw.FS_RECTF(), raw.FS_MATRIX()
-        self.x, self.y = ctypes.c_double(), ctypes.c_double()
-        self.rgba = [ctypes.c_uint() for _ in range(4)]
-        self.name = ctypes.create_string_buffer(256)
-        self.refs = {
-            "rect": ctypes.addressof(self.rect),
-            "m": ctypes.byref(self.m),
-            "xy": (ctypes.byref(self.x), ctypes.byref(self.y)),
-            "rgba": [ctypes.byref(c) for c in self.rgba],
-        }
+        self.box = ffi.new("float[4]")  # FS_RECTF: left, top, right, bottom
+        self.box_bytes = ffi.buffer(self.box)
+        self.unpack_box = struct.Struct("4f").unpack_from
+        self.m = ffi.new("float[6]")  # FS_MATRIX: a, b, c, d, e, f
+        self.x, self.y = ffi.new("double*"), ffi.new("double*")
+        self.rgba = [ffi.new("unsigned*") for _ in range(4)]
+        self.name = ffi.new("char[256]")
+        self.string = ffi.string
         self.fonts: dict[int, tuple[str, bool]] = {}  # per document: see _read
 
     def font_of(self, obj: int) -> tuple[str, bool]:
         """A text object's font name and whether it is bold. A Type 3 font may have no name at
         all: its declared weight tells bold then (PDFium gives 0 when unknown)."""
-        font = self.font(obj) or 0
+        font = self.font(obj)
         known = self.fonts.get(font)
         if known is None:
             name, weight = "", 0
             if font:
-                length = self.base_name(font, self.name, len(self.name))
-                name = font_name(self.name.raw[: max(0, min(length, 256) - 1)].decode("latin-1"))
+                self.name[0] = b"\0"
+                self.base_name(font, self.name, 256)
+                name = font_name(self.string(self.name, 255).decode("latin-1"))
                 weight = self.weight(font)
             known = self.fonts[font] = (name, is_bold_font(name) if name else weight >= 600)
         return known
@@ -188,29 +203,22 @@ class _Api:
 
 _api: _Api | None = None
 
-
-@dataclass
-class _Run:
-    """What the characters of one text object (one string shown in the content stream) share."""
-
-    font: str
-    bold: bool
-    size: float
-    fill: tuple[int, int, int] | None
-    baseline: float | None  # None when the text is not upright: its boxes are PDFium's
+_Run = tuple  # (font, bold, size, fill, baseline): what one text object's characters share
 
 
 def _run(api: _Api, tp: int, obj: int, index: int) -> _Run:
-    """The shared attributes of text object ``obj``, read at its character ``index``."""
+    """The shared attributes of text object ``obj``, read at its character ``index``: font name,
+    bold, size on the page, fill colour as RGB (``None`` when unknown), and the baseline (``None``
+    when the text is not upright: its boxes are then PDFium's)."""
     name, bold = api.font_of(obj)
     m = api.m
-    upright = bool(api.matrix(tp, index, api.refs["m"])) and m.b == 0 == m.c and m.d > 0
-    size = api.font_size(tp, index) * (m.d if upright else math.hypot(m.c, m.d))
-    api.origin(tp, index, *api.refs["xy"])
-    fill = None
-    if api.fill(obj, *api.refs["rgba"]):
-        fill = (api.rgba[0].value, api.rgba[1].value, api.rgba[2].value)
-    return _Run(name, bold, size, fill, api.y.value if upright else None)
+    m[0] = m[1] = m[2] = m[3] = 0.0
+    upright = bool(api.matrix(tp, index, m)) and m[1] == 0 == m[2] and m[3] > 0
+    size = api.font_size(tp, index) * (m[3] if upright else math.hypot(m[2], m[3]))
+    api.origin(tp, index, api.x, api.y)
+    r, g, b, a = api.rgba
+    fill = (r[0], g[0], b[0]) if api.fill(obj, r, g, b, a) else None
+    return (name, bold, size, fill, api.y[0] if upright else None)
 
 
 def _handle(obj) -> int:
@@ -219,76 +227,95 @@ def _handle(obj) -> int:
 
 def _page(doc, index: int) -> Page:
     """One page's glyphs, in the coordinates pdfminer uses (the media box's lower-left corner at
-    the origin, the page's /Rotate applied)."""
+    the origin; a page's /Rotate is not applied: neither engine reads a rotated page's lines well,
+    and they differ there, see the README).
+
+    This loop runs once per character, so it is kept to two PDFium calls (the character's text
+    object, its box) and one glyph; what a text object's characters share is read once per object.
+    """
     api = _api
     page = doc[index]
     textpage = page.get_textpage()
     try:
+        left, bottom, right, top = page.get_bbox()  # the media box, inherited ones too (cropped)
         tp = _handle(textpage.raw)
         n = api.count(tp)
         text = textpage.get_text_range(0, n) if n else ""
         if len(text) != n:  # characters outside the BMP: take them one by one
             text = "".join(chr(api.unicode(tp, i)) for i in range(n))
-        rect, ref = api.rect, api.refs["rect"]
+        ref, unpack, buffer = api.box, api.unpack_box, api.box_bytes
         text_object, char_box = api.text_object, api.char_box  # the per-character calls
         runs: dict[int, _Run] = {}
         glyphs: list[Glyph] = []
         append = glyphs.append
+        last = -1  # no text object has this handle
+        font = bold = size = fill = y0 = y1 = None
         for i, ch in enumerate(text):
             if ch.isspace():
                 continue  # word spaces come from the gaps (PDFium keeps only some space glyphs)
             obj = text_object(tp, i)
-            if not obj:
-                continue  # generated by PDFium
-            run = runs.get(obj)
-            if run is None:
-                run = runs[obj] = _run(api, tp, obj, i)
+            if obj != last:
+                if not obj:
+                    continue  # generated by PDFium
+                run = runs.get(obj)
+                if run is None:
+                    run = runs[obj] = _run(api, tp, obj, i)
+                font, bold, size, fill, baseline = run
+                last, y0 = obj, None if baseline is None else baseline - bottom
+                y1 = None if y0 is None else y0 + size
             char_box(tp, i, ref)
-            base = run.baseline
-            if base is None:
-                append(Glyph(ch, rect.left, rect.right, rect.bottom, rect.top, run.font,
-                             run.bold, run.size, run.fill))  # fmt: skip
+            x0, top_, x1, low = unpack(buffer)  # FS_RECTF: left, top, right, bottom
+            if y0 is None:  # not upright: PDFium's own box
+                append(Glyph(ch, x0 - left, x1 - left, low - bottom, top_ - bottom, font, bold,
+                             size, fill))  # fmt: skip
             else:
-                append(Glyph(ch, rect.left, rect.right, base, base + run.size, run.font,
-                             run.bold, run.size, run.fill))  # fmt: skip
-        backgrounds = _backgrounds(page) if any(is_white(g.fill) for g in glyphs) else None
-        return _placed(page, glyphs, backgrounds)
+                append(Glyph(ch, x0 - left, x1 - left, y0, y1, font, bold, size, fill))
+        backgrounds = None
+        if any(is_white(run[3]) for run in runs.values()):  # white text: what is under it?
+            backgrounds = [
+                (a - left, b - bottom, c - left, d - bottom)
+                for a, b, c, d in _backgrounds(api, _handle(page.raw))
+            ]
+        return Page(glyphs, abs(right - left), abs(top - bottom), backgrounds or [])
     finally:
         textpage.close()
         page.close()
 
 
-def _backgrounds(page) -> list[tuple[float, float, float, float]]:
-    """Boxes of the page's filled shapes that are not white, and of its images (looked at only
-    when the page has white text: white on one of them is visible)."""
+def _backgrounds(api: _Api, page: int, form: bool = False, depth: int = 0) -> list:
+    """Boxes of a page's (or a form XObject's) filled shapes that are not white, and of its images,
+    in forms nested up to 4 deep (looked at only when the page has white text: white on one of
+    them is visible).
+
+    Raises:
+        PdfiumError: PDFium cannot list or place the page's objects.
+    """
+    import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
     out = []
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    rgba = [ctypes.c_uint() for _ in range(4)]
-    kinds = [raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE]
-    for obj in page.get_objects(filter=kinds, max_depth=4):
-        if obj.type == raw.FPDF_PAGEOBJ_PATH:
-            raw.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
-            if fill.value == raw.FPDF_FILLMODE_NONE:
+    count = (api.form_objects if form else api.page_objects)(page)
+    if count < 0:
+        raise pdfium.PdfiumError("Failed to get number of pageobjects.")
+    get = api.form_object if form else api.page_object
+    fill, modes, corners = api.rgba, api.modes, api.corners
+    for i in range(count):
+        obj = get(page, i)
+        if not obj:
+            raise pdfium.PdfiumError("Failed to get pageobject.")
+        kind = api.object_type(obj)
+        if kind == raw.FPDF_PAGEOBJ_FORM and depth < 3:
+            out += _backgrounds(api, obj, True, depth + 1)
+            continue
+        if kind == raw.FPDF_PAGEOBJ_PATH:
+            api.draw_mode(obj, modes, modes + 1)
+            if modes[0] == raw.FPDF_FILLMODE_NONE:
                 continue
-            if raw.FPDFPageObj_GetFillColor(obj.raw, *(ctypes.byref(c) for c in rgba)):
-                if is_white(tuple(c.value for c in rgba[:3])):
-                    continue
-        out.append(tuple(obj.get_bounds()))
+            if api.fill(obj, *fill) and is_white((fill[0][0], fill[1][0], fill[2][0])):
+                continue
+        elif kind != raw.FPDF_PAGEOBJ_IMAGE:
+            continue
+        if not api.bounds(obj, *corners):
+            raise pdfium.PdfiumError("Failed to locate pageobject.")
+        out.append(tuple(c[0] for c in corners))
     return out
-
-
-def _placed(page, glyphs: list[Glyph], backgrounds: list | None = None) -> Page:
-    """The page with its glyphs moved from PDF user space into pdfminer's page space (the media
-    box's lower-left corner at the origin). A page's /Rotate is not applied: neither engine reads
-    a rotated page's lines well, and they differ there (see the README)."""
-    left, bottom, right, top = page.get_bbox()  # the media box, inherited ones too (cropped)
-    if left or bottom:
-        for g in glyphs:
-            g.x0, g.x1, g.y0, g.y1 = g.x0 - left, g.x1 - left, g.y0 - bottom, g.y1 - bottom
-        if backgrounds:
-            backgrounds = [
-                (a - left, b - bottom, c - left, d - bottom) for a, b, c, d in backgrounds
-            ]
-    return Page(glyphs, abs(right - left), abs(top - bottom), backgrounds or [])
