@@ -15,6 +15,7 @@ import os
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -217,17 +218,25 @@ def _death_message(exitcode: int | None, memory_mb: int) -> tuple[str, str]:
     )
 
 
+_QUEUED = 2  # files handed to a worker at once: the next is waiting when one finishes
+
+
 @dataclass
 class _Slot:
     proc: mp.Process
     conn: Connection
-    task: Task | None = None
-    started: float = 0.0
+    tasks: deque[Task] = field(default_factory=deque)  # sent, unfinished; the first is running
+    started: float = 0.0  # when the first of ``tasks`` began
 
 
 class Pool:
     """Worker processes that can be killed one at a time (a hung file never stalls the batch).
-    A file whose worker dies is tried once more in a fresh worker before it becomes an error row."""
+    A file whose worker dies is tried once more in a fresh worker before it becomes an error row.
+
+    Each worker holds up to two files: it starts the next as soon as it sends a result, instead of
+    waiting while the parent merges and writes that result (with two workers on two cores, that
+    wait was a tenth of each worker's time). A worker works through its files in order, so the
+    time limit runs from the moment the previous result arrived."""
 
     def __init__(self, workers: int, job: Job, analyzer: Analyzer | None = None) -> None:
         fork = "fork" in mp.get_all_start_methods()
@@ -248,38 +257,46 @@ class Pool:
         child.close()
         return _Slot(proc, parent)
 
-    def _replace(self, slot: _Slot) -> int | None:
-        """Kill ``slot``'s worker, start a fresh one; the old worker's exit code."""
+    def _replace(self, slot: _Slot, pending: list[Task]) -> int | None:
+        """Kill ``slot``'s worker and start a fresh one; the files it held besides its running
+        one go back to ``pending``. Returns the old worker's exit code."""
         slot.proc.kill()
         slot.proc.join(timeout=5)
         code = slot.proc.exitcode
         slot.conn.close()
+        pending.extend(reversed(list(slot.tasks)[1:]))
         fresh = self._spawn()
-        slot.proc, slot.conn, slot.task = fresh.proc, fresh.conn, None
+        slot.proc, slot.conn, slot.tasks = fresh.proc, fresh.conn, deque()
         return code
+
+    def _fill(self, slot: _Slot, pending: list[Task]) -> None:
+        while pending and len(slot.tasks) < _QUEUED:
+            if not slot.tasks:
+                slot.started = time.monotonic()
+            task = pending.pop()
+            slot.tasks.append(task)
+            slot.conn.send(task)
 
     def run(self, tasks: list[Task]) -> Iterator[Result]:
         """Yield results as files finish (any order)."""
         pending = list(reversed(tasks))
         retried: set[int] = set()
-        while pending or any(s.task for s in self.slots):
+        while pending or any(s.tasks for s in self.slots):
             STOP.check()
             for slot in self.slots:
-                if slot.task is None and pending:
-                    slot.task, slot.started = pending.pop(), time.monotonic()
-                    slot.conn.send(slot.task)
-            ready = wait([s.conn for s in self.slots if s.task is not None], timeout=0.05)
+                self._fill(slot, pending)
+            ready = wait([s.conn for s in self.slots if s.tasks], timeout=0.05)
             for slot in self.slots:
-                if slot.task is None:
+                if not slot.tasks:
                     continue
-                index, _, label = task = slot.task
+                index, _, label = task = slot.tasks[0]
                 if slot.conn in ready:
                     try:
                         got = slot.conn.recv()
                     except (EOFError, OSError):
                         slot.proc.join(timeout=5)
                         code = slot.proc.exitcode
-                        self._replace(slot)
+                        self._replace(slot, pending)
                         if index not in retried and code != _EXIT_MEMORY:
                             retried.add(index)
                             pending.append(task)
@@ -290,10 +307,12 @@ class Pool:
                             None,
                         )
                         continue
-                    slot.task = None
+                    slot.tasks.popleft()
+                    slot.started = time.monotonic()  # the worker has begun its next file
+                    self._fill(slot, pending)
                     yield got
                 elif time.monotonic() - slot.started > self.timeout:
-                    self._replace(slot)
+                    self._replace(slot, pending)
                     message = (
                         f"analysis took longer than {self.timeout:g} s and was stopped (--timeout)"
                     )
