@@ -1,12 +1,13 @@
 """Speed, scaling and memory, side by side in one run on one generated folder. Prints; asserts nothing.
 
-usage: python benchmarks/bench.py [--files N] [--repeat R] [--skip-dask]
+usage: python benchmarks/bench.py [--files N] [--repeat R] [--skip-dask] [--pdfs DIR]
        (needs the test extras: pip install '.[test]', which include the dask extra)
 
 It builds N resumes (default 1,200: half PDF, a quarter each DOCX and TXT; 1-3 pages; a third of the
 PDFs with a sidebar) in a temporary folder and prints, with the machine's core count and load:
   - PDF text per file: bare pdfminer.six ``extract_text`` and bare pypdfium2 text, and our PDF
-    reading (glyphs -> lines in reading order) with each engine;
+    reading (glyphs -> lines in reading order) with each engine, on the generated PDFs and, with
+    ``--pdfs DIR``, on real ones;
   - ``resume-analyzer batch`` on the whole folder with each PDF engine at 1 and 2 workers, and on
     the PDFs alone at 1 worker against bare ``extract_text`` (start-up taken out);
   - where the 2-worker speed-up goes: start-up, the run, result merging;
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -129,18 +131,51 @@ class Peaks:
         return root, sorted((v // 1024 for v in self.peak.values()), reverse=True)
 
 
-def batch(folder: Path, out: Path, workers: int, *extra: str) -> tuple[float, int, list[int], float]:
+def batch(folder: Path, out: Path, workers: int, *extra: str) -> tuple[float, int, list[int], float, float]:
     """Wall time of one ``batch`` run writing JSONL to ``out``, its peak memory (parent, workers)
-    in MB, and the parent's own CPU seconds (start-up, discovery, merging, duplicates, output)."""
+    in MB, the parent's own CPU seconds (start-up, discovery, merging, duplicates, output) and
+    the CPU seconds of the whole run (parent and workers)."""
     argv = [*_cli(), "batch", str(folder), "--format", "jsonl", "--workers", str(workers),
             "--as-of", "2026-11-26", "--progress", "never", "-o", str(out), *extra]  # fmt: skip
+    before = _tree_cpu()
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peaks = Peaks(proc.pid)
     proc.wait()
     elapsed = time.perf_counter() - start
     parent, children = peaks.stop()
-    return elapsed, parent, children, peaks.cpu
+    return elapsed, parent, children, peaks.cpu, _tree_cpu() - before
+
+
+def _tree_cpu() -> float:
+    """CPU seconds (user + system) of every finished child process of this one, and theirs."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+CEILING = """
+import sys, time
+from multiprocessing import get_context
+def spin(n):
+    total = 0
+    for i in range(n):
+        total += i * i % 7
+    return total
+if __name__ == "__main__":
+    n = 20_000_000
+    t = time.perf_counter(); spin(n); one = time.perf_counter() - t
+    t = time.perf_counter()
+    with get_context("fork").Pool(2) as pool:
+        pool.map(spin, [n // 2, n // 2])
+    print(one / (time.perf_counter() - t))
+"""
+
+
+def ceiling() -> float:
+    """What 2 processes give over 1 on this machine right now, for pure CPU work (no I/O, no
+    sharing): the most any 2-worker run can show at the same minute of a shared machine's load."""
+    out = subprocess.run([sys.executable, "-c", CEILING], check=True, capture_output=True, text=True)
+    return float(out.stdout.strip())
 
 
 def in_process(code: str, files: list[Path]) -> float:
@@ -198,11 +233,44 @@ def cold(argv: list[str], repeat: int) -> float:
 # -- the report ---------------------------------------------------------------------------------
 
 
+def pdf_text(label: str, sample: list[Path]) -> None:
+    """Per-file PDF text figures on ``sample``: bare pdfminer.six and pypdfium2, our glyph readers,
+    and our whole PDF reading (glyphs, hidden-text filter, lines in reading order)."""
+    print(f"\nPDF text per file, {label}; in one process, imports and a warm-up file excluded:")
+    bare_miner = in_process(BARE_PDFMINER, sample)
+    bare_pdfium = in_process(BARE_PDFIUM, sample)
+    glyphs_miner = in_process(GLYPHS.format(engine="pdfminer"), sample)
+    glyphs_pdfium = in_process(GLYPHS.format(engine="pdfium"), sample)
+    ours_miner = in_process(OURS.format(engine="pdfminer"), sample)
+    ours_pdfium = in_process(OURS.format(engine="pdfium"), sample)
+    print(f"  bare pdfminer extract_text   {bare_miner * 1000:7.2f} ms")
+    print(f"  bare pypdfium2 text          {bare_pdfium * 1000:7.2f} ms   ({bare_miner / bare_pdfium:.1f}x faster)")
+    print(f"  our glyph reader, pdfminer   {glyphs_miner * 1000:7.2f} ms")
+    print(f"  our glyph reader, pdfium     {glyphs_pdfium * 1000:7.2f} ms   ({glyphs_miner / glyphs_pdfium:.1f}x faster)")
+    print(f"  ours (glyphs + layout), pdfminer engine  {ours_miner * 1000:7.2f} ms   ({ours_miner / bare_miner:.2f} of bare pdfminer)")
+    print(f"  ours (glyphs + layout), pdfium engine    {ours_pdfium * 1000:7.2f} ms   "
+          f"({ours_miner / ours_pdfium:.1f}x faster than ours on pdfminer, "
+          f"{bare_miner / ours_pdfium:.1f}x faster than bare pdfminer)")  # fmt: skip
+
+
+def _readable(path: Path) -> bool:
+    """Whether both bare libraries and our reader take ``path`` (a real folder holds encrypted
+    and image-only PDFs too)."""
+    code = (
+        "import sys, logging\nlogging.disable(logging.WARNING)\n"
+        "from pdfminer.high_level import extract_text\nfrom analyzer.parsing.pdf import read_pdf\n"
+        "p = sys.argv[1]\nextract_text(p)\nread_pdf(open(p, 'rb').read(), 30, 'pdfium')\n"
+    )
+    return subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True).returncode == 0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--files", type=int, default=1200, help="resumes to build (default 1200)")
     ap.add_argument("--repeat", type=int, default=1, help="runs per batch figure (the best is kept)")
     ap.add_argument("--skip-dask", action="store_true", help="leave out the Dask engine")
+    ap.add_argument("--pdfs", metavar="DIR", help="also time PDF text on the PDFs in DIR (e.g. real "
+                    "resumes: ../shared/corpus/files); unreadable ones are left out")  # fmt: skip
     args = ap.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="ra-bench-"))
@@ -230,20 +298,10 @@ def _report(tmp: Path, args) -> None:
     print(f"folder: {len(files)} files {kinds}")
     best = lambda f: min((f() for _ in range(args.repeat)), key=lambda r: r[0])  # noqa: E731
 
-    print("\nPDF text, per file (in one process, imports and a warm-up file excluded):")
-    sample = pdfs[:300]
-    bare_miner = in_process(BARE_PDFMINER, sample)
-    bare_pdfium = in_process(BARE_PDFIUM, sample)
-    glyphs_miner = in_process(GLYPHS.format(engine="pdfminer"), sample)
-    glyphs_pdfium = in_process(GLYPHS.format(engine="pdfium"), sample)
-    ours_miner = in_process(OURS.format(engine="pdfminer"), sample)
-    ours_pdfium = in_process(OURS.format(engine="pdfium"), sample)
-    print(f"  bare pdfminer extract_text   {bare_miner * 1000:7.2f} ms")
-    print(f"  bare pypdfium2 text          {bare_pdfium * 1000:7.2f} ms   ({bare_miner / bare_pdfium:.1f}x faster)")
-    print(f"  our glyph reader, pdfminer   {glyphs_miner * 1000:7.2f} ms")
-    print(f"  our glyph reader, pdfium     {glyphs_pdfium * 1000:7.2f} ms   ({glyphs_miner / glyphs_pdfium:.1f}x faster)")
-    print(f"  ours (glyphs + layout), pdfminer engine  {ours_miner * 1000:7.2f} ms   ({ours_miner / bare_miner:.2f} of bare pdfminer)")
-    print(f"  ours (glyphs + layout), pdfium engine    {ours_pdfium * 1000:7.2f} ms   ({ours_miner / ours_pdfium:.1f}x faster than ours on pdfminer)")
+    pdf_text(f"the generated PDFs ({min(300, len(pdfs))} of them)", pdfs[:300])
+    if args.pdfs:
+        real = [p for p in sorted(Path(args.pdfs).glob("*.pdf")) if _readable(p)]
+        pdf_text(f"{args.pdfs} ({len(real)} readable PDFs)", real)
 
     out = tmp / "out.jsonl"
     start_one = best(lambda: batch(one, out, 1))[0]
@@ -252,17 +310,24 @@ def _report(tmp: Path, args) -> None:
           "duplicates and output, which share the cores with the workers):")  # fmt: skip
     runs = {}
     for engine in ("pdfminer", "pdfium"):
+        roof = [ceiling()]
         for workers in (1, 2):
             runs[engine, workers] = r = best(
                 lambda w=workers, e=engine: batch(folder, out, w, "--pdf-engine", e)
             )
             per_file = (r[0] - start_one) / len(files) * 1000
+            worker_cpu = r[4] - r[3]
             print(f"  {engine:8} {workers} worker{'s' if workers > 1 else ' '}  {r[0]:7.2f} s  "
                   f"{len(files) / r[0]:6.1f} files/s  {per_file:6.2f} ms/file after start-up  "
-                  f"parent CPU {r[3]:5.1f} s  peak MB: parent {r[1]}, workers {r[2][:workers]}")  # fmt: skip
+                  f"parent CPU {r[3]:5.1f} s  workers CPU {worker_cpu:5.1f} s "
+                  f"({worker_cpu / len(files) * 1000:.1f} ms/file; busy {worker_cpu / workers / r[0]:.0%} "
+                  f"of the wall time)  peak MB: parent {r[1]}, workers {r[2][:workers]}")  # fmt: skip
+        roof.append(ceiling())
         one_w, two_w = runs[engine, 1][0], runs[engine, 2][0]
         print(f"  {engine:8} 2 workers over 1: {one_w / two_w:.2f}x "
-              f"({(one_w - start_one) / (two_w - start_one):.2f}x after start-up)")  # fmt: skip
+              f"({(one_w - start_one) / (two_w - start_one):.2f}x after start-up); the machine's "
+              f"own 2-over-1 for pure CPU work just before and after: "
+              f"{roof[0]:.2f}x, {roof[1]:.2f}x")  # fmt: skip
 
     # Paired in time (the same minute of a shared machine's load): start-up, the PDFs-only batch,
     # then bare extract_text on the same PDFs.
