@@ -180,7 +180,7 @@ class CredentialStatus:
             if status == "superseded":
                 status = "mentioned"
             # A former apprentice status: "CPC-A" listed next to the full "CPC".
-            if rule.apprentice and status == "apprentice" and cid.rsplit("-", 1)[0] in held_ids:
+            if rule.apprentice and status == "apprentice" and rule.apprentice_of in held_ids:
                 status = "mentioned"
             out.append(
                 Credential(

@@ -80,6 +80,11 @@ class RulePack:
                 (f"credentials.toml: rules[{r.id}].satisfies", r.satisfies)
                 for r in self.credentials.rules
             ),
+            *(
+                (f"credentials.toml: rules[{r.id}].apprentice_of", [r.apprentice_of])
+                for r in self.credentials.rules
+                if r.apprentice_of
+            ),
         ):
             unknown = [i for i in ids if i not in credential_ids]
             if unknown:
@@ -122,6 +127,10 @@ class RulePack:
             for r in self.credentials.rules
             if all(getattr(r, key) == value for key, value in facts.items())
         ]
+
+    def apprentices(self) -> dict[str, str]:
+        """Each apprentice designation's id and the full credential it becomes (CPC-A: CPC)."""
+        return {r.id: r.apprentice_of for r in self.credentials.rules if r.apprentice_of}
 
     def satisfies(self) -> dict[str, set[str]]:
         """For each credential id, the other ids it also satisfies (renames, supersets)."""

@@ -71,8 +71,13 @@ class TermRule(_Strict):
     track: str | None = None
     core: bool = False
     specialty: bool = False
-    apprentice: bool = False
+    apprentice_of: str | None = None  # the full credential this apprentice designation becomes
     satisfies: list[str] = Field(default_factory=list)
+
+    @property
+    def apprentice(self) -> bool:
+        """An apprentice designation (CPC-A): it ends when the full credential is granted."""
+        return self.apprentice_of is not None
 
     @field_validator("fuzzy")
     @classmethod
@@ -294,6 +299,8 @@ class Penalties(_Strict):
     credentials_outrun_years: int
     familiar_only: int
     hidden_text: int
+    apprentice_and_full: int
+    years_without_jobs: int
     total_max: int
 
 
@@ -301,8 +308,10 @@ class CredibilityRules(_Strict):
     penalties: Penalties
     percent_kinds: list[str]
     rate_words: Regex
+    zero_rate_words: Regex
     not_rate: Regex
     sample_words: Regex
+    volume_kinds: list[str]
     volume_limits: list[VolumeLimit]
     default_per_day: float
     period_days: dict[Literal["hour", "day", "week", "month", "quarter", "year"], float]
@@ -316,6 +325,10 @@ class CredibilityRules(_Strict):
     credentials_base: float
     credentials_per_year: float
     familiar: Regex
+    claimed_years: Regex
+    former_words: Regex
+    claimed_years_min: float
+    claimed_years_shown: float
 
 
 class ScoringRules(_Strict):

@@ -33,7 +33,8 @@ class Hit:
 
 
 _CRED_WORDS = r"certif\w*|credential\w*|licen[cs]\w*"
-_CRED_LIST = re.compile(r"^[\s,/|;&()]*(?:and|or)?[\s,/|;&()]*$")
+# What joins acronyms in a list: punctuation, the bullets and dots of skills grids, dashes.
+_CRED_LIST = re.compile(r"^[\s,/|;&()·•∙⋅▪▫◦●○■□◆◇♦➤►✓✔*+–—-]*(?:and|or)?[\s,/|;&()·•∙⋅▪▫◦●○■□◆◇♦➤►✓✔*+–—-]*$")
 _CREDENTIAL_WORDS = re.compile(
     r"(?i)\b(?:coder|coding|hold(?:s|ing)?|earned|passed|requir\w*|exam|pursu\w*|studying|preferred|a plus|desired)\b"
 )

@@ -35,6 +35,17 @@ def resume(bullets: str, start: str = "Jan 2016", creds: str = "CPC, AAPC", titl
             "CPC, COC, CIC, CCS, CCS-P, CRC, CPB, RHIT",
             "credentials_outrun_years",
         ),
+        # a perfect rate among other items of a list: the sample must be the rate's own
+        ("- Results: 97% accuracy, 90 charts/day, 100% clean claims\n", "Jan 2016", "CPC, AAPC", "perfect_rate"),
+        # a zero rate of something bad is a perfect rate too
+        ("- Kept my claims at 0% denials all year\n", "Jan 2016", "CPC, AAPC", "perfect_rate"),
+        ("- Team of 8. 0% error rate\n", "Jan 2016", "CPC, AAPC", "perfect_rate"),
+        ("- Zero-defect coder: 0 percent rejections\n", "Jan 2016", "CPC, AAPC", "perfect_rate"),
+        # a team named in another sentence of the line does not excuse one's own volume
+        ("- Led a team of 4. Audited 2,000 charts per day myself\n", "Jan 2016", "CPC, AAPC", "implausible_volume"),
+        # an apprentice designation and its full credential cannot both be current
+        ("- Coded office visits\n", "Jan 2016", "CPC, CPC-A, AAPC", "apprentice_and_full"),
+        ("- Coded office visits\n", "Jan 2016", "COC-A (AAPC) and COC", "apprentice_and_full"),
     ],
 )
 def test_doubtful_claims_are_findings_that_cost_points(report_from, bullets, start, creds, check):
@@ -63,6 +74,13 @@ def test_doubtful_claims_are_findings_that_cost_points(report_from, bullets, sta
         ("- Led the 3M 360 Encompass upgrade for coding\n", "Jan 2016", "CPC, AAPC"),
         ("- Program delivered $12M in RAF revenue across the plan\n", "Jan 2016", "CRC, AAPC"),
         ("- Coded office visits\n", "Jan 2025", "RHIA, AHIMA"),
+        ("- Accuracy: 100%, on a 60-chart external audit in Q2\n", "Jan 2016", "CPC, AAPC"),
+        ("- 0% error rate on a 200-claim sample, 96% accuracy overall\n", "Jan 2016", "CPC, AAPC"),
+        ("- Filled 300 prescriptions a day before moving into coding\n", "Jan 2016", "CPC, AAPC"),
+        ("- Our department coded 2,000 charts per day; I coded 30 of them\n", "Jan 2016", "CPC, AAPC"),
+        ("- Coded office visits\n", "Jan 2016", "CPC-A, AAPC"),
+        ("- Coded office visits\n", "Jan 2016", "CPC, AAPC (formerly CPC-A, apprentice status removed 2018)"),
+        ("- Cut open denials 0.5% below target\n", "Jan 2016", "CPC, AAPC"),
     ],
 )
 def test_honest_claims_are_not_flagged(report_from, bullets, start, creds):
@@ -119,3 +137,42 @@ def test_white_text_in_a_docx_is_a_credibility_finding(analyzer):
     r = analyzer.analyze_document(doc, AS_OF)
     found = [c for c in r.credibility if c.id == "hidden_text"]
     assert len(found) == 1 and "RHIA CCS CDIP" in found[0].message and found[0].penalty > 0
+
+
+SKILLS_ONLY = (
+    "Jo Park\njo.park@example.com\nSUMMARY\n{claim}\nCERTIFICATIONS\nCPC (AAPC)\n"
+    "SKILLS\nICD-10-CM, CPT, Epic\nEDUCATION\nCertificate in Medical Coding, 2014\n"
+)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Coding professional. 15+ years.",
+        "Over 12 years of experience in medical coding and auditing.",
+        "A coder with 8 years’ hands-on experience as an inpatient coder.",
+        "20 yrs in HIM leadership",
+    ],
+)
+def test_years_claimed_with_no_dated_job_are_a_finding(report_from, claim):
+    r = report_from(SKILLS_ONLY.format(claim=claim))
+    found = [c for c in r.credibility if c.id == "years_without_jobs"]
+    assert found and found[0].penalty > 0 and found[0].evidence, [c.id for c in r.credibility]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the years are dated (a 30-year career with its last 14 years listed is normal)
+        "Pat Lee\nSUMMARY\n30 years of experience in health information\nEXPERIENCE\n"
+        "HIM Director | Valley Health | 2012 - Present\n- Lead 40 staff\n",
+        # dates written in prose that may not be read as positions: not the candidate's fault
+        "Pat Lee\nSUMMARY\nI bring 10 years of experience in coding.\nABOUT ME\n"
+        "I joined Valley Clinic in March 2016 as a coder and I am still there.\n",
+        # under the minimum, or not a claim of experience
+        "Pat Lee\nSUMMARY\n2 years in medical billing; records kept for 10 years\nSKILLS\nCPT\n",
+    ],
+)
+def test_years_that_are_dated_or_not_claims_are_not_flagged(report_from, text):
+    r = report_from(text)
+    assert "years_without_jobs" not in [c.id for c in r.credibility]

@@ -61,3 +61,27 @@ def test_credibility_flags_only_the_gamed(report, name, flags):
     assert f"-{min(30, sum(c.penalty for c in warnings))} for" in " ".join(
         report(name).score.components["quantified_impact"].reasons
     )
+
+
+# The fixture author's reasons for each gamed file (expectations.json "credibility"), as the
+# checks that should name them. Reasons with no check of their own are left out: numbers that sit
+# only in a summary (the score counts them at 0.35), an RHIA without a bachelor's degree, a CMI
+# or RAF change too large for one person, a DNFB cut in one week, a Director title in 3 years.
+CHECKS_FOR_REASONS = {
+    "pair_1_gamed.txt": {"credentials_outrun_years", "apprentice_and_full", "implausible_volume",
+                         "perfect_rate"},
+    "pair_2_gamed.txt": {"credentials_outrun_years", "implausible_volume", "perfect_rate",
+                         "implausible_team", "implausible_revenue"},
+    "pair_3_gamed.txt": {"percent_over_100", "familiar_only"},
+    "pair_4_gamed.txt": {"implausible_team", "implausible_revenue", "perfect_rate",
+                         "credentials_outrun_years"},
+    "pair_5_gamed.txt": {"percent_over_100", "perfect_rate", "implausible_revenue",
+                         "familiar_only"},
+    "pair_6_gamed.txt": {"years_without_jobs", "credentials_outrun_years", "implausible_volume",
+                         "perfect_rate", "implausible_team"},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(CHECKS_FOR_REASONS))
+def test_each_reason_a_gamed_file_gives_is_named(report, name):
+    assert {c.id for c in report(name).credibility} >= CHECKS_FOR_REASONS[name]

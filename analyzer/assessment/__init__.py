@@ -42,9 +42,7 @@ class Assessor:
         self.familiar = re.compile(scoring.credibility.familiar)
         self.results = Results(pack.suggestions.results)
         self.stage = StageEstimator(pack)
-        self.credibility = CredibilityChecker(
-            scoring.credibility, pack.credential_ids(stage="senior"), pack.metrics.people
-        )
+        self.credibility = CredibilityChecker(pack)
         self.scorer = Scorer(pack)
         self.suggester = Suggester(pack)
 

@@ -10,7 +10,7 @@ from analyzer.models.document import Document
 from analyzer.models.findings import Evidence, Findings, Metric
 from analyzer.models.report import Credibility
 from analyzer.rules.dates import merged_years, position_span
-from analyzer.rules.schema import CredibilityRules
+from analyzer.rules.pack import RulePack
 
 
 _NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -30,6 +30,23 @@ def _fmt(x: float) -> str:
     return f"{x:,.0f}" if x >= 100 else f"{x:g}"
 
 
+_PERCENT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?(?:%|percent\b)")
+_CONTINUES = re.compile(r"(?i)^\s*(?:on|in|over|across|for|during|from|per|with|based on)\b")
+
+
+def _part(text: str, m: re.Match) -> str:
+    """The part of ``text`` between the commas around match ``m`` ("1,000" is not a comma), with
+    the next part too when it goes on from it ("100% accuracy, on a 50-chart audit")."""
+    cuts = [c.start() for c in re.finditer(r",(?!\d{3})", text)]
+    start = max((c + 1 for c in cuts if c < m.start()), default=0)
+    after = [c for c in cuts if c >= m.end()]
+    end = after[0] if after else len(text)
+    if after and _CONTINUES.match(text[end + 1 :]):
+        end = after[1] if len(after) > 1 else len(text)
+    return text[start:end]
+
+
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b|['’]\d\d\b")
 _TEAM_OF = re.compile(r"(?i)\b(?:team|staff|department|group|workforce|headcount) of\s*(?:about|over|~)?\s*$")
 
 
@@ -64,14 +81,20 @@ class CredibilityChecker:
     """Runs the checks; ``check`` returns the findings and the metrics they reject (indexes into
     ``Findings.metrics``), which then earn no points."""
 
-    def __init__(self, rules: CredibilityRules, senior: list[str], people: list[str]) -> None:
-        """``senior``: senior-stage credential ids (``credentials.toml``); ``people``: the people
-        nouns of ``metrics.toml`` (a team claim names them)."""
-        self.rules = rules
+    def __init__(self, pack: RulePack) -> None:
+        """Reads ``scoring.toml [credibility]``, the senior-stage and apprentice credentials of
+        ``credentials.toml``, and the people nouns (a team claim names them) and work objects (a
+        volume counts them) of ``metrics.toml``."""
+        self.rules = rules = pack.scoring.credibility
         self.people = re.compile(
-            r"(?i)^(?:\+|\s|-)*(?:[a-z/-]+\s+){0,3}?(?:" + "|".join(people) + r")\b"
+            r"(?i)^(?:\+|\s|-)*(?:[a-z/-]+\s+){0,3}?(?:" + "|".join(pack.metrics.people) + r")\b"
         )
-        self.senior = set(senior) - set(rules.degree_credentials)
+        self.senior = set(pack.credential_ids(stage="senior")) - set(rules.degree_credentials)
+        self.apprentices = pack.apprentices()
+        self.objects = set(pack.metrics.objects)
+        self.zero_rate = re.compile(rules.zero_rate_words)
+        self.former = re.compile(rules.former_words)
+        self.claimed_years = re.compile(rules.claimed_years)
         self.group = re.compile(rules.group_words)
         self.enterprise = re.compile(rules.enterprise_words)
         self.lead = re.compile(rules.lead_words)
@@ -119,9 +142,10 @@ class CredibilityChecker:
         # A claim is judged only where its number stands next to its period or people noun:
         # a number the extractor tied to a period further away is not the candidate's claim.
         if (
-            m.kind == "volume"
+            m.kind in r.volume_kinds
             and m.period
-            and not line_has(self.group)
+            and (m.object is None or m.object in self.objects)
+            and not self.group.search(m.text)
             and any(_PERIOD.match(rest) for _, rest in _around(m.text, m.value))
         ):
             per_day = m.value / r.period_days[m.period]
@@ -159,32 +183,30 @@ class CredibilityChecker:
         return None
 
     def _rates(self, doc: Document, seen: set[int]) -> list[Credibility]:
-        """Rates over 100% (and unsampled 100% rates) written on any line, clause by clause, also
-        where no result was read from them."""
+        """Rates over 100%, and perfect rates without a sample (100% accuracy, 0% denials), written
+        on any line, clause by clause, also where no result was read from them."""
         out = []
         for ln in doc.lines:
             if ln.index in seen:
                 continue
             for clause in re.finditer(r"(?:[^.;]|\.(?=\d))+", ln.text):
                 text = clause.group()
-                pct = [m for m in re.finditer(r"(\d[\d,]*(?:\.\d+)?)\s?(?:%|percent\b)", text)]
-                if not pct or not self.rate.search(text) or self.not_rate.search(text):
+                pct = list(_PERCENT.finditer(text))
+                if not pct or self.not_rate.search(text):
                     continue
-                top = max(pct, key=lambda m: float(m.group(1).replace(",", "")))
-                value = float(top.group(1).replace(",", ""))
-                if value < 100 or (value == 100 and self.sample.search(text)):
+                found = self._rate_in(text, pct)
+                if found is None:
                     continue
-                check = "percent_over_100" if value > 100 else "perfect_rate"
+                check, top = found
                 message = (
                     f'"{text.strip()}": a rate over 100% is not possible.'
-                    if value > 100
+                    if check == "percent_over_100"
                     else f'"{text.strip()}": a perfect rate reads as doubtful without its sample '
                     "or period (\"100% on a 50-chart Q3 audit\")."
                 )
-                start = clause.start() + top.start()
                 evidence = Evidence(
                     line=ln.index,
-                    start=start,
+                    start=clause.start() + top.start(),
                     end=clause.start() + top.end(),
                     text=top.group(),
                     rule=f"credibility.{check}",
@@ -194,6 +216,24 @@ class CredibilityChecker:
                 seen.add(ln.index)
                 break
         return out
+
+    def _rate_in(self, text: str, pct: list[re.Match]) -> tuple[str, re.Match] | None:
+        """The doubtful rate in one clause, if any: its highest percentage when over 100 and the
+        clause names a rate; else a 100% rate, or a 0% rate of something bad, whose own part of the
+        clause (between commas) names no sample or period."""
+        value = lambda m: float(m.group(1).replace(",", ""))  # noqa: E731
+        top = max(pct, key=value)
+        if value(top) > 100:
+            return ("percent_over_100", top) if self.rate.search(text) else None
+        for m in pct:
+            part = _part(text, m)
+            if self.sample.search(part):
+                continue
+            if value(m) == 100 and self.rate.search(part):
+                return "perfect_rate", m
+            if value(m) == 0 and self.zero_rate.search(part):
+                return "perfect_rate", m
+        return None
 
     def _credentials(self, lines: _Lines, f: Findings, years: float) -> list[Credibility]:
         r = self.rules
@@ -211,6 +251,26 @@ class CredibilityChecker:
                 )
             )
         held = [c for c in held if c not in familiar]
+        # Listed side by side (the extractor reads the apprentice one as a former status), unless
+        # its line says it is a former one ("CPC (formerly CPC-A)").
+        ids = {c.id: c for c in f.credentials if c.status != "in_progress"}
+        both = [
+            (a, full)
+            for a, full in self.apprentices.items()
+            if a in ids
+            and full in ids
+            and ids[full].status == "held"
+            and not any(lines.has(self.former, e.line) for e in ids[a].evidence)
+        ]
+        for a, full in both:
+            out.append(
+                self._finding(
+                    "apprentice_and_full",
+                    f"{a} and {full} are both listed, which cannot both be current: the "
+                    f"apprentice designation ends when {full} is granted. List {full} only.",
+                    [ids[a].evidence[0], ids[full].evidence[0]],
+                )
+            )
         early = [c for c in held if c.id in self.senior]
         if early and years < r.senior_credential_min_years:
             out.append(
@@ -247,6 +307,7 @@ class CredibilityChecker:
         seen = {e.line for c in out if c.id == "percent_over_100" for e in c.evidence}
         out.extend(self._rates(doc, seen))
         out.extend(self._credentials(lines, f, years))
+        out.extend(self._claimed_years(doc, years))
         for h in doc.hidden:
             where = f" on page {h.page}" if h.page else ""
             snippet = h.text if len(h.text) <= 80 else h.text[:77] + "..."
@@ -259,6 +320,41 @@ class CredibilityChecker:
                 )
             )
         return out, frozenset(rejected)
+
+    def _claimed_years(self, doc: Document, years: float) -> list[Credibility]:
+        """"15+ years of experience" where the dated work covers a small part of it (people often
+        date only their last 10-15 years, so only a large gap counts). A resume that writes years
+        outside its education and credentials may date its work in a way not read (prose):
+        it is not blamed for that."""
+        r = self.rules
+        if any(
+            _YEAR.search(ln.text)
+            for ln in doc.lines
+            if ln.section not in ("education", "certifications")
+        ):
+            return []
+        for ln in doc.lines:
+            for m in self.claimed_years.finditer(ln.text):
+                claimed = float(m.group(1))
+                if claimed >= r.claimed_years_min and years < claimed * r.claimed_years_shown:
+                    shown = "no job is dated" if not years else f"the dated jobs cover {years:g}"
+                    evidence = Evidence(
+                        line=ln.index,
+                        start=m.start(),
+                        end=m.end(),
+                        text=m.group(),
+                        rule="credibility.years_without_jobs",
+                        explanation=f"{claimed:g} years claimed",
+                    )
+                    return [
+                        self._finding(
+                            "years_without_jobs",
+                            f'"{m.group().strip()}" is claimed but {shown}: list the positions '
+                            "behind those years, each with its dates.",
+                            [evidence],
+                        )
+                    ]
+        return []
 
     def penalty(self, findings: list[Credibility]) -> int:
         """Points the findings take off the overall score, at most ``penalties.total_max``."""

@@ -40,6 +40,7 @@ class Suggester:
     def __init__(self, pack: RulePack) -> None:
         rules = pack.suggestions
         self.core_credentials = set(pack.credential_ids(core=True, apprentice=False))
+        self.apprentices = pack.apprentices()
         self.specialty_credentials = set(pack.credential_ids(specialty=True))
         self.rules = rules
         self.stages = pack.stages
@@ -290,7 +291,7 @@ class Suggester:
         held = {c.id: c for c in f.credentials if c.status in ("held", "apprentice")}
         for cid, cred in held.items():
             if cred.status == "apprentice" and f.experience.years >= 2.0:
-                full = cid.rsplit("-", 1)[0]
+                full = self.apprentices[cid]
                 out.append(
                     (
                         5,
