@@ -270,12 +270,22 @@ class Pool:
         return code
 
     def _fill(self, slot: _Slot, pending: list[Task]) -> None:
+        """Hand ``slot``'s worker files until it holds two. A worker that died since its last
+        result keeps its undelivered file back in ``pending``: its death is handled when its
+        pipe is read (the file it was running is retried), or here when it was running none."""
         while pending and len(slot.tasks) < _QUEUED:
             if not slot.tasks:
                 slot.started = time.monotonic()
             task = pending.pop()
             slot.tasks.append(task)
-            slot.conn.send(task)
+            try:
+                slot.conn.send(task)
+            except OSError:  # BrokenPipeError, ConnectionResetError: the worker is gone
+                slot.tasks.pop()
+                pending.append(task)
+                if slot.tasks:
+                    return
+                self._replace(slot, pending)
 
     def run(self, tasks: list[Task]) -> Iterator[Result]:
         """Yield results as files finish (any order)."""

@@ -79,6 +79,14 @@ _DURATION_BEFORE = re.compile(
 )
 _THRESHOLD_BEFORE = re.compile(r"[<>≥≤]\s*$")
 _DAYS_BEFORE = re.compile(r"(?i)\bdays\b[^.;%$]{0,25}$")
+_OF_STANDARD = re.compile(
+    r"(?i)\s*of\s+(?:the\s+|my\s+|our\s+)?(?:[a-z]+\s+)?(?:standard|target|goal|quota|expected|expectations?|benchmark|plan)\b"
+)
+# A count per thing rather than per period ("5.3 diagnoses per episode", "1.8 HCCs / member").
+_PER_THING = re.compile(
+    r"(?i)\s*(?:per|/|for each|each)\s+(?!(?:hour|hr|h|day|shift|week|wk|month|mo|quarter|year|yr|"
+    r"workday|work day|8-hour|business|calendar|pay)\b)[a-z][a-z-]*\b"
+)
 _REMOTE = re.compile(r"(?i)\s*remote")
 _PERSON_COMPOUND = re.compile(r"-(?:person|member|coder|FTE)\b", re.I)
 _PLURAL_AFTER = re.compile(r"\s*(?:\+\s*)?(?:new\s+|junior\s+|senior\s+)?[A-Za-z-]+s\b")
@@ -154,6 +162,9 @@ class MetricDetector:
         ex = rules.exclude
         self.before = [re.compile(p) for p in ex.before]
         self.after = [re.compile(p) for p in ex.after]
+        self.goal_before = [re.compile(p) for p in ex.goal_before]
+        self.goal_after = [re.compile(p) for p in ex.goal_after]
+        self.goal_lines = [re.compile(p) for p in ex.goal_lines]
         self.money_threshold = [re.compile(p) for p in ex.money_threshold]
         self.money_other = [re.compile(p, re.I) for p in ex.money_other]
         self.plain_ratio = [re.compile(p, re.I) for p in ex.plain_ratio]
@@ -170,9 +181,15 @@ class MetricDetector:
         hi = view.break_starts[j] if j < len(view.break_starts) else len(view.text)
         return max(lo, start - 3 * _WINDOW), min(hi, end + 3 * _WINDOW)
 
-    def _excluded(self, view: _LineView, n: Number) -> bool:
+    def _excluded(self, view: _LineView, n: Number, goals: bool) -> bool:
         text = view.text
         before, after = text[max(0, n.start - _WINDOW) : n.start], text[n.end : n.end + _WINDOW]
+        if not goals and (
+            any(p.match(text, 0, n.start) for p in self.goal_lines)
+            or any(p.search(before) for p in self.goal_before)
+            or any(p.search(after) for p in self.goal_after)
+        ):
+            return True
         if n.money:
             return any(p.search(before) for p in self.money_threshold)
         raw_int = n.raw.replace(",", "")
@@ -234,6 +251,12 @@ class MetricDetector:
                     end = pos + w.start() + m.end()
                     if self.place_head.match(text, end):
                         return None, False, pos  # "two procedure rooms": a place, not work
+                    # A work word naming people's job: "patient access representatives".
+                    for later in words[i + 1 : i + 3]:
+                        if _STOP_WORD.fullmatch(later.group(0)):
+                            break
+                        if self.people.match(tail[later.start() :]):
+                            return None, True, pos + later.end()
                     return name, False, end
             if people_at is None and self.people.match(rest):
                 people_at = pos + w.end()
@@ -312,6 +335,9 @@ class MetricDetector:
                 if noun in ("them", "those", "these"):
                     return "volume", "count", None, period
                 obj_name = noun.rstrip("s")
+        if obj_name and _PER_THING.match(text, obj_end):
+            cand.end = max(cand.end, obj_end)
+            return "other", "count", obj_name, None  # "4.2 diagnoses per chart": a ratio
         if obj_name:
             cand.end = max(cand.end, obj_end)
             kind = "volume"
@@ -332,15 +358,17 @@ class MetricDetector:
         return None
 
     # -- detection --------------------------------------------------------------------------
-    def _line_metrics(
-        self, text: str, line: int, names: list[tuple[int, int]] = ()
+    def line_metrics(
+        self, text: str, line: int, names: list[tuple[int, int]] = (), goals: bool = False
     ) -> list[Metric]:
+        """The metrics in one line. ``goals``: read goals, targets and standards too (a job
+        posting states its standards that way; a resume's are not results)."""
         numbers = find_numbers(text)
         view = _LineView.of(text, names)
         used: set[int] = set()
         out: list[Metric] = []
         for i, n in enumerate(numbers):
-            if i in used or self._excluded(view, n):
+            if i in used or self._excluded(view, n, goals):
                 continue
             cand = _Candidate(number=n, end=n.end)
             after = text[n.end : n.end + _WINDOW]
@@ -426,8 +454,8 @@ class MetricDetector:
                 if not any(p.search(text[max(lo, n.start - 60) : n.start]) for p in self.change_verbs):
                     kind = "other"
         elif unit == "percent":
-            if value > 100 and cand.baseline is None:
-                return None
+            if value > 100 and cand.baseline is None and not _OF_STANDARD.match(text, cand.end):
+                return None  # a relative change ("up 150%"); a share of a standard stays
             kind = self._kind(lc, "percent", n.start - lo) or "other"
             if kind == "denial_rate" and cand.baseline is not None:
                 kind = "denial_reduction"  # a denial rate going down
@@ -492,5 +520,5 @@ class MetricDetector:
                 and not _is_sentence(line.text)
             ):
                 continue
-            metrics.extend(self._line_metrics(line.text, line.index, names.get(line.index, [])))
+            metrics.extend(self.line_metrics(line.text, line.index, names.get(line.index, [])))
         return metrics

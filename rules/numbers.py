@@ -41,6 +41,9 @@ _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_
 _WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
 WORD_NUMBER = re.compile(rf"(?i)\b(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}))*\b")
 DIGIT_NUMBER = re.compile(r"(?<![\w.,/])(?<![A-Za-z]-)(\d{1,3}(?:,\d{3})+(?!\d)|\d+)(\.\d+)?(?!\d)")
+# "96,8 %": a decimal comma (a thousands separator has three digits), before a percent sign only.
+_DECIMAL_COMMA = re.compile(r",(\d{1,2})(?=\s?(?:%|percent\b))")
+_DOLLARS = re.compile(r"(?i)\s+(?:us\s+)?dollars\b")
 _TO_WORD = re.compile(r"(?i)\b(?:from\s+\w+(?:\s+\w+)?\s+)(?:down\s+)?to\s+$")
 _SUFFIX = re.compile(r"^\s*(k|m|mm|b|thousand|million|billion|bn)\b", re.I)
 _SUFFIX_MULT = {
@@ -97,6 +100,10 @@ def find_numbers(text: str) -> list[Number]:
     for m in DIGIT_NUMBER.finditer(text):
         value = float(m.group(1).replace(",", "") + (m.group(2) or ""))
         end = m.end()
+        decimal_comma = None if m.group(2) or "," in m.group(1) else _DECIMAL_COMMA.match(text, end)
+        if decimal_comma:
+            value = float(f"{m.group(1)}.{decimal_comma.group(1)}")
+            end = decimal_comma.end()
         money = text[max(0, m.start() - 4) : m.start()].rstrip().endswith("$")
         suffix = _SUFFIX.match(text[end:]) if money or text[end : end + 1].isalpha() else None
         if suffix and (money or suffix.group(1).lower() in ("k", "m", "mm", "b", "bn")):
@@ -105,6 +112,8 @@ def find_numbers(text: str) -> list[Number]:
         start = m.start()
         if money:
             start = text.rindex("$", 0, m.start())
+        elif _DOLLARS.match(text, end):
+            money = True
         out.append(
             Number(
                 value,
@@ -112,7 +121,7 @@ def find_numbers(text: str) -> list[Number]:
                 end,
                 money=money,
                 comma="," in m.group(1),
-                decimal=bool(m.group(2)),
+                decimal=bool(m.group(2) or decimal_comma),
                 raw=text[start:end],
             )
         )
@@ -123,5 +132,6 @@ def find_numbers(text: str) -> list[Number]:
             continue
         value = words_to_number(phrase)
         if value is not None:
-            out.append(Number(value, m.start(), m.end(), words=True, raw=phrase))
+            money = bool(_DOLLARS.match(text, m.end()))
+            out.append(Number(value, m.start(), m.end(), words=True, money=money, raw=phrase))
     return sorted(out, key=lambda n: n.start)

@@ -283,7 +283,7 @@ class PostingReader:
             asks.extend(years)
             asks.extend(self._education(doc, ln.index))
             asks.extend(self._category_asks(doc, ln.index, named.get(ln.index, set())))
-            for m in self.engine.metrics._line_metrics(ln.text, ln.index):
+            for m in self.engine.metrics.line_metrics(ln.text, ln.index, goals=True):
                 if m.kind in self.standard_kinds:
                     standards.append(StandardAsk(m, ln.index, ln.text))
         asks.extend(self._level(doc))

@@ -129,6 +129,10 @@ class MetricKindRule(_Strict):
 class MetricExclusions(_Strict):
     before: list[Regex]
     after: list[Regex]
+    # Goals, targets and standards (not a resume's results; a posting's standards).
+    goal_before: list[Regex] = Field(default_factory=list)
+    goal_after: list[Regex] = Field(default_factory=list)
+    goal_lines: list[Regex] = Field(default_factory=list)
     money_threshold: list[Regex]
     money_other: list[Regex]
     plain_ratio: list[Regex]

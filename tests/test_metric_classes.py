@@ -117,3 +117,67 @@ def test_more_metric_wordings(findings_from, line, expected):
 )
 def test_places_and_groups_are_scope(findings_from, line):
     assert found(findings_from, line) == []
+
+
+# Targets, goals, minimums and standards are what was asked, not what was done.
+TARGETS = [
+    ("Met the unit's target of 95% accuracy", []),
+    ("Plan for next year, with a goal of 45 cases a day by June", []),
+    ("Goal: bring discharge-to-bill lag under 4 days", []),
+    ("Targets for 2027: 30 charts per day and 96% accuracy", []),
+    ("Hold 97% on monthly QA (the department minimum is 95%)", [("accuracy", 97.0, None, None)]),
+    ("Worked to a productivity standard of 2.5 charts an hour", []),
+    ("Aim: 98% first-pass acceptance on commercial claims", []),
+    # ... while a result that beats a target stays a result
+    ("Beat the 95% target with 97.4% accuracy all year", [("accuracy", 97.4, None, None)]),
+    ("Productivity at 118% of standard for three quarters", [("other", 118.0, None, None)]),
+]
+
+# How a number is written: a decimal comma, dollars in words, a count of audits.
+WRITTEN = [
+    ("Quality score 97,4 % on external audits", [("accuracy", 97.4, None, None)]),
+    ("Accuracy of 95,25% across 2025", [("accuracy", 95.25, None, None)]),
+    ("Recovered sixty thousand dollars in underpaid claims", [("revenue", 60000.0, None, None)]),
+    ("Recovered 12,500 dollars in late charges", [("revenue", 12500.0, None, None)]),
+    ("Scored 96% on each of my first five quarterly audits", [("accuracy", 96.0, None, None)]),
+    ("Averaged 95% accuracy over the last three monthly reviews", [("accuracy", 95.0, None, None)]),
+    # "1,250" is still a thousands separator
+    ("Coded 1,250 charts a month", [("volume", 1250.0, None, None)]),
+]
+
+# People named by their job ("patient access representatives", "chart review nurses") are people.
+PEOPLE = [
+    ("Supervised 7 patient access representatives", [("team_size", 7.0, None, None)]),
+    ("Led 4 chart review nurses through the Epic go-live", [("team_size", 4.0, None, None)]),
+    ("Coded 35 patient encounters per day", [("volume", 35.0, None, None)]),
+]
+
+# The size of what someone else handles is scope.
+SCOPE = [
+    ("Coding for a health system whose emergency departments see 90,000 visits a year", []),
+    ("Support a clinic network serving 40,000 patients a year", []),
+    # ... but a relative clause about the people whose results they are keeps the result
+    ("Coders whose charts I audit averaged 96.1% accuracy in 2025", [("accuracy", 96.1, None, None)]),
+]
+
+
+@pytest.mark.parametrize("line, expected", TARGETS + WRITTEN + PEOPLE + SCOPE)
+def test_targets_writing_people_and_scope(findings_from, line, expected):
+    assert found(findings_from, line) == expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        # a count per thing is a ratio, not a volume
+        ("Raised coding depth from 3.9 to 4.6 diagnoses per encounter", [("other", 4.6, None, 3.9)]),
+        ("Averaged 1.7 HCCs per member on chart reviews", [("other", 1.7, None, None)]),
+        # ... a count per period stays a volume
+        ("Abstracted 45 discharges per day", [("volume", 45.0, None, None)]),
+        ("Coded 70 ED episodes a day", [("volume", 70.0, None, None)]),
+        # a part of someone else's whole is not a volume
+        ("Walked each physician through two or three of their own notes", []),
+    ],
+)
+def test_ratios_and_parts(findings_from, line, expected):
+    assert found(findings_from, line) == expected
