@@ -40,6 +40,9 @@ VOCABULARY = [
     ("Payer platforms: Facets, QNXT", ["Facets", "QNXT"]),
     ("CDI software: ChartWise, Nuance CDE One", ["ChartWise", "Nuance CDE One"]),
     ("ED charts in T-System; radiology reads in PowerScribe 360", ["PowerScribe", "T-System"]),
+    # Each military record system is its own product; an old 3M encoder is the 3M family.
+    ("Army clinics: AHLTA, CHCS and Essentris", ["AHLTA", "CHCS", "Essentris"]),
+    ("Coded in 3M Medicode for the trust", ["3M 360 Encompass"]),
     # Misspellings and spacings.
     ("NexGen EHR", ["NextGen"]),
     ("Athena Health", ["athenahealth"]),
