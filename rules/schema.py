@@ -57,6 +57,7 @@ class TermRule(_Strict):
     name: str | None = None
     body: str | None = None
     category: str | None = None
+    work_object: str | None = None  # specialties: what one codes there ("charts", "studies")
     phrase: list[str] = Field(default_factory=list)
     exact: list[str] = Field(default_factory=list)
     regex: list[Regex] = Field(default_factory=list)

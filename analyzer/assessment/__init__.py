@@ -40,6 +40,7 @@ class Assessor:
         scoring = pack.scoring
         self.anchors = scoring.anchors
         self.familiar = re.compile(scoring.credibility.familiar)
+        self.specialties = pack.specialties
         self.results = Results(pack.suggestions.results)
         self.stage = StageEstimator(pack)
         self.credibility = CredibilityChecker(pack)
@@ -50,7 +51,14 @@ class Assessor:
         stage = self.stage.estimate(findings, as_of)
         credibility, rejected = self.credibility.check(doc, findings, as_of)
         ctx = Context.build(
-            doc, findings, stage.level, stage.track, self.anchors, self.familiar, rejected
+            doc,
+            findings,
+            stage.level,
+            stage.track,
+            self.anchors,
+            self.familiar,
+            self.specialties,
+            rejected,
         )
         penalty = self.credibility.penalty(credibility)
         found = self.results.on(doc, ctx, findings.metrics)

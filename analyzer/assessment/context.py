@@ -8,16 +8,6 @@ from dataclasses import dataclass
 from analyzer.models.document import Document
 from analyzer.models.findings import Findings, Metric
 
-_SETTING_OBJECT = {
-    "inpatient": "charts",
-    "risk adjustment": "charts",
-    "emergency medicine": "charts",
-    "radiology": "studies",
-    "professional fee": "encounters",
-    "outpatient": "encounters",
-    "ambulatory surgery": "cases",
-}
-_SETTINGS = ["inpatient", "risk adjustment", "outpatient", "professional fee", "ambulatory surgery"]
 _WORD = re.compile(r"[A-Za-z][A-Za-z'/-]*")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _LIST_SECTIONS = frozenset({"skills", "certifications", "languages", "references", "affiliations"})
@@ -67,10 +57,12 @@ class Context:
         track: str | None,
         anchors,
         familiar: re.Pattern,
+        specialties,
         rejected: frozenset[int] = frozenset(),
     ) -> Context:
-        """``anchors`` is ``ScoringRules.anchors``; ``rejected`` are indexes into ``f.metrics``
-        that a credibility check found implausible."""
+        """``anchors`` is ``ScoringRules.anchors``; ``specialties`` the pack's ``specialties.toml``
+        rules (which are care settings, what one codes in each); ``rejected`` are indexes into
+        ``f.metrics`` that a credibility check found implausible."""
 
         def span(p) -> range:
             return range(p.line, (p.end_line if p.end_line is not None else p.line) + 1)
@@ -102,12 +94,18 @@ class Context:
             )
             anchored.append((m, weight))
         metric_lines = {e.line for m, w in anchored if w > 0 for e in m.evidence}
-        spec_ids = [s.id for s in f.specialties]
-        setting = next((s for s in _SETTINGS if s in spec_ids), "")
-        specialty = next(
-            (s for s in spec_ids if s not in _SETTINGS and s not in ("telehealth",)), ""
+        shown = {s.id for s in f.specialties}
+        rules = {r.id: r for r in specialties.rules}
+        setting = next(
+            (r.id for r in specialties.rules if r.category == "setting" and r.id in shown), ""
         )
-        obj = _SETTING_OBJECT.get(specialty) or _SETTING_OBJECT.get(setting, "encounters")
+        specialty = next(
+            (s.id for s in f.specialties if s.id in rules and rules[s.id].category is None), ""
+        )
+        obj = next(
+            (rules[s].work_object for s in (specialty, setting) if s and rules[s].work_object),
+            "encounters",
+        )
         ehr = next((t.id for t in f.tools if t.category == "ehr"), "your EHR")
         return cls(
             level=level,
