@@ -82,11 +82,8 @@ _DAYS_BEFORE = re.compile(r"(?i)\bdays\b[^.;%$]{0,25}$")
 _OF_STANDARD = re.compile(
     r"(?i)\s*of\s+(?:the\s+|my\s+|our\s+)?(?:[a-z]+\s+)?(?:standard|target|goal|quota|expected|expectations?|benchmark|plan)\b"
 )
-# A count per thing rather than per period ("5.3 diagnoses per episode", "1.8 HCCs / member").
-_PER_THING = re.compile(
-    r"(?i)\s*(?:per|/|for each|each)\s+(?!(?:hour|hr|h|day|shift|week|wk|month|mo|quarter|year|yr|"
-    r"workday|work day|8-hour|business|calendar|pay)\b)[a-z][a-z-]*\b"
-)
+# "per", "/" or "each" after a count: per a period (metrics.toml [periods]) or per a thing.
+_PER = re.compile(r"(?i)\s*(?:per|/|for each|each)\s*(?=[a-z0-9])")
 _REMOTE = re.compile(r"(?i)\s*remote")
 _PERSON_COMPOUND = re.compile(r"-(?:person|member|coder|FTE)\b", re.I)
 _PLURAL_AFTER = re.compile(r"\s*(?:\+\s*)?(?:new\s+|junior\s+|senior\s+)?[A-Za-z-]+s\b")
@@ -335,7 +332,7 @@ class MetricDetector:
                 if noun in ("them", "those", "these"):
                     return "volume", "count", None, period
                 obj_name = noun.rstrip("s")
-        if obj_name and _PER_THING.match(text, obj_end):
+        if obj_name and self._per_thing(text, obj_end):
             cand.end = max(cand.end, obj_end)
             return "other", "count", obj_name, None  # "4.2 diagnoses per chart": a ratio
         if obj_name:
@@ -347,6 +344,15 @@ class MetricDetector:
         if cand.baseline is not None and any(p.search(text[lo:hi]) for p in self.plain_ratio):
             return "other", None, None, None
         return None
+
+    def _per_thing(self, text: str, at: int) -> bool:
+        """Whether a count is per a thing ("5.3 diagnoses per episode", "1.8 HCCs / member")
+        rather than per a period ("per day", "/ week")."""
+        per = _PER.match(text, at)
+        if per is None:
+            return False
+        phrase = text[at : at + 30].lstrip()
+        return not any(pat.match(phrase) for _, pat in self.periods)
 
     def _object_before(self, text: str, start: int, lo: int) -> str | None:
         """A work object named just before the number: "Claims, 150-170 daily", "Notes: 40"."""
