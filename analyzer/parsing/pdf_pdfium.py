@@ -1,6 +1,7 @@
 """PDF glyphs with pypdfium2 (``--pdf-engine pdfium``): PDFium's text page. PDFium gets a resume's
-text 10-16 times faster than pdfminer.six; our glyph reading with it is 1.7-4.3 times faster than
-with pdfminer, the rest being per-character work both engines share (README: speed section).
+text 16-20 times faster than pdfminer.six; our reading with it is 1.5-4 times faster than with
+pdfminer (most on real-world PDFs), the rest being per-character work both engines share (README:
+speed section).
 
 Each character comes with the attributes the pdfminer engine gives (text, box, font name, size,
 fill colour), in content-stream order, so ``analyzer.parsing.pdf`` lays both out the same way.
@@ -171,7 +172,9 @@ class _Api:
         self.form_object = bind(raw.FPDFFormObj_GetObject, f"{h}(*)({h}, unsigned long)")
         self.object_type = bind(raw.FPDFPageObj_GetType, f"int(*)({h})")
         self.draw_mode = bind(raw.FPDFPath_GetDrawMode, f"int(*)({h}, int*, int*)")
-        self.bounds = bind(raw.FPDFPageObj_GetBounds, f"int(*)({h}, float*, float*, float*, float*)")
+        self.bounds = bind(
+            raw.FPDFPageObj_GetBounds, f"int(*)({h}, float*, float*, float*, float*)"
+        )
         self.modes = ffi.new("int[2]")  # fill mode, stroke
         self.corners = [ffi.new("float*") for _ in range(4)]  # left, bottom, right, top
         # Output buffers, reused by every call (one thread at a time: see _lock).
