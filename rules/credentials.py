@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import NamedTuple
 
 from analyzer.models.document import Document
 from analyzer.models.findings import Credential, Evidence
@@ -30,11 +31,24 @@ _LABEL_AFTER = re.compile(r"\s*:")
 # A list joiner between two credentials that share one status word ("CRC and CPMA exams ...").
 _AND = re.compile(r"^[\s,/]*(?:and|&|or)?[\s,/]*$", re.I)
 _AND_WORD = re.compile(r"(?i)\band\b|&|/")
+# A word of prose (not an acronym or a date): what sets a sentence apart from a list item.
+_PROSE = re.compile(r"\b(?![A-Z]+\b)[A-Za-z]{2,}\b")
 # A future date that says how long a held credential runs ("renewal due 2027", "expires on 05/2028").
 _EXPIRY = re.compile(
     r"(?i)\b(?:exp(?:ir\w*|\.|\b)|valid|through|thru|until|renew\w*|recert\w*|good|ceus?)"
     r"(?:\W+(?:due|on|in|by|date|is|was|of|cycle|period|ends?))*\W*$"
 )
+
+
+class _Reading(NamedTuple):
+    """One mention's status, why, and where its cue stood (``before``/``after``/``""``: a cue
+    before or after a credential is shared along a list joined by "and"). ``others``: said of
+    other people, which a list shares whatever its members' own words say."""
+
+    status: str
+    why: str
+    where: str = ""
+    others: bool = False
 
 
 def _future_date(text: str, as_of: date) -> date | None:
@@ -46,6 +60,11 @@ def _future_date(text: str, as_of: date) -> date | None:
     return None
 
 
+def _past_date(text: str, as_of: date) -> bool:
+    """Whether ``text`` holds a date on or before ``as_of`` (a credential already earned)."""
+    return any(found <= as_of for _, found in dates_in(text))
+
+
 class CredentialStatus:
     """Turns credential hits into ``Credential`` findings with one status each.
 
@@ -54,7 +73,10 @@ class CredentialStatus:
     the previous credential or the clause start. A list joined by "and" shares the word ("pursuing
     CRC and CPMA", "CRC and CPMA exams scheduled"). A date after a credential that is later than
     ``as_of`` means it is still to come. An exam or a course named after a credential ("CCS exam",
-    "CRC boot camp", "CPC prep course") is not the credential held."""
+    "CRC boot camp", "CPC prep course") is not the credential held, nor is one said of other people
+    ("prepared 30 coders for the CPC"), one the person is only eligible for ("CDIP eligible"), or a
+    full credential named as the next step of its own apprentice designation ("CPC-A - my practice
+    requires a full CPC")."""
 
     def __init__(self, rules: TermRules) -> None:
         self.cues = {k: [re.compile(p) for p in v] for k, v in rules.status_cues.items()}
@@ -68,6 +90,16 @@ class CredentialStatus:
                 if label is None or is_label == label:
                     return m.group(0)
         return None
+
+    def _blank(self, key: str, text: str) -> tuple[str, str | None]:
+        """``text`` with every cue of ``key`` blanked out (same length, so nothing else moves),
+        and the first cue found."""
+        found = None
+        for cue in self.cues.get(key, []):
+            for m in cue.finditer(text):
+                found = found or m.group(0)
+                text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+        return text, found
 
     @staticmethod
     def _scopes(text: str, hits: list[Hit], i: int) -> tuple[str, str, str]:
@@ -90,35 +122,71 @@ class CredentialStatus:
             full = m.start()
         return text[lo : h.start], text[h.end : near], text[h.end : full]
 
-    def _status(self, hit: Hit, scopes: tuple[str, str, str], goal: bool, line: str, as_of: date):
-        """(status, why, where the cue stood: ``before``/``after``/``""``). A lapse may be said
-        further on in the clause ("CCA 2013, dropped after the CCS"); the rest only nearby."""
+    def _status(
+        self,
+        hit: Hit,
+        scopes: tuple[str, str, str],
+        goal: bool,
+        next_step: bool,
+        line: str,
+        as_of: date,
+    ) -> _Reading:
+        """The mention's status and why. Other people's credential first, whatever else is said;
+        then eligibility, taken out of the text so its "sit for" and a date after it are no
+        in-progress cues; then a lapse, which may be said further on in the clause ("CCA 2013,
+        dropped after the CCS"), and the rest only nearby. ``next_step``: a full credential
+        named, with words before it, after its own apprentice designation on the line."""
         before, after, clause = scopes
+        why = "other people's credential"
+        if cue := self._cue("others", after):
+            return _Reading("mentioned", f"'{cue.strip()}': {why}", "after", others=True)
+        if cue := self._cue("others_before", before):
+            return _Reading("mentioned", f"'{cue.strip()}': {why}", "before", others=True)
+        eligible: tuple[str, str] | None = None  # the cue, and where it stood
+        if hit.rule.apprentice:
+            if self._cue("eligible", after) or self._cue("eligible_before", before):
+                return _Reading("apprentice", "apprentice designation, eligible for its removal")
+        else:
+            # Words about the apprentice designation ending are not this credential's status.
+            before, after, clause = (self._blank("apprentice_removed", s)[0] for s in scopes)
+            clause = self._blank("eligible", clause)[0]
+            after, cue_after = self._blank("eligible", after)
+            before, cue_before = self._blank("eligible_before", before)
+            if cue_after or cue_before:
+                eligible = (cue_after or cue_before, "after" if cue_after else "before")
         for status in ("lapsed", "in_progress", "superseded"):
             wide = clause if status != "in_progress" else after
             if cue := self._cue(status, wide, label=False):
-                return status, f"'{cue}' next to it", "after"
+                said = wide[: wide.find(cue) + len(cue)]
+                if status == "in_progress" and self._cue("negation", said):
+                    return _Reading("mentioned", f"'{cue}' negated")  # "exam not yet scheduled"
+                return _Reading(status, f"'{cue}' next to it", "after")
             cue = self._cue(f"{status}_before", before) or self._cue(status, before, label=True)
             if cue:
                 if status == "in_progress" and self._cue("negation", before):
-                    return "mentioned", f"'{cue}' negated", ""
-                return status, f"'{cue}' next to it", "before"
+                    return _Reading("mentioned", f"'{cue}' negated")
+                return _Reading(status, f"'{cue}' next to it", "before")
+        if eligible:
+            cue, where = eligible
+            return _Reading("mentioned", f"'{cue.strip()}': eligible, nothing under way", where)
         if later := _future_date(after, as_of):
-            return "in_progress", f"a date still to come ({later:%m/%Y})", "after"
+            return _Reading("in_progress", f"a date still to come ({later:%m/%Y})", "after")
         if cue := self._cue("exam_or_course", after):
             if found := self._cue("in_progress", line):
-                return "in_progress", f"'{found}' for its exam or course", "after"
-            return "mentioned", f"an exam or course named after it ('{cue.strip()}')", ""
+                return _Reading("in_progress", f"'{found}' for its exam or course", "after")
+            return _Reading("mentioned", f"an exam or course named after it ('{cue.strip()}')")
         if goal:
-            return "mentioned", "named as a goal or requirement", ""
+            return _Reading("mentioned", "named as a goal or requirement")
+        if next_step and not self._cue("earned_before", before) and not _past_date(after, as_of):
+            return _Reading("mentioned", "named as the next step of its apprentice designation")
         if hit.rule.apprentice:
-            return "apprentice", "apprentice designation", ""
-        return "held", "listed as the candidate's credential", ""
+            return _Reading("apprentice", "apprentice designation")
+        return _Reading("held", "listed as the candidate's credential")
 
     def _line_statuses(
         self, text: str, hits: list[Hit], goal_line: bool, as_of: date
     ) -> list[tuple[str, str]]:
-        out: list[tuple[str, str, str]] = []
+        out: list[_Reading] = []
         for i, h in enumerate(hits):
             scopes = self._scopes(text, hits, i)
             before = scopes[0]
@@ -126,24 +194,27 @@ class CredentialStatus:
             goal = goal_line and bool(self._cue("mentioned", before))
             if goal_line and not goal and i:
                 gap = text[hits[i - 1].end : h.start]
-                goal = out[i - 1][0] == "mentioned" and bool(_AND.match(gap))
-            out.append(self._status(h, scopes, goal, text, as_of))
+                goal = out[i - 1].status == "mentioned" and bool(_AND.match(gap))
+            next_step = bool(_PROSE.search(before)) and any(
+                p.rule.apprentice_of == h.rule.id for p in hits[:i]
+            )
+            out.append(self._status(h, scopes, goal, next_step, text, as_of))
         # A word before the first of "CRC and CPMA" reaches the second; one after the last reaches
-        # back over "and" (not over a bare comma: "CPC, CRC expected 2027").
+        # back over "and" (not over a bare comma: "CPC, CRC expected 2027"). It replaces what the
+        # next one's own words say only when it makes the list other people's.
         for i in range(1, len(hits)):
             gap = text[hits[i - 1].end : hits[i].start]
-            if not _AND.match(gap):
-                continue
             prev, cur = out[i - 1], out[i]
-            if prev[2] == "before" and cur[0] in ("held", "apprentice"):
-                out[i] = (prev[0], prev[1], "before")
+            if prev.where == "before" and _AND.match(gap):
+                if prev.others or cur.status in ("held", "apprentice"):
+                    out[i] = prev
         for i in range(len(hits) - 2, -1, -1):
             gap = text[hits[i].end : hits[i + 1].start]
             nxt, cur = out[i + 1], out[i]
-            if nxt[2] == "after" and cur[0] in ("held", "apprentice") and _AND.match(gap):
-                if _AND_WORD.search(gap):
-                    out[i] = (nxt[0], nxt[1], "after")
-        return [(status, why) for status, why, _ in out]
+            if nxt.where == "after" and _AND.match(gap) and _AND_WORD.search(gap):
+                if nxt.others or cur.status in ("held", "apprentice"):
+                    out[i] = nxt
+        return [(r.status, r.why) for r in out]
 
     def build(self, doc: Document, hits: list[Hit], as_of: date) -> list[Credential]:
         """One ``Credential`` per id: its strongest status over every mention (lapsed, in

@@ -45,7 +45,6 @@ def statuses(findings, expected: dict[str, str]) -> dict[str, str]:
         ("CERTIFICATIONS\nRHIT | test date set", {"RHIT": "in_progress"}),
         ("CERTIFICATIONS\nRegistered for the CRC exam", {"CRC": "in_progress"}),
         ("CERTIFICATIONS\nRHIA - registered for the exam", {"RHIA": "in_progress"}),
-        ("CERTIFICATIONS\nEligible to sit for the RHIT", {"RHIT": "in_progress"}),
         ("CERTIFICATIONS\nCCS, expected 03/2027", {"CCS": "in_progress"}),
         ("CERTIFICATIONS\nCPC (AAPC) 2019\nCDIP (AHIMA) 01/2027", {"CPC": "held", "CDIP": "in_progress"}),
         ("CERTIFICATIONS\nCOC, AAPC, June 2027", {"COC": "in_progress"}),
@@ -113,3 +112,202 @@ def test_status_belongs_to_its_own_credential(findings_from, text, expected):
 )
 def test_labels_lapses_and_negations(findings_from, text, expected):
     assert statuses(findings_from(text), expected) == expected
+
+
+# Eligible is neither in progress nor held: the person may sit for the exam, nothing is under
+# way. A real in-progress word beside it still makes it in progress.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("SUMMARY\nHIT student, eligible for the RHIT exam once I graduate in May.", {"RHIT": "mentioned"}),
+        ("CERTIFICATIONS\nCDIP eligible", {"CDIP": "mentioned"}),
+        ("CERTIFICATIONS\nCPC (AAPC), 2021\nCDIP eligible (AHIMA)", {"CPC": "held", "CDIP": "mentioned"}),
+        ("SUMMARY\nOutpatient coder, eligible to sit for the CCS in 2027.", {"CCS": "mentioned"}),
+        ("CERTIFICATIONS\nEligible to sit for the RHIT", {"RHIT": "mentioned"}),
+        ("SUMMARY\nProfessional-fee coder who meets eligibility requirements for CPMA.", {"CPMA": "mentioned"}),
+        ("CERTIFICATIONS\nRHIA - eligible", {"RHIA": "mentioned"}),
+        ("CERTIFICATIONS\nCCS (AHIMA) - exam eligible 01/2027", {"CCS": "mentioned"}),
+        ("CERTIFICATIONS\nEligible for: CCS, CDIP", {"CCS": "mentioned", "CDIP": "mentioned"}),
+        ("SUMMARY\nInpatient coder; CCS and CDIP eligible.", {"CCS": "mentioned", "CDIP": "mentioned"}),
+        (
+            "EXPERIENCE\nRisk Adjustment Coder | Plan | 2023 - Present\n"
+            "- Became eligible for the CRC after two years of HCC coding",
+            {"CRC": "mentioned"},
+        ),
+        # ... while real in-progress wording stays in progress.
+        ("CERTIFICATIONS\nCCS - exam scheduled for February 2027", {"CCS": "in_progress"}),
+        ("CERTIFICATIONS\nSitting for the CCS in January", {"CCS": "in_progress"}),
+        ("EDUCATION\nStudying for the CPC", {"CPC": "in_progress"}),
+        ("CERTIFICATIONS\nCRC expected 2027", {"CRC": "in_progress"}),
+        ("CERTIFICATIONS\nRHIT candidate", {"RHIT": "in_progress"}),
+        ("CERTIFICATIONS\nRHIA - eligible; exam scheduled January 2027", {"RHIA": "in_progress"}),
+        ("CERTIFICATIONS\nCCS eligible, exam scheduled for March 2027", {"CCS": "in_progress"}),
+        ("SUMMARY\nEligible for the CDIP and registered for the exam in March 2027.", {"CDIP": "in_progress"}),
+        ("SUMMARY\nGraduating with an HIM degree in May; RHIA eligible upon graduation.", {"RHIA": "mentioned"}),
+        ("CERTIFICATIONS\nEligible for CPC exam (AAPC) - not yet scheduled", {"CPC": "mentioned"}),
+        # An apprentice designation's eligibility is for its removal: the designation is held.
+        ("CERTIFICATIONS\nCPC-A (AAPC) - eligible for apprentice removal in 2027", {"CPC-A": "apprentice"}),
+    ],
+)
+def test_eligible_is_only_mentioned(findings_from, text, expected):
+    assert statuses(findings_from(text), expected) == expected
+
+
+# The full credential named beside the apprentice designation the person holds is its next
+# step (a requirement, a plan), not a second credential; a real holder's old CPC-A stays former.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "CERTIFICATIONS\nCPC-A (AAPC, 2025) - my practice requires a full CPC within two years",
+            {"CPC-A": "apprentice", "CPC": "mentioned"},
+        ),
+        (
+            "SUMMARY\nHold CPC-A; working toward removing the apprentice designation to CPC.",
+            {"CPC-A": "apprentice", "CPC": "in_progress"},
+        ),
+        ("CERTIFICATIONS\nCPC-A - upgrade to CPC once I log two years of coding", {"CPC-A": "apprentice", "CPC": "mentioned"}),
+        ("CERTIFICATIONS\nCPC-A (2023) with the full CPC to follow after two years of work", {"CPC-A": "apprentice", "CPC": "mentioned"}),
+        (
+            "CERTIFICATIONS\nCOC-A (AAPC), 2024; full COC needed for the facility coder role",
+            {"COC-A": "apprentice", "COC": "mentioned"},
+        ),
+        (
+            "EXPERIENCE\nCoder I | Clinic | 2025 - Present\n- Hired as a CPC-A; my employer requires the CPC by 2027",
+            {"CPC-A": "apprentice", "CPC": "in_progress"},
+        ),
+        # The reverse: a CPC holder who also lists the CPC-A they once had.
+        ("CERTIFICATIONS\nCPC (AAPC), 2021\nCPC-A (AAPC), 2019", {"CPC": "held", "CPC-A": "mentioned"}),
+        ("CERTIFICATIONS\nCPC, 2022 (apprentice designation removed; CPC-A 2020)", {"CPC": "held", "CPC-A": "mentioned"}),
+        ("CERTIFICATIONS\nCPC-A (2019), CPC (2021)", {"CPC-A": "mentioned", "CPC": "held"}),
+        ("CERTIFICATIONS\nCPC-A 2019, upgraded to CPC 2021", {"CPC-A": "mentioned", "CPC": "held"}),
+        ("SUMMARY\nEarned the CPC-A in 2019 and the full CPC in 2021.", {"CPC-A": "mentioned", "CPC": "held"}),
+        ("CERTIFICATIONS\nCPC (formerly CPC-A), AAPC", {"CPC": "held", "CPC-A": "mentioned"}),
+        ("CERTIFICATIONS\nCPC 2023 (CPC-A 2021, apprentice status removed 2023)", {"CPC": "held", "CPC-A": "mentioned"}),
+        ("CERTIFICATIONS\nCPC-A → CPC (2022)", {"CPC-A": "mentioned", "CPC": "held"}),
+    ],
+)
+def test_the_full_credential_beside_its_apprentice_designation(findings_from, text, expected):
+    assert creds(findings_from(text)) == expected
+
+
+def test_a_requirement_beside_an_apprentice_designation_is_no_credibility_finding(report_from):
+    report = report_from(
+        "Pat Lee\nCERTIFICATIONS\nCPC-A (AAPC, 2025) - my practice requires a full CPC within two years"
+    )
+    assert "apprentice_and_full" not in {f.id for f in report.credibility}
+
+
+# A credential said of other people (students, staff, a team) is theirs, not the candidate's,
+# unless the candidate holds it elsewhere in the resume.
+_JOB = "EXPERIENCE\nCoding Manager | Valley Health | 2018 - Present\n- "
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (_JOB + "Raised my students' CCA pass rate to 88%", {"CCA": "mentioned"}),
+        (_JOB + "Prepared 30 coders for the CPC exam (27 passed)", {"CPC": "mentioned"}),
+        (_JOB + "Supervised our team's CRC-certified coders", {"CRC": "mentioned"}),
+        (_JOB + "Mentored staff toward RHIT", {"RHIT": "mentioned"}),
+        (_JOB + "Led a team of 12 CCS coders", {"CCS": "mentioned"}),
+        (_JOB + "Hired and onboarded 4 CPC-A apprentices", {"CPC-A": "mentioned"}),
+        (_JOB + "Helped 8 employees earn their CRC", {"CRC": "mentioned"}),
+        (_JOB + "Managed 15 certified coders (CCS, CPC, RHIT)", {"CCS": "mentioned", "CPC": "mentioned", "RHIT": "mentioned"}),
+        (_JOB + "Currently preparing 12 students for the CCS exam", {"CCS": "mentioned"}),
+        ("SUMMARY\nEducator whose students earned the CPC at a 92% first-attempt rate.", {"CPC": "mentioned"}),
+        (
+            "SUMMARY\nCPC-I who has trained 200+ students for the CPC and CCS exams.",
+            {"CPC-I": "held", "CPC": "mentioned", "CCS": "mentioned"},
+        ),
+        (
+            "SUMMARY\nRHIA and manager of 14 RHIT and CCS credentialed staff.",
+            {"RHIA": "held", "RHIT": "mentioned", "CCS": "mentioned"},
+        ),
+        (_JOB + "Oversaw 9 coders, all holding the CCS or CIC", {"CCS": "mentioned", "CIC": "mentioned"}),
+        (_JOB + "Taught 4 cohorts of students preparing for the CCA and CPC exams", {"CCA": "mentioned", "CPC": "mentioned"}),
+        (_JOB + "Increased the department's CPC certification rate from 40% to 75%", {"CPC": "mentioned"}),
+        # Held elsewhere in the resume: stays held.
+        (
+            "CERTIFICATIONS\nCPC (AAPC)\n" + _JOB + "Coached 6 coders through the CPC exam; all passed",
+            {"CPC": "held"},
+        ),
+        ("CERTIFICATIONS\nCCS, RHIT\n" + _JOB + "Mentored staff toward RHIT", {"CCS": "held", "RHIT": "held"}),
+        # The candidate's own, in similar words.
+        ("SUMMARY\nCPC-certified coder who mentors new coders.", {"CPC": "held"}),
+        ("SUMMARY\nCPC with 6 years of coding; mentor to new coders.", {"CPC": "held"}),
+        ("SUMMARY\nStaff Coder (CPC) supporting 12 physicians", {"CPC": "held"}),
+        ("SUMMARY\nTrained coders on E/M leveling as a CPC-certified lead.", {"CPC": "held"}),
+        (_JOB + "Earned my CRC in 2021 while training 3 new coders", {"CRC": "held"}),
+        ("SUMMARY\nSitting for the CRC exam in March while mentoring two new coders.", {"CRC": "in_progress"}),
+        (_JOB + "Promoted to lead over 6 coders after I earned the CCS", {"CCS": "held"}),
+        (_JOB + "Trained 12 new coders and earned my CRC", {"CRC": "held"}),
+        (_JOB + "Supervised 5 coders while holding the CPC and CRC", {"CPC": "held", "CRC": "held"}),
+        ("SUMMARY\nCPC-certified coding lead; I help new hires earn their CPC.", {"CPC": "held"}),
+    ],
+)
+def test_other_peoples_credentials_are_only_mentioned(findings_from, text, expected):
+    assert statuses(findings_from(text), expected) == expected
+
+
+# Whole resumes, each class in a summary, a certifications section and a bullet, in every format.
+ELIGIBLE = [
+    "Jo Marsh",
+    "jo.marsh@example.com",
+    "# Summary",
+    "Recent HIT graduate and outpatient coder, eligible to sit for the RHIT exam in 2027.",
+    "# Experience",
+    "Risk Adjustment Coder | Prairie Health Plan | 2024 - Present",
+    "- Code 40 risk adjustment charts a day; became eligible for the CRC after two years of HCC coding",
+    "# Certifications",
+    "CCA (AHIMA), 2024",
+    "CCS eligible (AHIMA)",
+]
+APPRENTICE = [
+    "Lee Ortiz",
+    "lee.ortiz@example.com",
+    "# Summary",
+    "Apprentice coder (CPC-A) at a practice that requires the full CPC within two years of hire.",
+    "# Experience",
+    "Coder I | Maple Family Practice | 2025 - Present",
+    "- Code 50 office visits a day as a CPC-A, every chart reviewed by a senior coder",
+    "# Certifications",
+    "CPC-A (AAPC, 2025) - my practice requires a full CPC within two years",
+]
+EDUCATOR = [
+    "Dana Cole",
+    "dana.cole@example.com",
+    "# Summary",
+    "Coding educator and manager of 14 RHIT and CCS credentialed staff.",
+    "# Experience",
+    "Coding Education Manager | Lakeside Health | 2016 - Present",
+    "- Raised my students' CCA pass rate to 88%",
+    "- Prepared 30 coders for the CPC exam (27 passed)",
+    "- Supervised our team's CRC-certified coders",
+    "# Certifications",
+    "CPC, CPC-I (AAPC)",
+]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx", "pdf"])
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        (ELIGIBLE, {"CCA": "held", "RHIT": "mentioned", "CRC": "mentioned", "CCS": "mentioned"}),
+        (APPRENTICE, {"CPC-A": "apprentice", "CPC": "mentioned"}),
+        (
+            EDUCATOR,
+            {"RHIT": "mentioned", "CCS": "mentioned", "CCA": "mentioned", "CPC": "held", "CRC": "mentioned", "CPC-I": "held"},
+        ),
+    ],
+    ids=["eligible", "apprentice", "educator"],
+)
+def test_whose_credential_in_every_format(analyzer, fmt, lines, expected):
+    from analyzer.parsing import read_bytes
+    from tests.conftest import AS_OF
+    from tests.fixtures.plain import BUILDERS
+
+    doc = read_bytes(BUILDERS[fmt](lines), f"resume.{fmt}", analyzer.sectioner)
+    report = analyzer.analyze_document(doc, AS_OF)
+    assert statuses(report, expected) == expected
+    assert "apprentice_and_full" not in {f.id for f in report.credibility}
