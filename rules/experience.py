@@ -44,6 +44,7 @@ _DESCRIPTORS = {
 _ABBREVIATION_END = re.compile(r"(?:\b(?:Inc|Co|Corp|Ltd|LLC|Jr|Sr|St|Dr|Mt|Ft|Assn)|\b[A-Z])\.$")
 _DATE_FRAGMENT = 32  # a line of a date range broken over lines is short
 _STOP = {"a", "an", "and", "the", "of", "for", "in", "at", "to", "on", "with", "&", "by"}
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z])")  # where a duty in a paragraph ends
 
 
 def _title_case(words: list[str]) -> bool:
@@ -102,6 +103,12 @@ class _Entry:
         return [ln for u in getattr(self, part) for ln in u.lines]
 
 
+def _duties(entry: _Entry) -> list[str]:
+    """The job's duties: each body line, a paragraph cut into its sentences, so a work pattern
+    never runs from one duty into the next."""
+    return [d for u in entry.body for d in _SENTENCE_END.split(u.text) if d.strip()]
+
+
 def _within(inner: list[Span], outer: list[Span]) -> bool:
     """Whether every span of ``inner`` lies inside the range ``outer`` covers."""
     lo, hi = min(s.start for s in outer), max(s.end for s in outer)
@@ -116,6 +123,7 @@ class ExperienceDetector:
         c = lambda pats: re.compile("|".join(pats), re.I)  # noqa: E731
         self.coding_titles = c(rules.coding_titles)
         self.other_titles = c(rules.other_titles)
+        self.billing_titles = c(rules.billing_titles)
         self.coding_work = c(rules.coding_work)
         self.billing_work = c(rules.billing_work)
         self.unpaid = c(rules.unpaid)
@@ -283,18 +291,20 @@ class ExperienceDetector:
         return bool(self.unpaid.search(header)) and not self.paid.search(header)
 
     def _coding_related(self, entry: _Entry, title: str) -> bool:
-        """Coding/HIM work, from this job's own title and duties (never from skills lists)."""
+        """Coding/HIM work, from this job's own title and duties (never from skills lists). A
+        duty with a coding act is coding work; one with only billing acts is billing. A neutral
+        title is coding when coding duties are at least as many as billing ones; a coding title
+        that also names billing ("Billing & Coding Specialist") unless its duties show billing
+        and no coding act."""
         header = " ".join(u.text for u in entry.header)
-        body = " ".join(u.text for u in entry.body)
+        acts = [(self.coding_work.search(d), self.billing_work.search(d)) for d in _duties(entry)]
+        coding = sum(1 for c, _ in acts if c)
+        billing = sum(1 for c, b in acts if b and not c)
         if self.coding_titles.search(title):
-            return not re.search(
-                r"(?i)\bbill(?:er|ing) (?:assistant|clerk|representative)\b", title
-            )
+            return not self.billing_titles.search(title) or coding > 0 or billing == 0
         if self.other_titles.search(title) or self.other_titles.search(header):
             return False
-        coding = len(self.coding_work.findall(body))
-        billing = len(self.billing_work.findall(body))
-        return coding > billing and coding > 0
+        return coding > 0 and coding >= billing
 
     def _job_start(self, lines: list[Line], i: int, as_of: date) -> int | None:
         """Where a job begins when line ``i`` is a dated job header outside an experience section

@@ -161,6 +161,7 @@ class MetricRules(_Strict):
 class ExperienceRules(_Strict):
     coding_titles: list[Regex]
     other_titles: list[Regex]
+    billing_titles: list[Regex]
     coding_work: list[Regex]
     billing_work: list[Regex]
     unpaid: list[Regex]

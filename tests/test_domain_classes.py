@@ -73,6 +73,53 @@ JOBS = {
         "EXPERIENCE\nCoding Auditor | Harbor Health | 2014 - 2019\n- Audited 40 charts a week",
         [("Coding Auditor", True)],
     ),
+    # Billing work names codes in passing: the codes on a claim or a charge are not coding.
+    "reimbursement specialist entering coded charges": (
+        "EXPERIENCE\nReimbursement Specialist | Lakeview Cardiology | 2017 - Present\n"
+        "- Enter charges from superbills with CPT and ICD-10 codes\n"
+        "- Resolve claim rejections from the clearinghouse and resubmit",
+        [("Reimbursement Specialist", False)],
+    ),
+    "revenue cycle specialist correcting coding on denied claims": (
+        "EXPERIENCE\nRevenue Cycle Specialist | Northside Pediatrics | 2018 - Present\n"
+        "- Corrected coding on denied claims and resubmitted\n- Posted insurance payments",
+        [("Revenue Cycle Specialist", False)],
+    ),
+    "claims coordinator checking codes on claims": (
+        "EXPERIENCE\nClaims Coordinator | Ortho Group | 2016 - 2022\n"
+        "- Ensure correct CPT and ICD-10 codes on claims submitted to payers\n"
+        "- Checked coding on outgoing claims for modifier errors",
+        [("Claims Coordinator", False)],
+    ),
+    "one paragraph of billing duties": (
+        "EXPERIENCE\nPractice Associate | Hill Clinic | 2015 - 2021\n"
+        "Reviewed CPT codes on rejected claims. Keyed ICD-10 codes and diagnoses from encounter "
+        "forms. Scrubbed claims before submission. Worked the A/R report.",
+        [("Practice Associate", False)],
+    ),
+    # A title naming billing and coding is decided by its duties: no coding act, no coding job.
+    "billing and coding title, billing duties": (
+        "EXPERIENCE\nBilling & Coding Specialist | Family Practice | 2018 - Present\n"
+        "- Submitted 80 claims a day through Availity\n- Posted ERA payments and worked the A/R report\n"
+        "- Reviewed CPT and ICD-10 codes on rejected claims before resubmitting",
+        [("Billing & Coding Specialist", False)],
+    ),
+    "billing and coding title, coding duties": (
+        "EXPERIENCE\nBilling & Coding Specialist | Family Practice | 2018 - Present\n"
+        "- Code orthopedic office visits from provider notes and enter charges\n"
+        "- Work the A/R report for balances over 60 days\n- Post payments and adjustments",
+        [("Billing & Coding Specialist", True)],
+    ),
+    "medical biller/coder with no duties listed": (
+        "EXPERIENCE\nMedical Biller/Coder | Family Practice | 2018 - Present",
+        [("Medical Biller/Coder", True)],
+    ),
+    "neutral title: a coder who also posts payments": (
+        "EXPERIENCE\nReimbursement Specialist | Valley Clinic | 2019 - Present\n"
+        "- Code 40 office visits a day from provider notes\n"
+        "- Query providers on missing documentation\n- Post payments from EOBs",
+        [("Reimbursement Specialist", True)],
+    ),
 }
 
 
@@ -145,6 +192,54 @@ DOMAIN = {
     "new graduate with an externship": (
         "EXPERIENCE\nCoding Extern (unpaid) | City Clinic | Spring 2026\n- Abstracted diagnoses\n"
         "Server | Diner | 2019 - Present\n- Served tables\nCERTIFICATIONS\nCCA (AHIMA)",
+        True,
+    ),
+    # Billers holding a billing credential and naming code sets (design.md: billing does not count).
+    "reimbursement specialist holding the CMRS": (
+        "PROFILE\nCertified Medical Reimbursement Specialist (CMRS): charge entry, claims, posting.\n"
+        "WORK HISTORY\nReimbursement Specialist, Lakeview Cardiology, 03/2017 - Present\n"
+        "- Enter charges from superbills with CPT and ICD-10 codes\n"
+        "- Resolve claim rejections from the clearinghouse and resubmit\n"
+        "Accounts Receivable Specialist, Midwest Billing, 2013 - 2017\n- Called payers on aged accounts\n"
+        "CREDENTIALS\nCMRS - American Medical Billing Association",
+        False,
+    ),
+    "revenue cycle specialist holding the CPB": (
+        "SUMMARY\nRevenue cycle specialist with six years in physician billing.\nEXPERIENCE\n"
+        "Revenue Cycle Specialist | Northside Pediatrics | June 2018 - Present\n"
+        "- Submitted claims and worked the clearinghouse rejection queue\n"
+        "- Corrected coding on denied claims and resubmitted\n- Posted insurance payments\n"
+        "Patient Account Representative | Mercy Clinic | 2015 - 2018\n- Set up payment plans\n"
+        "CERTIFICATIONS\nCertified Professional Biller (CPB), AAPC\nSKILLS\nICD-10, CPT, HCPCS, Epic",
+        False,
+    ),
+    "billing and coding specialist doing billing, with the CPB": (
+        "SUMMARY\nMedical billing and coding professional focused on clean claims.\nEXPERIENCE\n"
+        "Billing & Coding Specialist | Family Practice | 2018 - Present\n"
+        "- Submitted 80 claims a day through Availity\n- Posted ERA payments and worked the A/R report\n"
+        "- Reviewed CPT and ICD-10 codes on rejected claims before resubmitting\n"
+        "CERTIFICATIONS\nCPB (AAPC)\nSKILLS\nCPT, ICD-10-CM, HCPCS",
+        False,
+    ),
+    # ... but a coder who also bills, or a biller now coding, is a coder.
+    "coder who also did billing": (
+        "EXPERIENCE\nMedical Coder | Valley Clinic | 2020 - Present\n- Code 60 office visits a day\n"
+        "Medical Biller | Valley Clinic | 2015 - 2020\n- Posted payments and worked denials\n"
+        "CERTIFICATIONS\nCPC (AAPC)\nCPB (AAPC)",
+        True,
+    ),
+    "biller who moved into coding": (
+        "EXPERIENCE\nCoding Specialist | Mercy Hospital | Feb 2025 - Present\n"
+        "- Code 45 ED visits a day with ICD-10-CM and CPT\n"
+        "Medical Billing Specialist | Mercy Hospital | 2012 - 2025\n"
+        "- Submitted claims and worked the A/R report\nCERTIFICATIONS\nCPB, CPC (AAPC)",
+        True,
+    ),
+    "neutral title with coding duties and some billing": (
+        "EXPERIENCE\nReimbursement Specialist | Valley Clinic | 2019 - Present\n"
+        "- Code 40 office visits a day from provider notes\n"
+        "- Query providers on missing documentation\n- Post payments from EOBs\n"
+        "CERTIFICATIONS\nCPC (AAPC)",
         True,
     ),
 }
@@ -241,3 +336,60 @@ def test_a_billing_career_is_not_coding_in_every_format(analyzer, fmt):
         ("AR Follow-Up Representative", False),
     ]
     assert found.experience.years == 0.0 and not found.domain.medical_coding
+
+
+# A biller whose long duties wrap onto several lines in the PDF: the duties are read whole in
+# every format, and a coder who also bills stays a coder.
+BILLER_WRAPPED = [
+    "Robin Okafor",
+    "robin.okafor@example.com",
+    "# Summary",
+    "Medical billing and coding professional with seven years of claims, posting and A/R follow-up.",
+    "# Experience",
+    "Reimbursement Specialist | Lakeview Cardiology | 2019 - Present",
+    "- Enter charges from superbills with the CPT and ICD-10 codes on each encounter form, then resolve "
+    "claim rejections from the clearinghouse and resubmit corrected claims within 48 hours",
+    "- Corrected coding on denied claims after payer edits, posted ERA payments and reconciled daily "
+    "deposits against the bank statement for a 9-provider cardiology group",
+    "Insurance Billing Coordinator | Heartland Family Medicine | 2016 - 2019",
+    "- Followed up on unpaid claims over 60 days and filed appeals",
+    "# Certifications",
+    "CMRS (AMBA), 2017",
+    "# Skills",
+    "CPT, ICD-10-CM, HCPCS Level II, Kareo, Availity",
+]
+CODER_WHO_BILLS = [
+    "Sam Rivera",
+    "sam.rivera@example.com",
+    "# Experience",
+    "Reimbursement Specialist | Valley Clinic | 2019 - Present",
+    "- Code 40 office visits a day from provider notes for a six-provider family practice, "
+    "querying providers on missing documentation before the charges are released",
+    "- Post payments from EOBs",
+    "Medical Biller | Valley Clinic | 2015 - 2019",
+    "- Submitted claims and worked denials",
+    "# Certifications",
+    "CPC (AAPC), 2019; CPB (AAPC), 2016",
+    "# Skills",
+    "ICD-10-CM, CPT, HCPCS Level II",
+]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx", "pdf"])
+@pytest.mark.parametrize(
+    "lines, jobs, coding",
+    [
+        (BILLER_WRAPPED, [False, False], False),
+        (CODER_WHO_BILLS, [True, False], True),
+    ],
+    ids=["biller", "coder who bills"],
+)
+def test_billing_and_coding_careers_in_every_format(analyzer, fmt, lines, jobs, coding):
+    from analyzer.parsing import read_bytes
+    from tests.conftest import AS_OF
+    from tests.fixtures.plain import BUILDERS
+
+    doc = read_bytes(BUILDERS[fmt](lines), f"resume.{fmt}", analyzer.sectioner)
+    found = analyzer.engine.extract(doc, AS_OF)
+    assert [p.coding_related for p in found.experience.positions] == jobs
+    assert found.domain.medical_coding is coding
