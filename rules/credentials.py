@@ -142,6 +142,8 @@ class CredentialStatus:
             return _Reading("mentioned", f"'{cue.strip()}': {why}", "after", others=True)
         if cue := self._cue("others_before", before):
             return _Reading("mentioned", f"'{cue.strip()}': {why}", "before", others=True)
+        if cue := self._cue("not_held", clause) or self._cue("not_held_before", before):
+            return _Reading("mentioned", f"'{cue.strip()}': said not to be held")
         eligible: tuple[str, str] | None = None  # the cue, and where it stood
         if hit.rule.apprentice:
             if self._cue("eligible", after) or self._cue("eligible_before", before):
@@ -160,6 +162,8 @@ class CredentialStatus:
                 said = wide[: wide.find(cue) + len(cue)]
                 if status == "in_progress" and self._cue("negation", said):
                     return _Reading("mentioned", f"'{cue}' negated")  # "exam not yet scheduled"
+                if status == "lapsed" and self._cue("negation", said):
+                    continue  # "never lapsed", "has not expired": still held
                 return _Reading(status, f"'{cue}' next to it", "after")
             cue = self._cue(f"{status}_before", before) or self._cue(status, before, label=True)
             if cue:

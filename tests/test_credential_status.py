@@ -311,3 +311,23 @@ def test_whose_credential_in_every_format(analyzer, fmt, lines, expected):
     report = analyzer.analyze_document(doc, AS_OF)
     assert statuses(report, expected) == expected
     assert "apprentice_and_full" not in {f.id for f in report.credibility}
+
+
+# The candidate saying they do not hold it, in any section, before or after it.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("CERTIFICATION\nCoding roles I applied for require the CPC, which I do not hold",
+         {"CPC": "mentioned"}),
+        ("SUMMARY\nThe CCS, which I don't have yet, is what inpatient roles ask for",
+         {"CCS": "mentioned"}),
+        ("CERTIFICATIONS\nMost coding jobs ask for a CPC; I have not earned one", {"CPC": "mentioned"}),
+        ("CERTIFICATIONS\nRHIT, CCS; I have not earned the CPMA",
+         {"RHIT": "held", "CCS": "held", "CPMA": "mentioned"}),
+        # ... a negation about something else stays the candidate's credential
+        ("CERTIFICATIONS\nCPC, 2019 - I have not missed a CEU deadline", {"CPC": "held"}),
+        ("CERTIFICATIONS\nCRC (AAPC) - never lapsed since 2018", {"CRC": "held"}),
+    ],
+)  # fmt: skip
+def test_said_not_to_be_held(findings_from, text, expected):
+    assert statuses(findings_from(text), expected) == expected
