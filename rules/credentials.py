@@ -162,7 +162,7 @@ class CredentialStatus:
                 said = wide[: wide.find(cue) + len(cue)]
                 if status == "in_progress" and self._cue("negation", said):
                     return _Reading("mentioned", f"'{cue}' negated")  # "exam not yet scheduled"
-                if status == "lapsed" and self._cue("negation", said):
+                if status == "lapsed" and self._cue("negation", wide[: wide.find(cue)]):
                     continue  # "never lapsed", "has not expired": still held
                 return _Reading(status, f"'{cue}' next to it", "after")
             cue = self._cue(f"{status}_before", before) or self._cue(status, before, label=True)
