@@ -552,25 +552,28 @@ def _feed(results, tasks, live, kept, summary, filters, blind_mode, progress) ->
     dups = DuplicateFinder()
     for index, text, digest in in_order(results):
         report = Report.model_validate_json(text)
-        summary.done += 1
-        if report.error:
-            summary.failures[report.error.code] += 1
         label = tasks[index][2]
         group, entry = dups.check(report, digest, label, index)
         if blind_mode:
             report = blind(report, index)
         if group is not None:
             report = report.model_copy(update={"duplicate_group": group, "duplicate_of": [entry]})
-        if report.error or filters.passes(report):
-            if blind_mode or group is not None:
-                text = report.model_dump_json()
-            with STOP.writing():
+        keep = bool(report.error) or filters.passes(report)
+        if keep and (blind_mode or group is not None):
+            text = report.model_dump_json()
+        # Counted and written together: a stop signal waits for both, so the summary's count is
+        # always the number of rows the outputs hold.
+        with STOP.writing():
+            summary.done += 1
+            if report.error:
+                summary.failures[report.error.code] += 1
+            if keep:
                 for sink in list(live):
                     _guarded(summary, live, sink, lambda s=sink: s.add(report, text))
                 if kept is not None:
                     kept.add(report, text)
-            if summary.stopped is not None:  # nobody reads standard output any more
-                raise Stopped(summary.stopped)
+        if summary.stopped is not None:  # nobody reads standard output any more
+            raise Stopped(summary.stopped)
         if progress:
             progress(summary.done, summary.total)
 

@@ -15,6 +15,8 @@ from analyzer.rules.pack import RulePack
 
 _CLAUSE = re.compile(r"[;,.]\s+|\s+[–—-]\s+|\(|\)")
 _SECTION_STRENGTH = {"required": "required", "preferred": "preferred"}
+_RANK = {"required": 2, "preferred": 1}
+_LISTED = ("code_set", "tool", "specialty")  # kinds a later list may only repeat
 _CONTEXT = "duties"
 _ALTERNATIVE = re.compile(r"(?i)\bor\s+(?:at least\s+|a\s+minimum\s+of\s+|minimum\s+)?$")
 
@@ -79,6 +81,10 @@ class PostingReader:
         self.rules = rules
         cues = rules.cues
         self.required, self.preferred = _compile(cues.required), _compile(cues.preferred)
+        self.labels = (  # (strength, paragraph openers, paragraph closers)
+            ("preferred", _compile(cues.label_preferred), _compile(cues.marker_preferred)),
+            ("required", _compile(cues.label_required), _compile(cues.marker_required)),
+        )
         self.either, self.both = _compile(cues.either), _compile(cues.both)
         self.accepted, self.equivalent = _compile(cues.accepted), _compile(cues.equivalent)
         self.later = _compile(cues.later)
@@ -107,14 +113,17 @@ class PostingReader:
         return text[lo:hi]
 
     def _strength(self, doc: Document, line: int, start: int, end: int) -> str | None:
-        """The clause's own cue; else a requirements/preferred section; else a cue elsewhere on the
-        line. ``None`` for duties, company and benefits text without a cue of its own."""
+        """The clause's own cue; else its paragraph's label or marker ("Desired: ...", "... (P)");
+        else a requirements/preferred section; else a cue elsewhere on the line. ``None`` for
+        duties, company and benefits text without a cue of its own."""
         text = doc.lines[line].text
         clause = self._clause(text, start, end)
         section = doc.lines[line].section
         scopes = (clause,) if section == _CONTEXT else (clause, None, text)
         for scope in scopes:
             if scope is None:
+                if label := self._label(doc, line):
+                    return label
                 if section in _SECTION_STRENGTH:
                     return _SECTION_STRENGTH[section]
                 continue
@@ -122,6 +131,39 @@ class PostingReader:
             if has_pref != has_req:
                 return "preferred" if has_pref else "required"
         return None
+
+    def _label(self, doc: Document, line: int) -> str | None:
+        """The strength a label opening the line's paragraph or a marker closing it gives."""
+        first, last = self._paragraph(doc, line)
+        for strength, openers, closers in self.labels:
+            if _any(openers, doc.lines[first].text) or _any(closers, doc.lines[last].text):
+                return strength
+        return None
+
+    def _paragraph(self, doc: Document, line: int, reach: int = 4) -> tuple[int, int]:
+        """The first and last line of the paragraph ``line`` belongs to: lines that go on from
+        the one before (no bullet or label starts them, the one before ends without a full stop
+        or colon), at most ``reach`` either way."""
+        lines = doc.lines
+
+        def joins(i: int) -> bool:  # line i goes on from line i - 1
+            a, b = lines[i - 1], lines[i]
+            return (
+                not b.bullet
+                and not b.heading
+                and not a.heading
+                and a.section == b.section
+                and not a.text.rstrip().endswith((".", ":", "!", "?"))
+                and not any(_any(openers, b.text) for _, openers, _ in self.labels)
+            )
+
+        first = line
+        while first > 0 and line - first < reach and joins(first):
+            first -= 1
+        last = line
+        while last + 1 < len(lines) and last - line < reach and joins(last + 1):
+            last += 1
+        return first, last
 
     # -- credentials: "CPC or CCS" is one ask, "RHIT and CCS" two -----------------------------------
     def _alternatives(self, text: str, hits: list) -> list[list]:
@@ -271,16 +313,16 @@ class PostingReader:
             if a.kind == "tool":
                 named.setdefault(a.line, set()).update(a.categories)
         standards = []
+        years = {
+            ln.index: self._years(doc, ln.index, hits["specialty"].get(ln.index, []))
+            for ln in lines
+        }
+        # The setting of "2+ years of inpatient coding" is checked with the years, not again as a
+        # specialty, wherever else the posting names it ("Skills: inpatient coding").
+        qualified = {s for asked in years.values() for y in asked for s in y.settings}
+        asks = [a for a in asks if not (a.kind == "specialty" and set(a.ids) <= qualified)]
         for ln in lines:
-            years = self._years(doc, ln.index, hits["specialty"].get(ln.index, []))
-            # The setting of "2+ years of inpatient coding" is checked with the years, not twice.
-            qualified = {s for y in years for s in y.settings}
-            asks = [
-                a
-                for a in asks
-                if not (a.kind == "specialty" and a.line == ln.index and set(a.ids) <= qualified)
-            ]
-            asks.extend(years)
+            asks.extend(years[ln.index])
             asks.extend(self._education(doc, ln.index))
             asks.extend(self._category_asks(doc, ln.index, named.get(ln.index, set())))
             for m in self.engine.metrics.line_metrics(ln.text, ln.index, goals=True):
@@ -300,9 +342,22 @@ class PostingReader:
             if key not in best or (a.strength == "required" and best[key].strength != "required"):
                 best[key] = a
         required = [a for a in best.values() if a.strength == "required"]
-        return [
+        # A later list that only repeats an earlier one ("Skills: CPT, ModMed") adds nothing.
+        kept = [
             a
             for a in best.values()
+            if a.kind not in _LISTED
+            or not any(
+                r.kind == a.kind
+                and r.line < a.line
+                and set(a.ids) <= set(r.ids)
+                and _RANK[r.strength] >= _RANK[a.strength]
+                for r in best.values()
+            )
+        ]
+        return [
+            a
+            for a in kept
             if a.strength == "required"
             or a.kind in ("years", "level", "education")
             or not any(

@@ -451,6 +451,11 @@ class SuggestionRules(_Strict):
 class PostingCues(_Strict):
     required: list[Regex]
     preferred: list[Regex]
+    # A label that opens a paragraph ("Desired: ...") or a marker that closes it ("... (P)").
+    label_required: list[Regex] = Field(default_factory=list)
+    label_preferred: list[Regex] = Field(default_factory=list)
+    marker_required: list[Regex] = Field(default_factory=list)
+    marker_preferred: list[Regex] = Field(default_factory=list)
     either: list[Regex]
     both: list[Regex]
     accepted: list[Regex]

@@ -208,7 +208,7 @@ class TermMatcher:
     ) -> bool:
         """An ambiguous acronym counts only where a credential is plausible."""
         line = doc.lines[hit.line]
-        if hit.kind == "phrase" or line.section == "certifications":
+        if hit.kind == "phrase" or line.section in ("certifications", "required", "preferred"):
             return True
         if line.section == "profile" and line.index <= 3:
             return True  # the name line: "Jane Doe, RHIT, CCS"

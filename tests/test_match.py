@@ -490,3 +490,30 @@ def test_a_missing_tool_caps_less_than_a_missing_credential(analyzer, doc_from):
 def test_medicare_advantage_is_not_a_preference(analyzer, line):
     _, read = asks(analyzer, "Requirements\nCRC required\nOverview\n" + line)
     assert [(a.kind, a.strength) for a in read.asks] == [("credential", "required")]
+
+
+# A label opening a paragraph or a marker closing it gives its items their strength, over the
+# section heading above them; a later list that only repeats earlier items adds nothing.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Qualifications\nRequired: CPC or CCS-P; Epic\nDesired: CPMA; an associate degree\n",
+         {("credential", ("CPC", "CCS-P")): "required", ("tool", ("Epic",)): "required",
+          ("credential", ("CPMA",)): "preferred", ("education", ("associate",)): "preferred"}),
+        ("Qualifications\n- RHIA or RHIT (R)\n- CCS (P)\n- Tableau or Power BI for dashboards (P)\n",
+         {("credential", ("RHIA", "RHIT")): "required", ("credential", ("CCS",)): "preferred",
+          ("tool", ("Power BI", "Tableau")): "preferred"}),
+        ("Requirements\n- COC (Required)\n- Nice to have: CRC\n",
+         {("credential", ("COC",)): "required", ("credential", ("CRC",)): "preferred"}),
+        # the label carries over the lines a paragraph wraps onto
+        ("Qualifications\nDesired: Meditech experience, and\nthe CDIP\n",
+         {("tool", ("Meditech",)): "preferred", ("credential", ("CDIP",)): "preferred"}),
+        # a list item's parenthetical does not break the list; a skills tag line repeats it
+        ("Requirements\nAn EHR like ModMed (EMA) or NextGen\nSkills\nModMed · NextGen · CPT\n",
+         {("tool", ("ModMed", "NextGen")): "required", ("code_set", ("CPT",)): "required"}),
+    ],
+)  # fmt: skip
+def test_labels_markers_and_repeats(analyzer, text, expected):
+    _, posting = asks(analyzer, text)
+    got = {(a.kind, tuple(sorted(a.ids))): a.strength for a in posting.asks if a.kind != "level"}
+    assert got == {(k, tuple(sorted(i))): s for (k, i), s in expected.items()}
