@@ -4,7 +4,8 @@ usage: python benchmarks/evaluate_postings.py LABELS [--misses]
 
 LABELS is a JSON object keyed by posting file name (the files sit next to it), each value
 ``{"requirements": [[kind, [items...], strength, group], ...], "standards": [kind, ...]}``: the
-requirements a recruiter reads, with the conventions of ``tests/test_match_postings.py``.
+requirements a recruiter reads, with the conventions of ``tests/test_match_postings.py``. A years
+requirement is compared by its length only (a hand reading words its setting its own way).
 
 Printed, over all postings:
   - requirements found: precision / recall / F1 of exact (kind, items, strength, group) matches;
@@ -18,12 +19,23 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+
+def _years(item: str) -> float:
+    """A years requirement by its length in years ("3+ years outpatient", "6+ months coding"):
+    hand readings describe the setting in their own words."""
+    m = re.search(r"(?i)(\d+(?:\.\d+)?)\s*\+?\s*(years?|yrs?|months?)", item)
+    if not m:
+        return 0.0
+    value = float(m.group(1))
+    return round(value / 12, 2) if m.group(2).lower().startswith("month") else value
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -66,8 +78,13 @@ def main() -> None:
     std = [0, 0, 0]
     for name, want in sorted(labels.items()):
         posting = analyzer.read_posting(args.labels.parent / name)
-        found = [(a.kind, tuple(sorted(a.ids)), a.strength, a.group) for a in posting.asks]
-        wanted = [(k, tuple(sorted(items)), s, g) for k, items, s, g in want["requirements"]]
+        def norm(kind, items):
+            if kind == "years":
+                return tuple(sorted(_years(i) for i in items))
+            return tuple(sorted(items))
+
+        found = [(a.kind, norm(a.kind, a.ids), a.strength, a.group) for a in posting.asks]
+        wanted = [(k, norm(k, items), s, g) for k, items, s, g in want["requirements"]]
         keys = {
             "exact": lambda x: x,
             "kind+items": lambda x: x[:2],

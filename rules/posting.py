@@ -94,12 +94,15 @@ class PostingReader:
         self.categories = [(c.id, c.label, _compile(c.posting)) for c in rules.categories]
         self.kinds = {c.id for c in rules.categories}
         self.years = re.compile(rules.years.pattern)
+        self.part = re.compile(rules.years.part)
         self.exp_words = _compile(rules.years.experience_words)
         self.not_exp = _compile(rules.years.not_experience)
         self.phrase_end = re.compile(rules.years.phrase_end)
         self.joined = re.compile(rules.years.joined)
         self.roles = [(r.id, _compile(r.phrase)) for r in rules.roles]
-        self.levels = [("entry", _compile(rules.levels.entry)), ("senior", _compile(rules.levels.senior))]
+        self.levels = [
+            (level, _compile(getattr(rules.levels, level))) for level in ("entry", "mid", "senior")
+        ]
         self.education = [(lvl.id, _compile(lvl.posting)) for lvl in rules.education]
         # Metric kinds a posting can set as a standard to meet ("95% accuracy", "25 charts/hour").
         self.standard_kinds = {k for k, info in pack.metrics.registry.items() if info.standard}
@@ -381,12 +384,14 @@ class PostingReader:
         out: list[Ask] = []
         prev_end = None
         pos = 0
-        while m := self.years.search(text, pos):
+        while m := self._next_years(text, pos, prev_end is not None):
             pos = m.start("rest")
             rest = m.group("rest")
             if end := self.phrase_end.search(rest):
                 rest = rest[: end.start()]
-            joined = prev_end is not None and self.joined.search(text[prev_end : m.start()])
+            joined = prev_end is not None and (
+                m.re is self.part or self.joined.search(text[prev_end : m.start()])
+            )
             if _any(self.not_exp, rest) or not (joined or _any(self.exp_words, rest)):
                 continue
             if _ALTERNATIVE.search(text[: m.start()]):
@@ -395,6 +400,8 @@ class PostingReader:
             value = float(n) if n.isdigit() else words_to_number(n)
             if not value:
                 continue
+            if m.re is self.years and m.group("months"):
+                value = round(value / 12, 2)
             span_end = pos = m.start("rest") + len(rest)
             found = tuple(
                 dict.fromkeys(h.rule.id for h in settings if m.start() <= h.start < span_end)
@@ -422,6 +429,14 @@ class PostingReader:
             )
             prev_end = span_end
         return out
+
+    def _next_years(self, text: str, pos: int, after_years: bool) -> re.Match | None:
+        """The next years phrase from ``pos``; after one, also a part of it written without
+        "years" ("two of them in an audit role"), whichever comes first."""
+        found = [m for m in (self.years.search(text, pos),) if m]
+        if after_years and (part := self.part.search(text, pos)):
+            found.append(part)
+        return min(found, key=lambda m: m.start()) if found else None
 
     def _education(self, doc: Document, line: int) -> list[Ask]:
         text = doc.lines[line].text

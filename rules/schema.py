@@ -482,6 +482,7 @@ class ToolCategory(_Strict):
 
 class YearsRule(_Strict):
     pattern: Regex
+    part: Regex
     experience_words: list[Regex]
     not_experience: list[Regex]
     phrase_end: Regex
@@ -490,6 +491,7 @@ class YearsRule(_Strict):
 
 class PostingLevels(_Strict):
     entry: list[Regex]
+    mid: list[Regex] = Field(default_factory=list)
     senior: list[Regex]
     opening_lines: int
 

@@ -517,3 +517,34 @@ def test_labels_markers_and_repeats(analyzer, text, expected):
     _, posting = asks(analyzer, text)
     got = {(a.kind, tuple(sorted(a.ids))): a.strength for a in posting.asks if a.kind != "level"}
     assert got == {(k, tuple(sorted(i))): s for (k, i), s in expected.items()}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Requirements\n- Three (3) or more years of hospital coding experience\n", [(3.0, None)]),
+        ("Requirements\n- 6 months of coding experience (an externship counts)\n", [(0.5, None)]),
+        # a part of the years written without "years"
+        ("Requirements\n- At least four years of coding experience, two of them in an audit role\n",
+         [(4.0, None), (2.0, "4+ years")]),
+        ("Requirements\n- 7 years of HIM experience, at least 3 of them managing people\n",
+         [(7.0, None), (3.0, "7+ years")]),
+        # ... but a count of something else is not
+        ("Requirements\n- 3 years of coding experience; two of the three shifts are remote\n",
+         [(3.0, None)]),
+    ],
+)  # fmt: skip
+def test_years_written_many_ways(analyzer, text, expected):
+    _, posting = asks(analyzer, text)
+    got = [(a.years, a.within) for a in posting.asks if a.kind == "years"]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "title, level",
+    [("INPATIENT CODER III - DRG", "senior"), ("Mid-Level ED Coder (contract)", "mid"),
+     ("Radiology Coder I", "entry"), ("Coding Specialist II", None)],
+)  # fmt: skip
+def test_the_level_a_title_states(analyzer, title, level):
+    _, posting = asks(analyzer, f"{title}\nRequirements\nCPC required\n")
+    assert [a.ids[0] for a in posting.asks if a.kind == "level"] == ([level] if level else [])
