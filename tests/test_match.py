@@ -548,3 +548,23 @@ def test_years_written_many_ways(analyzer, text, expected):
 def test_the_level_a_title_states(analyzer, title, level):
     _, posting = asks(analyzer, f"{title}\nRequirements\nCPC required\n")
     assert [a.ids[0] for a in posting.asks if a.kind == "level"] == ([level] if level else [])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a heading in a recruiter's own words is a requirements section
+        ("What we're looking for\nA current CPC from AAPC and two years of coding experience.\n",
+         {("credential", ("CPC",)): "required"}),
+        ("About you\nYou hold the CCS; Epic experience is a plus.\n",
+         {("credential", ("CCS",)): "required", ("tool", ("Epic",)): "preferred"}),
+        # items carrying a generic noun stay one list
+        ("Requirements\nKnowledge of ICD-10-CM, CPT, APC assignment and NCCI edits\n",
+         {("code_set", ("APC", "CPT", "ICD-10-CM", "NCCI")): "required"}),
+    ],
+)  # fmt: skip
+def test_recruiter_headings_and_lists_with_nouns(analyzer, text, expected):
+    _, posting = asks(analyzer, text)
+    got = {(a.kind, tuple(sorted(a.ids))): a.strength for a in posting.asks
+           if a.kind in ("credential", "tool", "code_set")}  # fmt: skip
+    assert got == {(k, tuple(sorted(i))): s for (k, i), s in expected.items()}
