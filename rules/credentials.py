@@ -54,15 +54,15 @@ class _Reading(NamedTuple):
 def _future_date(text: str, as_of: date) -> date | None:
     """A date in ``text`` later than ``as_of`` (an exam or award still to come), unless it is an
     expiry ("valid through 12/2027")."""
-    for begin, found in dates_in(text):
-        if found > as_of and not _EXPIRY.search(text[:begin]):
-            return found
+    for m in dates_in(text):
+        if m.as_start > as_of and not _EXPIRY.search(text[: m.begin]):
+            return m.as_start
     return None
 
 
 def _past_date(text: str, as_of: date) -> bool:
     """Whether ``text`` holds a date on or before ``as_of`` (a credential already earned)."""
-    return any(found <= as_of for _, found in dates_in(text))
+    return any(m.as_start <= as_of for m in dates_in(text))
 
 
 class CredentialStatus:

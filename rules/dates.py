@@ -164,21 +164,40 @@ def is_date_line(text: str) -> bool:
 _ONE_DATE = re.compile(rf"(?i){_DATE}")
 
 
-def dates_in(text: str) -> list[tuple[int, date]]:
-    """Each date written in ``text`` (where it begins, and its first day)."""
+@dataclass(frozen=True)
+class Mention:
+    """One date written in a text, where it stands, and the day it means as the start and as the
+    end of a period (a year alone: July 1st and June 30th, read mid-year; a month: its first and
+    last day)."""
+
+    begin: int
+    finish: int
+    as_start: date
+    as_end: date
+
+
+def dates_in(text: str) -> list[Mention]:
+    """Each date written in ``text``, in order."""
     out = []
     for m in _ONE_DATE.finditer(text):
-        if found := _parse(m.group(0), False):
-            out.append((m.start(), found))
+        first, last = _parse(m.group(0), False), _parse(m.group(0), True)
+        if first and last:
+            out.append(Mention(m.start(), m.end(), first, last))
     return out
 
 
 _ENDS_WITH_RANGE = re.compile(rf"(?i)(?:{_DATE}){_JOIN}(?:{_DATE}|{_OPEN})\W*$")
+_STARTS_WITH_RANGE = re.compile(rf"(?i)^\W*(?:{_DATE}){_JOIN}(?:{_DATE}|{_OPEN})(?![\w/])")
 
 
 def ends_with_dates(text: str) -> bool:
     """Whether a line ends with a date range (a job header's dates)."""
     return _ENDS_WITH_RANGE.search(text[-60:]) is not None
+
+
+def starts_with_dates(text: str) -> bool:
+    """Whether a line starts with a date range ("2016 – 2019  Coding Intern, ...")."""
+    return _STARTS_WITH_RANGE.match(text) is not None
 
 
 def position_span(start: str, end: str | None, current: bool, as_of: date) -> tuple[date, date]:

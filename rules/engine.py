@@ -131,7 +131,11 @@ class Engine:
         self.products = ProductLists(unlisted) if unlisted is not None else None
         self.status = CredentialStatus(rules.credentials)
         self.metrics = MetricDetector(rules.metrics)
-        self.experience = ExperienceDetector(rules.experience)
+        self.experience = ExperienceDetector(
+            rules.experience,
+            rules.credential_ids(),
+            [h for r in rules.sections.rules if r.id == "experience" for h in r.headings],
+        )
         self.contact = ContactDetector()
         self.domain_words = re.compile("|".join(rules.experience.domain_words), re.I)
         self.posting_words = [re.compile(p, re.I) for p in rules.experience.posting_words]

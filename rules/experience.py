@@ -2,10 +2,12 @@
 
 Job headers come in many layouts: one delimited line ("Coder II · Lakeside Clinic · Tulsa, OK ·
 2019 – Present"), a title line over an employer-and-dates line, a title line, a date line and an
-"Employer City , State" line, employer first, or a date range broken over lines ("October 2013" /
-"to" / "Current"). The detector reads the layout from the first entry (how many header lines stand
-above its dates) and applies it to every entry. Duties are bullets or prose: a line of 8 or more
-words, or one ending in a period, is a duty and never a header.
+"Employer City , State" line, employer first, a date range broken over lines ("October 2013" /
+"to" / "Current"), or several jobs on one line ("Work History: Coder, Acme (2019-2021); Intern,
+Lakeside (2016-2019)"). The detector reads the layout from the first entry (how many header lines
+stand above its dates) and applies it to every entry. Duties are bullets or prose: a line of 8 or
+more words, or one ending in a period, is a duty and never a header. A resume that dates no job in
+a header is read for positions told in sentences (``analyzer.rules.prose``).
 """
 
 from __future__ import annotations
@@ -16,14 +18,26 @@ from datetime import date
 
 from analyzer.models.document import Document, Line
 from analyzer.models.findings import Experience, Position
-from analyzer.rules.dates import RANGE, Span, find_spans, merged_years
+from analyzer.rules.dates import RANGE, Span, find_spans, merged_years, position_span
+from analyzer.rules.prose import ProseReader
 from analyzer.rules.schema import ExperienceRules
+from analyzer.rules.work import WorkKinds
 
-# "City , State" (a space before the comma, as templates write it) between fields is a boundary.
+_DESCRIPTORS = {
+    "unpaid", "paid", "contract", "part-time", "full-time", "per", "diem", "temporary", "remote",
+    "hybrid", "on-site", "onsite", "seasonal", "volunteer", "internship", "temp", "prn",
+    "freelance", "team", "practicum", "externship", "summer", "position", "role", "w2", "1099",
+}  # fmt: skip
+# "City , State" (a space before the comma, as templates write it) between fields is a boundary;
+# so is a comma before a capital or a descriptor ("Lakeside Surgery Center, paid").
 _PLACE = r"\s+[A-Z][a-z]+\s+,\s+(?:[A-Z]{2}|State)\b\s*"
+_DESCRIPTOR = "|".join(sorted(_DESCRIPTORS, key=len, reverse=True))
 _SEP = re.compile(
-    rf"{_PLACE}|\s+\|\s+|\s+[–—－-]\s+|\s*[()·•]\s*|\s{{3,}}|,\s+(?=[A-Z])|\s+at\s+|\s+@\s+"
+    rf"{_PLACE}|\s+\|\s+|\s+[–—－-]\s+|\s*[()·•]\s*|\s{{3,}}|,\s+(?=[A-Z])"
+    rf"|,\s+(?=(?i:{_DESCRIPTOR})\b)|\s+at\s+|\s+@\s+"
 )
+# An experience heading written inline before the jobs it lists ("Work History: Coder, Acme ...").
+_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z &'’]{0,40}):\s+")
 _FIELD_SEP = re.compile(rf"{_PLACE}|\s+\|\s+|\s+[–—－-]\s+|\s*[()·•]\s*|\s{{3,}}|\s+@\s+")
 _LOCATION = re.compile(
     r"^(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,?\s*)?(?!II$|IV$|VI$)[A-Z]{2}(?:\s+\d{5})?$"
@@ -36,11 +50,6 @@ _TRAILING_LOCATION = re.compile(
     r"|\s+[A-Z][a-z]+\s+,\s*(?:[A-Z]{2}|State)"
     r"|\s+City\s*,\s*State|,\s*(?i:remote|hybrid))\s*$"
 )
-_DESCRIPTORS = {
-    "unpaid", "paid", "contract", "part-time", "full-time", "per", "diem", "temporary", "remote",
-    "hybrid", "on-site", "onsite", "seasonal", "volunteer", "internship", "temp", "prn",
-    "freelance", "team", "practicum", "externship", "summer", "position", "role", "w2", "1099",
-}  # fmt: skip
 _ABBREVIATION_END = re.compile(r"(?:\b(?:Inc|Co|Corp|Ltd|LLC|Jr|Sr|St|Dr|Mt|Ft|Assn)|\b[A-Z])\.$")
 _DATE_FRAGMENT = 32  # a line of a date range broken over lines is short
 _STOP = {"a", "an", "and", "the", "of", "for", "in", "at", "to", "on", "with", "&", "by"}
@@ -117,18 +126,27 @@ def _within(inner: list[Span], outer: list[Span]) -> bool:
 
 
 class ExperienceDetector:
-    """Builds ``Experience`` from lines in the ``experience`` section."""
+    """Builds ``Experience`` from lines in the ``experience`` section (or, failing dated job
+    headers, from sentences).
 
-    def __init__(self, rules: ExperienceRules) -> None:
-        c = lambda pats: re.compile("|".join(pats), re.I)  # noqa: E731
-        self.coding_titles = c(rules.coding_titles)
-        self.other_titles = c(rules.other_titles)
-        self.billing_titles = c(rules.billing_titles)
-        self.coding_work = c(rules.coding_work)
-        self.billing_work = c(rules.billing_work)
-        self.unpaid = c(rules.unpaid)
-        self.paid = c(rules.paid)
-        self.role = c(rules.role_words)
+    Args:
+        rules: ``experience.toml``.
+        credential_ids: Every credential id (credentials.toml): a credential earned in a sentence
+            is not a job.
+        headings: The experience headings of sections.toml: one written inline before a list of
+            jobs ("Work History: Coder, Acme (2019-2021); ...") is not part of the first job.
+    """
+
+    def __init__(
+        self,
+        rules: ExperienceRules,
+        credential_ids: list[str] | None = None,
+        headings: list[str] | None = None,
+    ) -> None:
+        self.headings = {" ".join(h.lower().split()) for h in headings or []}
+        self.kinds = WorkKinds(rules)
+        self.role = self.kinds.role
+        self.prose = ProseReader(rules.prose, self.kinds, credential_ids or [])
 
     # -- layout -----------------------------------------------------------------------------
     def _units(self, lines: list[Line], as_of: date) -> list[_Unit]:
@@ -155,9 +173,25 @@ class ExperienceDetector:
             )
             if duty:
                 spans = []
-            units.append(_Unit([line], line.text, spans, duty))
+            units.extend(self._jobs_on_one_line(line, spans, duty, as_of))
             i += 1
         return units
+
+    @staticmethod
+    def _jobs_on_one_line(line: Line, spans: list[Span], duty: bool, as_of: date) -> list[_Unit]:
+        """A line that lists several jobs, each with its own date range, between semicolons
+        ("Coder, Acme (2019-2021); Intern, Lakeside (2016-2019)"): one unit per job."""
+        ranges = [s for s in spans if s.kind == "range"]
+        pieces = line.text.split(";")
+        if len(ranges) < 2 or len(pieces) != len(ranges):
+            return [_Unit([line], line.text, spans, duty)]
+        out = []
+        for piece in pieces:
+            found = [s for s in find_spans(piece, as_of) if s.kind == "range"]
+            if len(found) != 1:
+                return [_Unit([line], line.text, spans, duty)]
+            out.append(_Unit([line], piece.strip(), found, duty))
+        return out
 
     @staticmethod
     def _joined_range(lines: list[Line], i: int, as_of: date) -> _Unit | None:
@@ -241,7 +275,11 @@ class ExperienceDetector:
     # -- fields -----------------------------------------------------------------------------
     def _parts(self, text: str, split_commas: bool) -> list[str]:
         """The fields of a header line (dates already removed): title, employer, ..."""
-        text = _TRAILING_LOCATION.sub("", text.strip(" |,–—-·•"))
+        text = text.strip(" |,–—-·•")
+        label = _LABEL.match(text)
+        if label and " ".join(label.group("label").lower().split()) in self.headings:
+            text = text[label.end() :]
+        text = _TRAILING_LOCATION.sub("", text)
         pieces = _SEP.split(text) if split_commas else _FIELD_SEP.split(text)
         out = []
         for piece in pieces:
@@ -285,27 +323,6 @@ class ExperienceDetector:
             return " ".join(words[: last + 1]), " ".join(tail)
         return text, None
 
-    def _unpaid(self, entry: _Entry) -> bool:
-        """An unpaid externship, practicum or volunteer role (coding work that does not count as years)."""
-        header = " ".join(u.text for u in entry.header)
-        return bool(self.unpaid.search(header)) and not self.paid.search(header)
-
-    def _coding_related(self, entry: _Entry, title: str) -> bool:
-        """Coding/HIM work, from this job's own title and duties (never from skills lists). A
-        duty with a coding act is coding work; one with only billing acts is billing. A neutral
-        title is coding when coding duties are at least as many as billing ones; a coding title
-        that also names billing ("Billing & Coding Specialist") unless its duties show billing
-        and no coding act."""
-        header = " ".join(u.text for u in entry.header)
-        acts = [(self.coding_work.search(d), self.billing_work.search(d)) for d in _duties(entry)]
-        coding = sum(1 for c, _ in acts if c)
-        billing = sum(1 for c, b in acts if b and not c)
-        if self.coding_titles.search(title):
-            return not self.billing_titles.search(title) or coding > 0 or billing == 0
-        if self.other_titles.search(title) or self.other_titles.search(header):
-            return False
-        return coding > 0 and coding >= billing
-
     def _job_start(self, lines: list[Line], i: int, as_of: date) -> int | None:
         """Where a job begins when line ``i`` is a dated job header outside an experience section
         (its title on it or on the line above); ``None`` if it is not one."""
@@ -340,15 +357,17 @@ class ExperienceDetector:
         return sorted(out, key=lambda ln: ln.index)
 
     def find(self, doc: Document, as_of: date) -> Experience:
-        """Positions in order, each marked ``coding_related`` (coding/HIM work) and ``counted`` (paid
-        coding/HIM work, which is what experience years add up), and the merged years."""
+        """Positions in order, each marked ``coding_related`` (coding/HIM work) and ``counted``
+        (paid coding/HIM work, which is what experience years add up), and the merged years. A
+        resume with no dated job header is read for positions told in sentences."""
         lines = self._work_lines(doc, as_of)
         positions: list[Position] = []
         spans: list[tuple[date, date]] = []
         for entry in self._entries(lines, as_of):
             title, employer = self._title_employer(entry)
-            related = self._coding_related(entry, title)
-            counted = related and not self._unpaid(entry)
+            header = " ".join(u.text for u in entry.header)
+            related = self.kinds.coding_related(title, header, _duties(entry))
+            counted = related and not self.kinds.unpaid(header)
             entry_spans = entry.spans
             start = min(s.start for s in entry_spans)
             end = max(s.end for s in entry_spans)
@@ -369,4 +388,9 @@ class ExperienceDetector:
             )
             if counted:
                 spans.append((start, end))
+        if not positions:
+            positions = self.prose.read(doc, as_of)
+            spans = [
+                position_span(p.start, p.end, p.current, as_of) for p in positions if p.counted
+            ]
         return Experience(years=merged_years(spans), positions=positions)

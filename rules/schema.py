@@ -158,10 +158,40 @@ class MetricRules(_Strict):
         return sorted(self.registry, key=lambda k: (self.registry[k].rank, k))
 
 
+class ProseActivity(_Strict):
+    """Work a sentence tells without a role ("I audited inpatient charts") and the title it stands
+    for ("Auditor")."""
+
+    pattern: Regex
+    title: str
+
+
+class ProseRules(_Strict):
+    """Positions told in sentences (``analyzer/rules/prose.py``; experience.toml ``[prose]``)."""
+
+    skip_sections: list[str]
+    start: list[Regex]
+    same_employer: list[Regex]
+    work: list[Regex]
+    end: list[Regex]
+    current: list[Regex]
+    recent_years: list[Regex]
+    education: list[Regex]
+    credential_acts: list[Regex]
+    credential_words: list[Regex]
+    first_person: list[Regex]
+    event_subjects: list[Regex]
+    activities: list[ProseActivity]
+
+
 class ExperienceRules(_Strict):
     coding_titles: list[Regex]
+    setting_titles: list[Regex]
+    billing_support_titles: list[Regex]
+    healthcare: list[Regex]
     other_titles: list[Regex]
     billing_titles: list[Regex]
+    medical_coding_work: list[Regex]
     coding_work: list[Regex]
     billing_work: list[Regex]
     unpaid: list[Regex]
@@ -169,6 +199,7 @@ class ExperienceRules(_Strict):
     role_words: list[Regex]
     domain_words: list[Regex]
     posting_words: list[Regex]
+    prose: ProseRules
 
 
 class TrackRule(_Strict):

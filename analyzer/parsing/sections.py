@@ -12,6 +12,8 @@ from analyzer.rules.schema import SectionRules
 
 _DECOR = re.compile(r"[^a-z0-9&/ ]+")
 _SMALL_WORDS = {"and", "of", "the", "for", "in", "to", "a", "an", "&"}
+_NOTE = re.compile(r"\s*\([^()]*\)\W*$")  # "Work History (most recent first)"
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def heading_key(text: str) -> str:
@@ -39,6 +41,8 @@ class Sectioner:
     def classify(self, line: RawLine) -> str | None:
         """Return the section id if ``line`` is a header, else ``None``."""
         text = line.text.strip()
+        if noted := self._with_note(text):
+            return noted
         if not text or len(text) > 60 or text.endswith((".", ",")) or re.search(r"\d{3}", text):
             return None
         stripped = text.rstrip(":").strip()
@@ -66,6 +70,23 @@ class Sectioner:
         if strong_cue and len(key.split()) <= 4:
             return next((self.keywords[w] for w in key.split() if w in self.keywords), None)
         return None
+
+    def _with_note(self, text: str) -> str | None:
+        """A heading of two or more words followed by a note or its own dates ("Work History (most
+        recent first)", "Employment History 2014 – Present"). One word is not enough: "Externship
+        (Jan 2020 - Apr 2020)" and "Volunteer (2015 – 2016)" are jobs with their dates."""
+        from analyzer.rules.dates import RANGE
+
+        if len(text) > 80:
+            return None
+        core = _NOTE.sub("", text)
+        if core == text and _YEAR.search(text):
+            dated = [m for m in RANGE.finditer(text) if not text[m.end() :].strip(" )]:")]
+            core = text[: dated[-1].start()].rstrip(" ([-–—:|,") if dated else text
+        key = heading_key(core)
+        if core == text or len(key.split()) < 2:
+            return None
+        return self.exact.get(key)
 
     def inline(self, text: str) -> str | None:
         """The section of a line that opens with a known heading and a colon ("Skills: ...")."""

@@ -66,10 +66,13 @@ def _title_line(text: str, prev: str) -> bool:
 
 def _ends_unit(prev: str, text: str) -> bool:
     """``text`` starts anew with a capital after ``prev`` ends a sentence, a job header's dates or
-    a Title Case header line."""
-    from analyzer.rules.dates import ends_with_dates
+    a Title Case header line, or with a date range ("2014 – 2016  Billing Clerk, ...", a job of a
+    list) after a line that does not end in a connecting word."""
+    from analyzer.rules.dates import ends_with_dates, starts_with_dates
 
     prev = prev.rstrip()
+    if starts_with_dates(text) and not _CONNECTOR_END.search(prev):
+        return True
     if not text[:1].isupper():
         return False
     if prev.endswith((".", "!", "?")) or ends_with_dates(prev):
