@@ -12,6 +12,7 @@ from analyzer.rules.schema import SectionRules
 
 _DECOR = re.compile(r"[^a-z0-9&/ ]+")
 _SMALL_WORDS = {"and", "of", "the", "for", "in", "to", "a", "an", "&"}
+_EDGES = re.compile(r"^[=*_~#<>\s-]{3,}(?=\w)|(?<=[\w:)])[=*_~#<>\s-]{3,}$")
 _NOTE = re.compile(r"\s*\([^()]*\)\W*$")  # "Work History (most recent first)"
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -40,7 +41,7 @@ class Sectioner:
 
     def classify(self, line: RawLine) -> str | None:
         """Return the section id if ``line`` is a header, else ``None``."""
-        text = line.text.strip()
+        text = _EDGES.sub("", line.text.strip())  # "===== WORK =====", "*** SKILLS ***"
         if noted := self._with_note(text):
             return noted
         if not text or len(text) > 60 or text.endswith((".", ",")) or re.search(r"\d{3}", text):

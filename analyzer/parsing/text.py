@@ -48,6 +48,9 @@ def decode(data: bytes) -> str:
     return text
 
 
+# A rule of "=", "-", "*", "_", "~" or "#" (a plain-text heading's decoration, "==== WORK ====", or
+# a divider): such a line is never a wrapped continuation, and nothing wraps onto it.
+_RULE = re.compile(r"[=*_~#-]{3,}")
 _HEADINGISH = re.compile(r"^\W*[A-Z][A-Za-z &/]{2,40}\W*:?$")
 _CONNECTOR_END = re.compile(r"(?:[,&/+(-]|\b(?:and|or|of|the|for|with|in|to|a|an|at|on|by))$", re.I)
 _SMALL = {"a", "an", "and", "the", "of", "for", "in", "at", "to", "on", "with", "&", "by", "or"}
@@ -107,10 +110,12 @@ def read_text(text: str, max_chars: int) -> list[RawLine]:
         had_bullet, rest = split_bullet(stripped)
         prev = out[-1] if out else ""
         indented = _indent(raw) >= text_indent
+        ruled = bool(_RULE.search(stripped))
         joins = (
             wrapped
             and can_continue
             and not had_bullet
+            and not ruled
             # an indented continuation joins even when it looks like a heading ("HIM")
             and (
                 stripped[0].islower()
@@ -127,7 +132,7 @@ def read_text(text: str, max_chars: int) -> list[RawLine]:
         else:
             out.append(raw.rstrip())
             text_indent = _indent(raw) + (len(stripped) - len(rest) if had_bullet else 0)
-        can_continue = len(raw.rstrip()) >= width - 18
+        can_continue = len(raw.rstrip()) >= width - 18 and not ruled
     return [RawLine(text=t) for t in out]
 
 
