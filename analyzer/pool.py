@@ -172,8 +172,11 @@ def _worker(
     """Worker process: one file per message. With fork the parent's loaded ``Analyzer`` is inherited;
     otherwise rules and spaCy are loaded here, once. Signals are the parent's to handle: it stops
     the workers itself and keeps what was finished; a worker dies with its parent."""
+    import faulthandler
+
     for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(s, signal.SIG_IGN)
+    faulthandler.disable()  # a crash (pdfium) is reported by the parent as that file's error row
     _die_with_parent(parent_pid, pdeath)
     from analyzer.parsing.pdf_pdfium import run_isolated
 

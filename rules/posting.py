@@ -158,6 +158,7 @@ class PostingReader:
                 and a.section == b.section
                 and not a.text.rstrip().endswith((".", ":", "!", "?"))
                 and not any(_any(openers, b.text) for _, openers, _ in self.labels)
+                and not any(_any(closers, a.text) for _, _, closers in self.labels)
             )
 
         first = line

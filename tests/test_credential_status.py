@@ -331,3 +331,15 @@ def test_whose_credential_in_every_format(analyzer, fmt, lines, expected):
 )  # fmt: skip
 def test_said_not_to_be_held(findings_from, text, expected):
     assert statuses(findings_from(text), expected) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("EDUCATION\nAAPC CPC Online Preparation Course, 2025", {"CPC": "mentioned"}),
+        ("TRAINING\nCCS Self-Paced Exam Review (AHIMA), 2024", {"CCS": "mentioned"}),
+        ("CERTIFICATIONS\nCPC (AAPC), 2021 - online exam passed first try", {"CPC": "held"}),
+    ],
+)  # fmt: skip
+def test_a_course_named_after_a_credential(findings_from, text, expected):
+    assert statuses(findings_from(text), expected) == expected

@@ -505,6 +505,9 @@ def test_medicare_advantage_is_not_a_preference(analyzer, line):
           ("tool", ("Power BI", "Tableau")): "preferred"}),
         ("Requirements\n- COC (Required)\n- Nice to have: CRC\n",
          {("credential", ("COC",)): "required", ("credential", ("CRC",)): "preferred"}),
+        # a marker closes its item even when a plain subheading follows it
+        ("Qualifications\n- CCS (P)\nExperience\n- Epic HIM coding (R)\n",
+         {("credential", ("CCS",)): "preferred", ("tool", ("Epic",)): "required"}),
         # the label carries over the lines a paragraph wraps onto
         ("Qualifications\nDesired: Meditech experience, and\nthe CDIP\n",
          {("tool", ("Meditech",)): "preferred", ("credential", ("CDIP",)): "preferred"}),

@@ -43,3 +43,23 @@ def test_a_rule_alone_is_no_heading_and_ends_a_paragraph(doc_from):
 def test_a_grocery_job_under_a_ruled_heading_is_no_coding_work(findings_from):
     f = findings_from(BODY.format(rule="=" * 31).split("\n", 1)[1])
     assert [(p.title, p.coding_related) for p in f.experience.positions] == [("Shift Lead", False)]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Medical Coder, Lakeside Clinic ........................ Jun 2021 - present",
+        "Medical Coder, Lakeside Clinic . . . . . . . . Jun 2021 - present",
+        "Medical Coder, Lakeside Clinic ... Jun 2021 - present",
+    ],
+)
+def test_dot_leaders_are_a_field_break(findings_from, header):
+    f = findings_from(f"EXPERIENCE\n{header}\n- Coded urgent care visits\n")
+    assert [(p.title, p.employer, p.start) for p in f.experience.positions] == [
+        ("Medical Coder", "Lakeside Clinic", "2021-06")
+    ]
+
+
+def test_an_ellipsis_in_a_sentence_stays(doc_from):
+    doc = doc_from("Pat Lee\nSUMMARY\nCoding, auditing, teaching... and learning every day.\n")
+    assert doc.lines[-1].text == "Coding, auditing, teaching... and learning every day."

@@ -10,6 +10,7 @@ from analyzer.limits import DEFAULT_LIMITS, Limits
 from analyzer.names import display_name
 from analyzer.parsing.cleanup import (
     clean_chars,
+    leaders_to_fields,
     is_rule_line,
     join_letter_spacing,
     split_bullet,
@@ -74,7 +75,7 @@ def _normalise(raw: list[RawLine]) -> list[RawLine]:
         if not text.strip() or is_rule_line(text.strip()):
             continue
         bullet, rest = split_bullet(text.strip())
-        rest = tidy(rest)
+        rest = tidy(leaders_to_fields(rest))
         if not rest:
             continue
         # A word hyphenated across a PDF line break ("re-\nimbursement").

@@ -101,6 +101,20 @@ def is_rule_line(text: str) -> bool:
     return bool(_RULE_LINE.match(text)) and not any(ch.isalnum() for ch in text)
 
 
+# Dot leaders between a header's fields ("Medical Coder, Lakeside ........ Jun 2025 - present"): four
+# or more dots, or three set apart by spaces before a date; read as the field break they draw.
+_LEADER = re.compile(
+    r"(?<=\S)\s*(?:\.\s?){4,}\s*(?=\S)"
+    r"|(?<=\S)\s+\.{3}\s+(?=\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer"
+    r"|fall|autumn|winter|present|current)\b)"
+)
+
+
+def leaders_to_fields(text: str) -> str:
+    """Dot leaders replaced by the field separator " | "."""
+    return _LEADER.sub(" | ", text)
+
+
 def tidy(text: str) -> str:
     """Collapse runs of spaces and strip the ends."""
     return _SPACES.sub(" ", text).strip()
