@@ -77,6 +77,7 @@ _ENDS = re.compile(r"\s*(?:%|percent|days?|[KMB])?(?!\w)")
 _DURATION_BEFORE = re.compile(
     r"(?i)\b(?:in|within|over|after|for|during|every)\s+(?:the\s+(?:first|last)\s+)?$"
 )
+_WITHIN_BEFORE = re.compile(r"(?i)\bwithin\s+$")  # a posting's turnaround standard
 _THRESHOLD_BEFORE = re.compile(r"[<>≥≤]\s*$")
 _DAYS_BEFORE = re.compile(r"(?i)\bdays\b[^.;%$]{0,25}$")
 _OF_STANDARD = re.compile(
@@ -438,12 +439,14 @@ class MetricDetector:
                             cand.baseline = numbers[j].value
                             used.add(j)
                             break
-            metric = self._classify(view, line, cand)
+            metric = self._classify(view, line, cand, goals)
             if metric:
                 out.append(metric)
         return out
 
-    def _classify(self, view: _LineView, line: int, cand: _Candidate) -> Metric | None:
+    def _classify(
+        self, view: _LineView, line: int, cand: _Candidate, goals: bool = False
+    ) -> Metric | None:
         text = view.text
         n = cand.number
         lo, hi = self._clause(view, n.start, cand.end)
@@ -471,11 +474,15 @@ class MetricDetector:
                 return None  # a course, exam or training score, not a work result
         elif unit in ("days", "hours"):
             before = text[max(0, n.start - 30) : n.start]
+            within = _WITHIN_BEFORE.search(before)
             if cand.baseline is None and (
-                _DURATION_BEFORE.search(before) or _THRESHOLD_BEFORE.search(before)
+                (_DURATION_BEFORE.search(before) and not (goals and within))
+                or _THRESHOLD_BEFORE.search(before)
             ):
                 return None  # "in 90 days", "A/R > 90 days": a duration or a bucket, not a result
             kind = self._kind(lc, unit, n.start - lo)
+            if goals and within and kind in (None, "other"):
+                kind = "turnaround"  # a posting's "coded within 3 business days of the op note"
             if kind == "other":
                 kind = None
             if kind is None and cand.baseline is None:

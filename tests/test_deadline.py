@@ -23,19 +23,23 @@ def _busy(seconds: float, swallow: bool) -> int:
 
 
 def test_the_limit_stops_plain_code():
-    started = time.monotonic()
+    reached = False
     with pytest.raises(Timeout), deadline(0.05):
-        _busy(5, swallow=False)
-    assert time.monotonic() - started < 2
+        time.sleep(5)
+        reached = True
+    assert not reached
 
 
 def test_a_swallowed_alarm_fires_again_until_it_escapes():
-    started = time.monotonic()
+    swallowed, reached = 0, False
     with pytest.raises(Timeout), deadline(0.05):
-        # Each turn swallows every exception inside it; a repeated alarm soon lands between turns.
-        while time.monotonic() - started < 3:
-            _busy(0.01, swallow=True)
-    assert time.monotonic() - started < 2
+        try:
+            time.sleep(5)  # the first alarm lands here ...
+        except Timeout:
+            swallowed += 1  # ... and a catch-all swallows it
+        time.sleep(5)  # the alarm fires again and interrupts this
+        reached = True
+    assert swallowed == 1 and not reached
 
 
 def test_a_block_that_swallowed_every_alarm_still_ends_as_a_timeout():

@@ -571,3 +571,40 @@ def test_recruiter_headings_and_lists_with_nouns(analyzer, text, expected):
     got = {(a.kind, tuple(sorted(a.ids))): a.strength for a in posting.asks
            if a.kind in ("credential", "tool", "code_set")}  # fmt: skip
     assert got == {(k, tuple(sorted(i))): s for (k, i), s in expected.items()}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a heading that negates "required" is not a requirements section
+        ("Extra credit, not required:\n- a CRC\n- Epic experience\n",
+         {("credential", ("CRC",)): "preferred", ("tool", ("Epic",)): "preferred"}),
+        # preferences said in other words
+        ("Requirements\nCPC required. Prior athenahealth experience would help.\n",
+         {("credential", ("CPC",)): "required", ("tool", ("athenahealth",)): "preferred"}),
+        # an alternative accepted in other words joins its group
+        ("Requirements\nYou must hold a current CPC from AAPC; a CCS-P from AHIMA is equally welcome.\n",
+         {("credential", ("CCS-P", "CPC")): "required"}),
+        # a credential to earn after hire, with its accepted apprentice form in parentheses
+        ("Requirements\nYou must pass the CPC exam (the CPC-A designation is fine) or the CCA exam "
+         "within 9 months of your start date.\n",
+         {("credential", ("CCA", "CPC", "CPC-A")): "preferred"}),
+    ],
+)  # fmt: skip
+def test_preferences_and_alternatives_in_other_words(analyzer, text, expected):
+    _, posting = asks(analyzer, text)
+    got = {(a.kind, tuple(sorted(a.ids))): a.strength for a in posting.asks
+           if a.kind in ("credential", "tool")}  # fmt: skip
+    assert got == {(k, tuple(sorted(i))): s for (k, i), s in expected.items()}
+
+
+def test_a_turnaround_standard_in_the_duties(analyzer, findings_from):
+    _, posting = asks(
+        analyzer,
+        "Responsibilities\nCode surgical cases within 3 business days of the operative note\n"
+        "Requirements\nCPC required\n",
+    )
+    assert [(s.metric.kind, s.metric.value) for s in posting.standards] == [("turnaround", 3.0)]
+    # ... while "within 3 days" in a resume stays a duration, not a result
+    f = findings_from("EXPERIENCE\nCoder | Lakeside | 2020 - Present\n- Coded charts within 3 days\n")
+    assert f.metrics == []

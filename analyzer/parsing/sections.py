@@ -69,7 +69,16 @@ class Sectioner:
         if match:
             return self.exact[match[0]]
         if strong_cue and len(key.split()) <= 4:
-            return next((self.keywords[w] for w in key.split() if w in self.keywords), None)
+            # A keyword after "not" or "no" does not name the section ("Extra credit, not required").
+            words = key.split()
+            return next(
+                (
+                    self.keywords[w]
+                    for i, w in enumerate(words)
+                    if w in self.keywords and (i == 0 or words[i - 1] not in ("not", "no", "non"))
+                ),
+                None,
+            )
         return None
 
     def _with_note(self, text: str) -> str | None:
