@@ -562,7 +562,7 @@ def _feed(results, tasks, live, kept, summary, filters, blind_mode, progress) ->
         if keep and (blind_mode or group is not None):
             text = report.model_dump_json()
         # Counted and written together: a stop signal waits for both, so the summary's count is
-        # always the number of rows the outputs hold.
+        # always the rows the outputs hold plus those the filters left out.
         with STOP.writing():
             summary.done += 1
             if report.error:

@@ -41,8 +41,26 @@ def deadline(seconds: float | None) -> Iterator[None]:
     signal.setitimer(signal.ITIMER_REAL, seconds, _REFIRE)
     try:
         yield
+    except Timeout:
+        raise
+    except Exception as exc:
+        if fired and not isinstance(exc, MemoryError):  # a catch-all turned the alarm into this
+            raise Timeout(message) from exc
+        raise
+    else:
         if fired:  # the alarm was swallowed by a catch-all inside the block
             raise Timeout(message)
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        _stop(previous)
+
+
+def _stop(previous) -> None:
+    """Stop the repeating alarm and put the previous handler back, even when one more alarm lands
+    while doing so (it is the same time limit, already being reported)."""
+    while True:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+            return
+        except Timeout:
+            continue

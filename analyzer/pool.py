@@ -276,7 +276,9 @@ class Pool:
         """Hand ``slot``'s worker files until it holds two. A worker that died since its last
         result keeps its undelivered file back in ``pending``: its death is handled when its
         pipe is read (the file it was running is retried), or here when it was running none."""
-        while pending and len(slot.tasks) < _QUEUED:
+        # Near the end, one file each: a second queued file would wait while another worker idles.
+        depth = _QUEUED if len(pending) > len(self.slots) else 1
+        while pending and len(slot.tasks) < depth:
             if not slot.tasks:
                 slot.started = time.monotonic()
             task = pending.pop()
@@ -325,6 +327,8 @@ class Pool:
                     self._fill(slot, pending)
                     yield got
                 elif time.monotonic() - slot.started > self.timeout:
+                    if slot.conn.poll():
+                        continue  # finished while an earlier result was being handled: read next
                     self._replace(slot, pending)
                     message = (
                         f"analysis took longer than {self.timeout:g} s and was stopped (--timeout)"

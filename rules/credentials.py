@@ -60,6 +60,11 @@ def _future_date(text: str, as_of: date) -> date | None:
     return None
 
 
+def _last_words(text: str, n: int = 3) -> str:
+    """The last ``n`` words of ``text``: what qualifies the word right after it."""
+    return " ".join(text.split()[-n:])
+
+
 def _past_date(text: str, as_of: date) -> bool:
     """Whether ``text`` holds a date on or before ``as_of`` (a credential already earned)."""
     return any(m.as_start <= as_of for m in dates_in(text))
@@ -162,7 +167,7 @@ class CredentialStatus:
                 said = wide[: wide.find(cue) + len(cue)]
                 if status == "in_progress" and self._cue("negation", said):
                     return _Reading("mentioned", f"'{cue}' negated")  # "exam not yet scheduled"
-                if status == "lapsed" and self._cue("negation", wide[: wide.find(cue)]):
+                if status == "lapsed" and self._cue("negation", _last_words(wide[: wide.find(cue)])):
                     continue  # "never lapsed", "has not expired": still held
                 return _Reading(status, f"'{cue}' next to it", "after")
             cue = self._cue(f"{status}_before", before) or self._cue(status, before, label=True)

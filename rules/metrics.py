@@ -347,13 +347,14 @@ class MetricDetector:
         return None
 
     def _per_thing(self, text: str, at: int) -> bool:
-        """Whether a count is per a thing ("5.3 diagnoses per episode", "1.8 HCCs / member")
-        rather than per a period ("per day", "/ week")."""
+        """Whether a count is per a thing ("5.3 diagnoses per episode", "1.8 HCCs / member"): the
+        word after "per" is a work object or a people noun of metrics.toml, not a period or
+        anything else ("per business day")."""
         per = _PER.match(text, at)
         if per is None:
             return False
-        phrase = text[at : at + 30].lstrip()
-        return not any(pat.match(phrase) for _, pat in self.periods)
+        word = text[per.end() : per.end() + 30]
+        return bool(self.people.match(word)) or any(pat.match(word) for _, pat in self.obj_names)
 
     def _object_before(self, text: str, start: int, lo: int) -> str | None:
         """A work object named just before the number: "Claims, 150-170 daily", "Notes: 40"."""

@@ -322,9 +322,16 @@ class PostingReader:
             for ln in lines
         }
         # The setting of "2+ years of inpatient coding" is checked with the years, not again as a
-        # specialty, wherever else the posting names it ("Skills: inpatient coding").
-        qualified = {s for asked in years.values() for y in asked for s in y.settings}
-        asks = [a for a in asks if not (a.kind == "specialty" and set(a.ids) <= qualified)]
+        # specialty, wherever else the posting names it ("Skills: inpatient coding"), unless the
+        # setting is asked more strongly than those years.
+        def qualified(a: Ask) -> bool:
+            return any(
+                set(a.ids) <= set(y.settings) and _RANK[y.strength] >= _RANK[a.strength]
+                for asked in years.values()
+                for y in asked
+            )
+
+        asks = [a for a in asks if not (a.kind == "specialty" and qualified(a))]
         for ln in lines:
             asks.extend(years[ln.index])
             asks.extend(self._education(doc, ln.index))
@@ -371,7 +378,7 @@ class PostingReader:
         ]
 
     def _level(self, doc: Document) -> list[Ask]:
-        """The level stated in the posting's title or opening lines (entry or senior), if any."""
+        """The level stated in the posting's title or opening lines (entry, mid or senior), if any."""
         for ln in doc.lines[: self.rules.levels.opening_lines]:
             for level, patterns in self.levels:
                 if _any(patterns, ln.text):

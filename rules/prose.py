@@ -310,7 +310,10 @@ class ProseReader:
         elif recent:
             start, current = recent, True
         else:
-            first = dates_in(text)[0]
+            written = dates_in(text)
+            if not written:  # "for the last several years": a duration with no number to count
+                return _Reading()
+            first = written[0]
             if self.end.search(text[: first.begin]):
                 ends = first.as_end
                 if not self.start.search(text[first.finish :]):

@@ -53,3 +53,11 @@ def test_a_block_within_the_limit_passes_and_the_handler_is_restored():
         assert _busy(0.01, swallow=False) > 0
     assert signal.getsignal(signal.SIGALRM) is before
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_an_alarm_turned_into_another_error_is_still_a_timeout():
+    with pytest.raises(Timeout), deadline(0.05):
+        try:
+            time.sleep(5)
+        except Timeout as exc:  # a parser that wraps whatever it catches in its own error
+            raise ValueError("bad page") from exc

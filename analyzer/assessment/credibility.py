@@ -47,6 +47,7 @@ def _part(text: str, m: re.Match) -> str:
 
 
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b|['’]\d\d\b")
+_LISTS = ("certifications", "skills", "profile", "summary")  # where a candidate lists credentials
 _TEAM_OF = re.compile(r"(?i)\b(?:team|staff|department|group|workforce|headcount) of\s*(?:about|over|~)?\s*$")
 
 
@@ -254,12 +255,23 @@ class CredibilityChecker:
         # Listed side by side (the extractor reads the apprentice one as a former status), unless
         # its line says it is a former one ("CPC (formerly CPC-A)").
         ids = {c.id: c for c in f.credentials if c.status != "in_progress"}
+
+        def listed_together(a: str, full: str) -> bool:
+            """Named on the full credential's line or in a list of credentials: a candidate's
+            own listing, not "mentored 6 CPC-A apprentices" in a duty."""
+            full_lines = {e.line for e in ids[full].evidence}
+            return any(
+                e.line in full_lines or lines.doc.lines[e.line].section in _LISTS
+                for e in ids[a].evidence
+            )
+
         both = [
             (a, full)
             for a, full in self.apprentices.items()
             if a in ids
             and full in ids
             and ids[full].status == "held"
+            and listed_together(a, full)
             and not any(lines.has(self.former, e.line) for e in ids[a].evidence)
         ]
         for a, full in both:
@@ -307,7 +319,7 @@ class CredibilityChecker:
         seen = {e.line for c in out if c.id == "percent_over_100" for e in c.evidence}
         out.extend(self._rates(doc, seen))
         out.extend(self._credentials(lines, f, years))
-        out.extend(self._claimed_years(doc, years))
+        out.extend(self._claimed_years(doc, f, years))
         for h in doc.hidden:
             where = f" on page {h.page}" if h.page else ""
             snippet = h.text if len(h.text) <= 80 else h.text[:77] + "..."
@@ -321,13 +333,13 @@ class CredibilityChecker:
             )
         return out, frozenset(rejected)
 
-    def _claimed_years(self, doc: Document, years: float) -> list[Credibility]:
+    def _claimed_years(self, doc: Document, f: Findings, years: float) -> list[Credibility]:
         """"15+ years of experience" where the dated work covers a small part of it (people often
-        date only their last 10-15 years, so only a large gap counts). A resume that writes years
-        outside its education and credentials may date its work in a way not read (prose):
-        it is not blamed for that."""
+        date only their last 10-15 years, so only a large gap counts). A resume with no position
+        read that still writes years outside its education and credentials may date its work in a
+        way not read (prose): it is not blamed for that."""
         r = self.rules
-        if any(
+        if not f.experience.positions and any(
             _YEAR.search(ln.text)
             for ln in doc.lines
             if ln.section not in ("education", "certifications")

@@ -205,7 +205,7 @@ def _boxes(chars: list[Glyph]) -> list[_Box]:
             if cy0 == prev.y0 and cy1 == prev.y1 and cy1 > cy0:  # one baseline, one size
                 px0, px1 = prev.x0, prev.x1
                 if px0 <= cx1 and cx0 <= px1:
-                    same = True
+                    same = max(px1 - px0, width) > 0  # as _aligned: two zero-width glyphs are not
                 else:
                     gap = min(abs(px0 - cx1), abs(px1 - cx0))
                     same = gap < max(px1 - px0, width) * _CHAR_MARGIN

@@ -287,8 +287,8 @@ def _page(doc, index: int) -> Page:
 
 def _backgrounds(api: _Api, page: int, form: bool = False, depth: int = 0) -> list:
     """Boxes of a page's (or a form XObject's) filled shapes that are not white, and of its images,
-    in forms nested up to 4 deep (looked at only when the page has white text: white on one of
-    them is visible).
+    the page's own and those in forms nested up to 3 deep (looked at only when the page has white
+    text: white on one of them is visible).
 
     Raises:
         PdfiumError: PDFium cannot list or place the page's objects.

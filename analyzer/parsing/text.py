@@ -50,9 +50,13 @@ def decode(data: bytes) -> str:
 
 # A rule of "=", "-", "*", "_", "~" or "#" (a plain-text heading's decoration, "==== WORK ====", or
 # a divider): such a line is never a wrapped continuation, and nothing wraps onto it.
-_RULE = re.compile(r"[=*_~#-]{3,}")
+_RULE = re.compile(r"^[=*_~#-]{3,}|[=*_~#-]{3,}$")
 _HEADINGISH = re.compile(r"^\W*[A-Z][A-Za-z &/]{2,40}\W*:?$")
-_CONNECTOR_END = re.compile(r"(?:[,&/+(-]|\b(?:and|or|of|the|for|with|in|to|a|an|at|on|by))$", re.I)
+_CONNECTOR_END = re.compile(
+    r"(?:[,&/+(-]|\b(?:and|or|of|the|for|with|in|to|a|an|at|on|by|from|between|during|since|until"
+    r"|through))$",
+    re.I,
+)
 _SMALL = {"a", "an", "and", "the", "of", "for", "in", "at", "to", "on", "with", "&", "by", "or"}
 
 
@@ -110,7 +114,7 @@ def read_text(text: str, max_chars: int) -> list[RawLine]:
         had_bullet, rest = split_bullet(stripped)
         prev = out[-1] if out else ""
         indented = _indent(raw) >= text_indent
-        ruled = bool(_RULE.search(stripped))
+        ruled = bool(_RULE.search(stripped))  # a rule opens or closes the line
         joins = (
             wrapped
             and can_continue
