@@ -343,3 +343,19 @@ def test_said_not_to_be_held(findings_from, text, expected):
 )  # fmt: skip
 def test_a_course_named_after_a_credential(findings_from, text, expected):
     assert statuses(findings_from(text), expected) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a group before the candidate's own verb: the credential is still the candidate's
+        ("EXPERIENCE\nCoding Supervisor | Valley Hospital | 2016 - Present\n"
+         "- Supervised 12 coders and earned the CPMA in 2022", {"CPMA": "held"}),
+        ("EXPERIENCE\nCoding Supervisor | Valley Hospital | 2016 - Present\n"
+         "- Mentored new coders while studying for the CRC", {"CRC": "in_progress"}),
+        # "Unit" is no negation of a lapse
+        ("CERTIFICATIONS\nCCS - Cardiology Unit, lapsed 2020", {"CCS": "lapsed"}),
+    ],
+)  # fmt: skip
+def test_review_cases_of_whose_and_negation(findings_from, text, expected):
+    assert statuses(findings_from(text), expected) == expected

@@ -176,3 +176,24 @@ def test_years_claimed_with_no_dated_job_are_a_finding(report_from, claim):
 def test_years_that_are_dated_or_not_claims_are_not_flagged(report_from, text):
     r = report_from(text)
     assert "years_without_jobs" not in [c.id for c in r.credibility]
+
+
+def test_years_claimed_beyond_the_dated_jobs_are_a_finding(report_from):
+    text = (
+        "Pat Lee\nSUMMARY\nCoding leader with 15+ years of experience.\nEXPERIENCE\n"
+        "Medical Coder | Valley Health | Jan 2024 - Present\n- Coded office visits\n"
+    )
+    assert "years_without_jobs" in [c.id for c in report_from(text).credibility]
+
+
+def test_other_peoples_apprentice_designation_is_no_pair(report_from):
+    text = (
+        "Pat Lee\nEXPERIENCE\nCoding Supervisor | Valley Health | Jan 2012 - Present\n"
+        "- Mentored 6 CPC-A apprentices through their first year\nCERTIFICATIONS\nCPC, AAPC\n"
+    )
+    assert "apprentice_and_full" not in [c.id for c in report_from(text).credibility]
+
+
+def test_a_duration_with_no_number_is_read_without_error(report_from):
+    r = report_from("Jane Doe\nSUMMARY\nI have coded outpatient charts for the last several years.\n")
+    assert r.error is None

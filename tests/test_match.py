@@ -608,3 +608,12 @@ def test_a_turnaround_standard_in_the_duties(analyzer, findings_from):
     # ... while "within 3 days" in a resume stays a duration, not a result
     f = findings_from("EXPERIENCE\nCoder | Lakeside | 2020 - Present\n- Coded charts within 3 days\n")
     assert f.metrics == []
+
+
+def test_a_setting_asked_more_strongly_than_its_years_stays(analyzer):
+    _, posting = asks(
+        analyzer,
+        "Requirements\n- Inpatient coding experience\n- CCS required\n"
+        "Preferred Qualifications\n- 5 years of inpatient coding experience\n",
+    )
+    assert ("specialty", ("inpatient",), "required") in [(a.kind, a.ids, a.strength) for a in posting.asks]

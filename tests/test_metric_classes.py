@@ -181,3 +181,14 @@ def test_targets_writing_people_and_scope(findings_from, line, expected):
 )
 def test_ratios_and_parts(findings_from, line, expected):
     assert found(findings_from, line) == expected
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Coded 150 charts per business day", [("volume", 150.0, None, None)]),
+        ("Abstracted 40 records per working day", [("volume", 40.0, None, None)]),
+    ],
+)
+def test_a_working_day_is_a_period(findings_from, line, expected):
+    assert found(findings_from, line) == expected
