@@ -118,11 +118,18 @@ def _duties(entry: _Entry) -> list[str]:
     return [d for u in entry.body for d in _SENTENCE_END.split(u.text) if d.strip()]
 
 
+_BARE_YEAR = re.compile(r"^\W*(?:19|20)\d\d\b")  # a span starting with a year alone
+
+
 def _within(inner: list[Span], outer: list[Span]) -> bool:
-    """Whether every span of ``inner`` lies inside the range ``outer`` covers."""
+    """Whether every span of ``inner`` lies inside the range ``outer`` covers. A year-only date is
+    read mid-year, so where either side starts with a bare year ("2013" may stand for an October
+    2013 start) a start up to a year earlier still counts as inside; with months on both sides it
+    does not ("Jan 2025 - May 2025" is the job before "Jun 2025 - present", not a part of it)."""
     lo, hi = min(s.start for s in outer), max(s.end for s in outer)
-    # A year-only date is read mid-year: "2013" may stand for an October 2013 start.
-    return all((lo - s.start).days <= 366 and s.end <= hi for s in inner)
+    first = min(outer, key=lambda s: s.start)
+    slack = 366 if any(_BARE_YEAR.match(s.text) for s in (first, *inner)) else 0
+    return all((lo - s.start).days <= slack and s.end <= hi for s in inner)
 
 
 class ExperienceDetector:

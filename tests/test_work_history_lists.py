@@ -194,3 +194,18 @@ def test_a_functional_resume_from_the_resume_builder(analyzer, fmt):
         ("Front Desk Associate", "2015-05", "2017-07", False),
     ]
     assert exp.years == pytest.approx(9.3, abs=0.05)  # Aug 2017 to the test date
+
+
+def test_the_job_just_before_is_not_a_part_of_the_next(findings_from):
+    """With months on both, "Jan 2025 - May 2025" ends before "Jun 2025 - present" starts: the job
+    before it, not a line of it (a year read mid-year is what may start a little earlier)."""
+    f = findings_from(
+        "EXPERIENCE\nMedical Coder, Sandia Urgent Care | Jun 2025 - present\n"
+        "Coding Intern (paid), Sandia Urgent Care | Jan 2025 - May 2025\n"
+        "Payroll Clerk, Acme | 2016 - 2022\n"
+    )
+    assert [(p.title, p.start) for p in f.experience.positions] == [
+        ("Medical Coder", "2025-06"),
+        ("Coding Intern", "2025-01"),
+        ("Payroll Clerk", "2016-07"),
+    ]
