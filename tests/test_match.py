@@ -564,6 +564,9 @@ def test_the_level_a_title_states(analyzer, title, level):
         # items carrying a generic noun stay one list
         ("Requirements\nKnowledge of ICD-10-CM, CPT, APC assignment and NCCI edits\n",
          {("code_set", ("APC", "CPT", "ICD-10-CM", "NCCI")): "required"}),
+        # "Level II" is part of the item before it
+        ("Requirements\nICD-10-CM, CPT, HCPCS Level II and modifier expertise\n",
+         {("code_set", ("CPT", "HCPCS Level II", "ICD-10-CM", "modifiers")): "required"}),
     ],
 )  # fmt: skip
 def test_recruiter_headings_and_lists_with_nouns(analyzer, text, expected):
