@@ -363,7 +363,6 @@ class CredibilityRules(_Strict):
     credentials_per_year: float
     familiar: Regex
     claimed_years: Regex
-    former_words: Regex
     claimed_years_min: float
     claimed_years_shown: float
 

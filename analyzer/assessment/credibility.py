@@ -9,7 +9,7 @@ from datetime import date
 from analyzer.models.document import Document
 from analyzer.models.findings import Evidence, Findings, Metric
 from analyzer.models.report import Credibility
-from analyzer.rules.dates import merged_years, position_span
+from analyzer.rules.dates import dates_in, merged_years, position_span
 from analyzer.rules.pack import RulePack
 
 
@@ -34,6 +34,11 @@ _PERCENT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?(?:%|percent\b)")
 _CONTINUES = re.compile(r"(?i)^\s*(?:on|in|over|across|for|during|from|per|with|based on)\b")
 
 
+def _scoped(pattern: str) -> str:
+    """``pattern`` as an alternative of a larger one (its leading ``(?i)`` made local)."""
+    return f"(?i:{pattern[4:]})" if pattern.startswith("(?i)") else f"(?:{pattern})"
+
+
 def _part(text: str, m: re.Match) -> str:
     """The part of ``text`` between the commas around match ``m`` ("1,000" is not a comma), with
     the next part too when it goes on from it ("100% accuracy, on a 50-chart audit")."""
@@ -46,7 +51,6 @@ def _part(text: str, m: re.Match) -> str:
     return text[start:end]
 
 
-_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b|['’]\d\d\b")
 _LISTS = ("certifications", "skills", "profile", "summary")  # where a candidate lists credentials
 _TEAM_OF = re.compile(r"(?i)\b(?:team|staff|department|group|workforce|headcount) of\s*(?:about|over|~)?\s*$")
 
@@ -94,7 +98,11 @@ class CredibilityChecker:
         self.apprentices = pack.apprentices()
         self.objects = set(pack.metrics.objects)
         self.zero_rate = re.compile(rules.zero_rate_words)
-        self.former = re.compile(rules.former_words)
+        # An apprentice designation named as a former one ("CPC (formerly CPC-A)", "CPC-A,
+        # upgraded 2021"): the words that make a credential superseded (credentials.toml).
+        cues = pack.credentials.status_cues
+        former = cues.get("superseded", []) + cues.get("superseded_before", [])
+        self.former = re.compile("|".join(_scoped(p) for p in former) or "(?!)")
         self.claimed_years = re.compile(rules.claimed_years)
         self.group = re.compile(rules.group_words)
         self.enterprise = re.compile(rules.enterprise_words)
@@ -340,7 +348,7 @@ class CredibilityChecker:
         way not read (prose): it is not blamed for that."""
         r = self.rules
         if not f.experience.positions and any(
-            _YEAR.search(ln.text)
+            dates_in(ln.text)
             for ln in doc.lines
             if ln.section not in ("education", "certifications")
         ):

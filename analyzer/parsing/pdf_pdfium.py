@@ -148,7 +148,7 @@ class _Api:
         ffi = cffi.FFI()
 
         def bind(function, signature: str):
-            return ffi.cast(signature, ctypes.cast(function, ctypes.c_void_p).value or 0)
+            return ffi.cast(signature, _handle(function))
 
         h = "uintptr_t"  # every handle: text page, text object, font
         self.count = bind(raw.FPDFText_CountChars, f"int(*)({h})")
@@ -225,6 +225,7 @@ def _run(api: _Api, tp: int, obj: int, index: int) -> _Run:
 
 
 def _handle(obj) -> int:
+    """A PDFium handle or function pointer as a plain integer (0 for NULL)."""
     return ctypes.cast(obj, ctypes.c_void_p).value or 0
 
 
