@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from statistics import median
+from typing import NamedTuple
 
 from analyzer.errors import NoText
 from analyzer.parsing.cleanup import clean_chars
@@ -29,13 +31,17 @@ _PAGE_OF = re.compile(r"(?i)\bpage\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\b")
 _BOLD = ("bold", "black", "heavy", "semibold", "demi", "-bd", ",b")
 
 
-class Glyph:
+class Glyph(NamedTuple):
     """One visible character as an engine read it, in page space (points, y grows upwards).
 
     Engines leave whitespace glyphs out: PDFium keeps only some of a file's space glyphs, so word
     spaces are inferred from the gaps between glyphs (pdfminer's word-margin rule) for both. The box
     of upright text stands on the baseline and is one font size high: font descents come from
     metrics that one engine finds and the other does not, the baseline from the content itself.
+
+    A glyph is made once per character of every PDF, so engines build it with
+    ``new_glyph(Glyph, (text, x0, ...))`` (``tuple.__new__``), about a third of the cost of
+    calling ``Glyph(...)``.
 
     Attributes:
         text: Its Unicode text (a ligature may be several characters).
@@ -47,21 +53,18 @@ class Glyph:
             (a pattern or an unknown colour space).
     """
 
-    __slots__ = ("text", "x0", "x1", "y0", "y1", "font", "bold", "size", "fill")
+    text: str
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    font: str
+    bold: bool
+    size: float
+    fill: tuple[int, int, int] | None
 
-    def __init__(self, text, x0, x1, y0, y1, font, bold, size, fill) -> None:
-        self.text = text
-        self.x0, self.x1, self.y0, self.y1 = x0, x1, y0, y1
-        self.font = font
-        self.bold = bold
-        self.size = size
-        self.fill = fill
 
-    def __repr__(self) -> str:
-        return (
-            f"Glyph({self.text!r}, {self.x0:.1f}, {self.x1:.1f}, {self.y0:.1f}, {self.y1:.1f}, "
-            f"{self.font!r}, {self.bold}, {self.size:.1f}, {self.fill})"
-        )
+new_glyph = tuple.__new__  # new_glyph(Glyph, fields): see Glyph
 
 
 _SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
@@ -91,6 +94,7 @@ class Page:
 
 
 _TINY_PT = 1.5  # text this small cannot be read on the page
+_SIZE, _FILL = attrgetter("size"), attrgetter("fill")
 _LIGHT = 240  # a fill with every channel at least this is white to the eye
 
 
@@ -116,8 +120,8 @@ def split_hidden(page: Page, page_no: int, hidden: list) -> list[Glyph]:
 
     glyphs, backgrounds = page.glyphs, page.backgrounds
     if not glyphs or (
-        min({g.size for g in glyphs}) >= _TINY_PT
-        and (backgrounds is None or not any(is_white(fill) for fill in {g.fill for g in glyphs}))
+        min(map(_SIZE, glyphs)) >= _TINY_PT
+        and (backgrounds is None or not any(is_white(fill) for fill in set(map(_FILL, glyphs))))
     ):
         return glyphs  # the usual page: nothing tiny, nothing white (looked at once per value)
     visible: list[Glyph] = []
@@ -196,26 +200,43 @@ def _boxes(chars: list[Glyph]) -> list[_Box]:
     parts: list[str] = []
     sizes: list[float] = []
     prev = None
-    last_x1 = x0 = x1 = bottom = top = 0.0
+    px0 = px1 = py0 = py1 = pw = height = 0.0  # the previous glyph's box, width and height
+    last_x1 = x0 = x1 = bottom = top = 0.0  # the line's box so far
     bold = total = 0
     for ch in chars:
-        cx0, cx1, cy0, cy1 = ch.x0, ch.x1, ch.y0, ch.y1
+        text, cx0, cx1, cy0, cy1, _, cbold, csize, _ = ch
         width = cx1 - cx0
-        if prev is not None:
-            if cy0 == prev.y0 and cy1 == prev.y1 and cy1 > cy0:  # one baseline, one size
-                px0, px1 = prev.x0, prev.x1
-                if px0 <= cx1 and cx0 <= px1:
-                    same = max(px1 - px0, width) > 0  # as _aligned: two zero-width glyphs are not
-                else:
-                    gap = min(abs(px0 - cx1), abs(px1 - cx0))
-                    same = gap < max(px1 - px0, width) * _CHAR_MARGIN
+        if cy0 == py0 and cy1 == py1 and height > 0 and prev is not None:
+            # On the previous glyph's baseline, in its size: the usual case, tested inline.
+            widest = width if width > pw else pw  # max(), inline
+            if px0 <= cx1 and cx0 <= px1:
+                same = widest > 0  # as _aligned: two zero-width glyphs are not
             else:
-                same = _aligned(prev, ch)
-            if not same:
+                a, b = px0 - cx1, px1 - cx0
+                a, b = -a if a < 0 else a, -b if b < 0 else b
+                same = (b if b < a else a) < widest * _CHAR_MARGIN
+            if same:  # the line's top, bottom and height stay
+                if cx0 < x0:
+                    x0 = cx0
+                if cx1 > x1:
+                    x1 = cx1
+                if last_x1 < cx0 - _WORD_MARGIN * (width if width > height else height):
+                    parts.append(" ")
+                last_x1 = cx1
+                parts.append(text)
+                if total < 24:
+                    total += 1
+                    bold += cbold
+                    sizes.append(csize)
+                prev, px0, px1, pw = ch, cx0, cx1, width
+                continue
+            prev = None
+        elif prev is not None and not _aligned(prev, ch):
+            prev = None
+        if prev is None:
+            if parts:
                 _close(out, parts, x0, x1, bottom, top, bold, total, sizes)
                 parts, sizes, bold, total = [], [], 0, 0
-                prev = None
-        if prev is None:
             x0, x1, bottom, top, last_x1 = cx0, cx1, cy0, cy1, float("inf")
         else:
             if cx0 < x0:
@@ -230,13 +251,13 @@ def _boxes(chars: list[Glyph]) -> list[_Box]:
         if last_x1 < cx0 - _WORD_MARGIN * (width if width > height else height):
             parts.append(" ")
         last_x1 = cx1
-        parts.append(ch.text)
+        parts.append(text)
         if total < 24:
             total += 1
-            bold += ch.bold
-            sizes.append(ch.size)
-        prev = ch
-    if prev is not None:
+            bold += cbold
+            sizes.append(csize)
+        prev, px0, px1, py0, py1, pw = ch, cx0, cx1, cy0, cy1, width
+    if parts:
         _close(out, parts, x0, x1, bottom, top, bold, total, sizes)
     return out
 

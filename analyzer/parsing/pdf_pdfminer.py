@@ -9,7 +9,7 @@ import io
 import logging
 
 from analyzer.errors import AnalyzerError, Corrupt, Encrypted, TooLarge
-from analyzer.parsing.pdf import Glyph, Page, font_name, is_bold_font, is_white
+from analyzer.parsing.pdf import Glyph, Page, font_name, is_bold_font, is_white, new_glyph
 
 _LOG_NAMES = (
     "pdfminer",
@@ -133,14 +133,14 @@ def _device(rsrc):
                 # Upright: on the baseline, one font size high (LTChar's arithmetic, unrolled).
                 low = font.get_descent() * fontsize + rise
                 size = (d * (low + fontsize) + f) - (d * low + f)
-                glyph = Glyph(text, e, a * adv + e, f, f + size, name, is_bold_font(name), size,
-                              self._fill)  # fmt: skip
+                glyph = new_glyph(Glyph, (text, e, a * adv + e, f, f + size, name,
+                                          is_bold_font(name), size, self._fill))  # fmt: skip
             else:  # rotated, mirrored or vertical text: pdfminer's own box
                 ch = LTChar(matrix, font, fontsize, scaling, rise, text, font.char_width(cid),
                             font.char_disp(cid), ncs, graphicstate)  # fmt: skip
                 y0, y1 = (f, f + ch.size) if b == 0 and c == 0 and d > 0 else (ch.y0, ch.y1)
-                glyph = Glyph(text, ch.x0, ch.x1, y0, y1, name, is_bold_font(name), ch.size,
-                              self._fill)  # fmt: skip
+                glyph = new_glyph(Glyph, (text, ch.x0, ch.x1, y0, y1, name, is_bold_font(name),
+                                          ch.size, self._fill))  # fmt: skip
             self.glyphs.append(glyph)
             return adv
 
