@@ -80,7 +80,7 @@ def _pdfium_in_this_process():
 def _glyphs(engine, data: bytes):
     reader = pdf_pdfium if engine == "pdfium" else pdf_pdfminer
     pages, count = reader.read_pages(data, 30)
-    return [(p.width, p.height, p.glyphs) for p in pages], count
+    return [(p.width, p.height, p.rows()) for p in pages], count
 
 
 @pytest.mark.parametrize("layout", LAYOUTS, ids=list(LAYOUTS))

@@ -15,11 +15,12 @@ and bare page numbers are dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter
 from statistics import median
 from typing import NamedTuple
+
+import numpy as np
 
 from analyzer.errors import NoText
 from analyzer.parsing.cleanup import clean_chars
@@ -32,16 +33,13 @@ _BOLD = ("bold", "black", "heavy", "semibold", "demi", "-bd", ",b")
 
 
 class Glyph(NamedTuple):
-    """One visible character as an engine read it, in page space (points, y grows upwards).
+    """One visible character as an engine read it, in page space (points, y grows upwards): a row
+    of a ``Page`` (``Page.rows``; the pdfminer engine draws its glyphs as these rows).
 
     Engines leave whitespace glyphs out: PDFium keeps only some of a file's space glyphs, so word
     spaces are inferred from the gaps between glyphs (pdfminer's word-margin rule) for both. The box
     of upright text stands on the baseline and is one font size high: font descents come from
     metrics that one engine finds and the other does not, the baseline from the content itself.
-
-    A glyph is made once per character of every PDF, so engines build it with
-    ``new_glyph(Glyph, (text, x0, ...))`` (``tuple.__new__``), about a third of the cost of
-    calling ``Glyph(...)``.
 
     Attributes:
         text: Its Unicode text (a ligature may be several characters).
@@ -64,9 +62,6 @@ class Glyph(NamedTuple):
     fill: tuple[int, int, int] | None
 
 
-new_glyph = tuple.__new__  # new_glyph(Glyph, fields): see Glyph
-
-
 _SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
 
 
@@ -79,7 +74,9 @@ def font_name(name: str) -> str:
 
 @dataclass
 class Page:
-    """One page's glyphs in content-stream order, and its size in points.
+    """One page's glyphs in content-stream order, stored column by column (the fields of ``Glyph``,
+    one entry per glyph: numbers as numpy arrays, so that the layout tests every pair of neighbours
+    at once), and the page's size in points.
 
     ``backgrounds`` are the boxes (x0, y0, x1, y1) of what is painted under text that is not
     white: filled shapes of any other colour and images. White text on one of them is visible
@@ -87,15 +84,67 @@ class Page:
     text is read.
     """
 
-    glyphs: list[Glyph] = field(default_factory=list)
+    text: list[str]
+    x0: np.ndarray
+    x1: np.ndarray
+    y0: np.ndarray
+    y1: np.ndarray
+    font: list[str]
+    bold: np.ndarray
+    size: np.ndarray
+    fill: list[tuple[int, int, int] | None]
     width: float = 612.0
     height: float = 792.0
     backgrounds: list[tuple[float, float, float, float]] | None = None
 
+    @classmethod
+    def from_rows(
+        cls, rows: list[tuple], width: float = 612.0, height: float = 792.0, backgrounds=None
+    ) -> Page:
+        """A page from its glyphs as rows (tuples in ``Glyph``'s field order)."""
+        if not rows:
+            return cls([], *_NO_NUMBERS, [], _NO_BOLD, _NO_NUMBERS[0], [], width, height, backgrounds)
+        text, x0, x1, y0, y1, font, bold, size, fill = zip(*rows, strict=True)
+        return cls(
+            list(text), _floats(x0), _floats(x1), _floats(y0), _floats(y1), list(font),
+            np.array(bold, dtype=bool), _floats(size), list(fill), width, height, backgrounds,
+        )  # fmt: skip
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def rows(self) -> list[Glyph]:
+        """The glyphs one by one (for tests and for looking at a page)."""
+        columns = (self.x0.tolist(), self.x1.tolist(), self.y0.tolist(), self.y1.tolist())
+        return [
+            Glyph(t, a, b, c, d, f, bool(w), s, fill)
+            for t, a, b, c, d, f, w, s, fill in zip(
+                self.text, *columns, self.font, self.bold.tolist(), self.size.tolist(), self.fill,
+                strict=True,
+            )
+        ]  # fmt: skip
+
+    def take(self, index: np.ndarray) -> Page:
+        """The glyphs at ``index`` (positions, in order), as a page of their own."""
+        picked = index.tolist()
+        return Page(
+            [self.text[i] for i in picked], self.x0[index], self.x1[index], self.y0[index],
+            self.y1[index], [self.font[i] for i in picked], self.bold[index], self.size[index],
+            [self.fill[i] for i in picked], self.width, self.height, self.backgrounds,
+        )  # fmt: skip
+
+
+def _floats(values) -> np.ndarray:
+    return np.array(values, dtype=np.float64)
+
+
+_NO_NUMBERS = tuple(_floats(()) for _ in range(4))
+_NO_BOLD = np.zeros(0, dtype=bool)
+
 
 _TINY_PT = 1.5  # text this small cannot be read on the page
-_SIZE, _FILL = attrgetter("size"), attrgetter("fill")
 _LIGHT = 240  # a fill with every channel at least this is white to the eye
+_TINY, _WHITE = "tiny text (under 1.5 pt)", "white text on a white page"
 
 
 def is_white(fill: tuple[int, int, int] | None) -> bool:
@@ -103,49 +152,39 @@ def is_white(fill: tuple[int, int, int] | None) -> bool:
     return fill is not None and min(fill) >= _LIGHT
 
 
-def _invisible(g: Glyph, backgrounds) -> str | None:
-    if g.size < _TINY_PT:
-        return "tiny text (under 1.5 pt)"
-    if backgrounds is not None and is_white(g.fill):
-        cx, cy = (g.x0 + g.x1) / 2, (g.y0 + g.y1) / 2
-        if not any(x0 <= cx <= x1 and y0 <= cy <= y1 for x0, y0, x1, y1 in backgrounds):
-            return "white text on a white page"
-    return None
-
-
-def split_hidden(page: Page, page_no: int, hidden: list) -> list[Glyph]:
+def split_hidden(page: Page, page_no: int, hidden: list) -> Page:
     """The glyphs a reader can see; the others go to ``hidden`` as ``HiddenText``, one passage
-    per run of hidden glyphs (for every engine: this looks only at a glyph's size and fill)."""
+    per run of hidden glyphs (for every engine: this looks only at a glyph's size and fill).
+
+    Text under 1.5 pt is hidden; so is white text, unless the engine knows the page's backgrounds
+    and the glyph's centre is on one of them. A run ends where the reason changes or where the next
+    hidden glyph does not continue the last one's line."""
     from analyzer.models.document import HiddenText
 
-    glyphs, backgrounds = page.glyphs, page.backgrounds
-    if not glyphs or (
-        min(map(_SIZE, glyphs)) >= _TINY_PT
-        and (backgrounds is None or not any(is_white(fill) for fill in set(map(_FILL, glyphs))))
-    ):
-        return glyphs  # the usual page: nothing tiny, nothing white (looked at once per value)
-    visible: list[Glyph] = []
-    run: list[Glyph] = []
-    why = None
-
-    def flush() -> None:
-        boxes = _boxes(run) if run else []
+    if not len(page):
+        return page
+    why = np.where(page.size < _TINY_PT, 1, 0)  # 1: tiny, 2: white, 0: visible
+    whites = {fill for fill in set(page.fill) if is_white(fill)}
+    if page.backgrounds is not None and whites:
+        white = np.fromiter((fill in whites for fill in page.fill), dtype=bool, count=len(page))
+        cx, cy = (page.x0 + page.x1) / 2, (page.y0 + page.y1) / 2
+        for x0, y0, x1, y1 in page.backgrounds:
+            white &= ~((x0 <= cx) & (cx <= x1) & (y0 <= cy) & (cy <= y1))
+        why[(why == 0) & white] = 2
+    if not why.any():
+        return page  # the usual page: nothing tiny, nothing white
+    index = np.flatnonzero(why)
+    runs = page.take(index)
+    reasons = why[index]
+    breaks = (reasons[1:] != reasons[:-1]) | ~_joins(runs.x0, runs.x1, runs.y0, runs.y1)
+    starts = [0, *(np.flatnonzero(breaks) + 1).tolist(), len(index)]
+    for start, end in zip(starts, starts[1:], strict=False):
+        boxes = _boxes(runs.take(np.arange(start, end)))
         text = " ".join(box.text.strip() for box in boxes).strip()
         if text:
-            hidden.append(HiddenText(text=text[:300], reason=why, page=page_no))
-        run.clear()
-
-    for g in glyphs:
-        reason = _invisible(g, backgrounds)
-        if reason is None:
-            visible.append(g)
-            continue
-        if reason != why or (run and not _aligned(run[-1], g)):
-            flush()
-            why = reason
-        run.append(g)
-    flush()
-    return visible
+            reason = _TINY if reasons[start] == 1 else _WHITE
+            hidden.append(HiddenText(text=text[:300], reason=reason, page=page_no))
+    return page.take(np.flatnonzero(why == 0))
 
 
 @dataclass
@@ -171,112 +210,82 @@ def is_bold_font(fontname: str) -> bool:
     return any(mark in lowered for mark in _BOLD)
 
 
-def _aligned(a: Glyph, b: Glyph) -> bool:
-    """Whether ``b`` continues ``a``'s line: pdfminer's horizontal-alignment test, with its default
-    line_overlap (0.5) and char_margin (2.0)."""
-    if not (a.y0 == b.y0 and a.y1 == b.y1 and a.y1 > a.y0):  # on one baseline, one size: overlap
-        if not (b.y0 <= a.y1 and a.y0 <= b.y1):
-            return False
-        height = min(a.y1 - a.y0, b.y1 - b.y0)
-        if min(abs(a.y0 - b.y1), abs(a.y1 - b.y0)) <= height * _LINE_OVERLAP:
-            return False
-    gap = 0.0 if (a.x0 <= b.x1 and b.x0 <= a.x1) else min(abs(a.x0 - b.x1), abs(a.x1 - b.x0))
-    return gap < max(a.x1 - a.x0, b.x1 - b.x0) * _CHAR_MARGIN
+def _joins(x0: np.ndarray, x1: np.ndarray, y0: np.ndarray, y1: np.ndarray) -> np.ndarray:
+    """For each glyph after the first, whether it continues the previous glyph's line: pdfminer's
+    horizontal-alignment test (``LTChar.is_hoverlap``/``is_voverlap`` as ``group_objects`` uses
+    them, with the default line_overlap 0.5 and char_margin 2.0), for all neighbours at once.
+
+    On one baseline in one size, two glyphs are on a line; otherwise their boxes must overlap
+    vertically by more than half the lower one's height. Then the horizontal gap between them must
+    be under twice the wider one's width (two zero-width glyphs never join). Each ``min``/``max``
+    is written as Python's own (``b if b < a else a``), so that the result is the same as a glyph
+    by glyph test even for odd values.
+    """
+    a0, a1, b0, b1 = y0[:-1], y1[:-1], y0[1:], y1[1:]
+    one_baseline = (a0 == b0) & (a1 == b1) & (a1 > a0)
+    height = _min(a1 - a0, b1 - b0)
+    apart = _min(np.abs(a0 - b1), np.abs(a1 - b0)) <= height * _LINE_OVERLAP
+    vertical = one_baseline | ((b0 <= a1) & (a0 <= b1) & ~apart)
+    ax0, ax1, bx0, bx1 = x0[:-1], x1[:-1], x0[1:], x1[1:]
+    overlap = (ax0 <= bx1) & (bx0 <= ax1)
+    gap = np.where(overlap, 0.0, _min(np.abs(ax0 - bx1), np.abs(ax1 - bx0)))
+    return vertical & (gap < _max(ax1 - ax0, bx1 - bx0) * _CHAR_MARGIN)
 
 
-def _boxes(chars: list[Glyph]) -> list[_Box]:
+def _min(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return np.where(b < a, b, a)  # Python's min(a, b)
+
+
+def _max(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return np.where(b > a, b, a)  # Python's max(a, b)
+
+
+def _boxes(page: Page) -> list[_Box]:
     """Text lines of a page from its glyphs in content order: text with word spaces, bounding box,
     weight and size.
 
     Glyphs are split into lines wherever two neighbours in content order are not horizontally
-    aligned (``_aligned``: the rule of pdfminer's ``group_objects``, without building its line and
+    aligned (``_joins``: the rule of pdfminer's ``group_objects``, without building its line and
     box objects or running its text-box grouping). A gap wider than a tenth of the next glyph's
     width or height is a word space (pdfminer's word_margin). The weight and size of a line come
-    from a sample of its first 24 glyphs.
-
-    This runs once per glyph of every PDF, so the usual case (the next glyph on the same baseline
-    and size) is tested inline, and each line is built in the same pass."""
+    from a sample of its first 24 glyphs. Every neighbour is tested at once (numpy); Python runs
+    once per word space and once per line.
+    """
+    n = len(page)
+    if not n:
+        return []
+    x0, x1, y0, y1 = page.x0, page.x1, page.y0, page.y1
+    joins = _joins(x0, x1, y0, y1)
+    width, height = x1[1:] - x0[1:], y1[1:] - y0[1:]
+    spaced = joins & (x1[:-1] < x0[1:] - _WORD_MARGIN * _max(height, width))
+    text = page.text
+    if spaced.any():
+        text = text.copy()
+        for i in (np.flatnonzero(spaced) + 1).tolist():
+            text[i] = " " + text[i]
+    starts = [0, *(np.flatnonzero(~joins) + 1).tolist()]
+    first = np.array(starts)
+    left, right = np.minimum.reduceat(x0, first).tolist(), np.maximum.reduceat(x1, first).tolist()
+    low, high = np.minimum.reduceat(y0, first).tolist(), np.maximum.reduceat(y1, first).tolist()
+    bold = [0, *np.cumsum(page.bold).tolist()]
     out: list[_Box] = []
-    parts: list[str] = []
-    sizes: list[float] = []
-    prev = None
-    px0 = px1 = py0 = py1 = pw = height = 0.0  # the previous glyph's box, width and height
-    last_x1 = x0 = x1 = bottom = top = 0.0  # the line's box so far
-    bold = total = 0
-    for ch in chars:
-        text, cx0, cx1, cy0, cy1, _, cbold, csize, _ = ch
-        width = cx1 - cx0
-        if cy0 == py0 and cy1 == py1 and height > 0 and prev is not None:
-            # On the previous glyph's baseline, in its size: the usual case, tested inline.
-            widest = width if width > pw else pw  # max(), inline
-            if px0 <= cx1 and cx0 <= px1:
-                same = widest > 0  # as _aligned: two zero-width glyphs are not
-            else:
-                a, b = px0 - cx1, px1 - cx0
-                a, b = -a if a < 0 else a, -b if b < 0 else b
-                same = (b if b < a else a) < widest * _CHAR_MARGIN
-            if same:  # the line's top, bottom and height stay
-                if cx0 < x0:
-                    x0 = cx0
-                if cx1 > x1:
-                    x1 = cx1
-                if last_x1 < cx0 - _WORD_MARGIN * (width if width > height else height):
-                    parts.append(" ")
-                last_x1 = cx1
-                parts.append(text)
-                if total < 24:
-                    total += 1
-                    bold += cbold
-                    sizes.append(csize)
-                prev, px0, px1, pw = ch, cx0, cx1, width
-                continue
-            prev = None
-        elif prev is not None and not _aligned(prev, ch):
-            prev = None
-        if prev is None:
-            if parts:
-                _close(out, parts, x0, x1, bottom, top, bold, total, sizes)
-                parts, sizes, bold, total = [], [], 0, 0
-            x0, x1, bottom, top, last_x1 = cx0, cx1, cy0, cy1, float("inf")
-        else:
-            if cx0 < x0:
-                x0 = cx0
-            if cx1 > x1:
-                x1 = cx1
-            if cy0 < bottom:
-                bottom = cy0
-            if cy1 > top:
-                top = cy1
-        height = cy1 - cy0
-        if last_x1 < cx0 - _WORD_MARGIN * (width if width > height else height):
-            parts.append(" ")
-        last_x1 = cx1
-        parts.append(text)
-        if total < 24:
-            total += 1
-            bold += cbold
-            sizes.append(csize)
-        prev, px0, px1, py0, py1, pw = ch, cx0, cx1, cy0, cy1, width
-    if parts:
-        _close(out, parts, x0, x1, bottom, top, bold, total, sizes)
-    return out
-
-
-def _close(out, parts, x0, x1, bottom, top, bold, total, sizes) -> None:
-    """Append the line made of ``parts`` to ``out``, unless it is blank."""
-    text = clean_chars("".join(parts))
-    if text.strip():
+    for k, (start, end) in enumerate(zip(starts, [*starts[1:], n], strict=True)):
+        line = clean_chars("".join(text[start:end]))
+        if not line.strip():
+            continue
+        sample = min(end, start + 24)  # the first 24 glyphs tell the weight and size
         out.append(
             _Box(
-                text=text,
-                x0=x0,
-                x1=x1,
-                top=top,
-                bottom=bottom,
-                bold=total > 0 and bold / total >= 0.6,
-                size=round(median(sizes), 1) if sizes else 0.0,
+                text=line,
+                x0=left[k],
+                x1=right[k],
+                top=high[k],
+                bottom=low[k],
+                bold=(bold[sample] - bold[start]) / (sample - start) >= 0.6,
+                size=round(median(page.size[start:sample].tolist()), 1),
             )
         )
+    return out
 
 
 def _same_row(a: _Box, b: _Box) -> bool:
@@ -331,28 +340,39 @@ def _split_columns(boxes: list[_Box], width: float) -> float | None:
         {round(b.x1) + 2 for b in boxes if lo < b.x1 < hi}
         | {round(b.x0) - 2 for b in boxes if lo < b.x0 < hi}
     )
-    best: tuple[float, float] | None = None
-    for x in candidates:
-        left: list[_Box] = []
-        right: list[_Box] = []
-        crossing: list[_Box] = []
-        for b in boxes:
-            (left if b.x1 <= x else right if b.x0 >= x else crossing).append(b)
-        if len(left) < 3 or len(right) < 3:
-            continue
-        l_top, l_bottom = max(b.top for b in left), min(b.bottom for b in left)
-        r_top, r_bottom = max(b.top for b in right), min(b.bottom for b in right)
-        col_top, col_bottom = min(l_top, r_top), max(l_bottom, r_bottom)
-        # Lines crossing x may form a full-width band above the columns; below it, at most a
-        # footer line or two may cross, or this is one column with a right-aligned block.
-        if sum(1 for b in crossing if b.bottom < col_top - 2) > 2:
-            continue
-        shorter = min(l_top - l_bottom, r_top - r_bottom)
-        if col_top - col_bottom > 0.5 * max(shorter, 1.0):
-            score = min(len(left), len(right)) - 0.01 * abs(x - width / 2) / width
-            if best is None or score > best[0]:
-                best = (score, x)
-    return best[1] if best else None
+    if not candidates:
+        return None
+    # Every candidate (rows) against every box (columns) at once.
+    x = np.array(candidates, dtype=np.float64)[:, None]
+    x0, x1, top, bottom = (
+        np.array([getattr(b, name) for b in boxes]) for name in ("x0", "x1", "top", "bottom")
+    )
+    left = x1 <= x
+    right = ~left & (x0 >= x)
+    crossing = ~left & ~right
+    n_left, n_right = left.sum(axis=1), right.sum(axis=1)
+    l_top, l_bottom = _highest(top, left), _lowest(bottom, left)
+    r_top, r_bottom = _highest(top, right), _lowest(bottom, right)
+    col_top, col_bottom = _min(l_top, r_top), _max(l_bottom, r_bottom)
+    # Lines crossing x may form a full-width band above the columns; below it, at most a footer
+    # line or two may cross, or this is one column with a right-aligned block.
+    below_band = (crossing & (bottom < (col_top - 2)[:, None])).sum(axis=1)
+    shorter = _min(l_top - l_bottom, r_top - r_bottom)
+    side_by_side = col_top - col_bottom > 0.5 * _max(shorter, np.ones_like(shorter))
+    ok = (n_left >= 3) & (n_right >= 3) & (below_band <= 2) & side_by_side
+    if not ok.any():
+        return None
+    score = np.minimum(n_left, n_right) - 0.01 * np.abs(x[:, 0] - width / 2) / width
+    return candidates[int(np.argmax(np.where(ok, score, -np.inf)))]  # the first best
+
+
+def _highest(values: np.ndarray, where: np.ndarray) -> np.ndarray:
+    """Per row of ``where``, the largest of ``values`` it selects (-inf for none)."""
+    return np.where(where, values, -np.inf).max(axis=1)
+
+
+def _lowest(values: np.ndarray, where: np.ndarray) -> np.ndarray:
+    return np.where(where, values, np.inf).min(axis=1)
 
 
 def _is_gutter(narrow: list[_Box], wide: list[_Box]) -> bool:

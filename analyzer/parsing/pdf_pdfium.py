@@ -23,8 +23,10 @@ import os
 import struct
 import threading
 
+import numpy as np
+
 from analyzer.errors import AnalyzerError, Corrupt, Encrypted, TooLarge
-from analyzer.parsing.pdf import Glyph, Page, font_name, is_bold_font, is_white, new_glyph
+from analyzer.parsing.pdf import Page, font_name, is_bold_font, is_white
 
 _ENCRYPTED = "the PDF is password-protected; save an unprotected copy and try again"
 _isolated = False  # True in a process whose crash costs one file only (a batch worker)
@@ -181,47 +183,61 @@ class _Api:
         self.box = ffi.new("float[4]")  # FS_RECTF: left, top, right, bottom
         self.box_bytes = ffi.buffer(self.box)
         self.unpack_box = struct.Struct("4f").unpack_from
-        self.m = ffi.new("float[6]")  # FS_MATRIX: a, b, c, d, e, f
-        self.x, self.y = ffi.new("double*"), ffi.new("double*")
         self.rgba = [ffi.new("unsigned*") for _ in range(4)]
         self.name = ffi.new("char[256]")
         self.string = ffi.string
         self.fonts: dict[int, tuple[str, bool]] = {}  # per document: see _read
+        self.run = self._runner(ffi)
 
-    def font_of(self, obj: int) -> tuple[str, bool]:
-        """A text object's font name and whether it is bold. A Type 3 font may have no name at
-        all: its declared weight tells bold then (PDFium gives 0 when unknown)."""
-        font = self.font(obj)
-        known = self.fonts.get(font)
-        if known is None:
-            name, weight = "", 0
-            if font:
-                self.name[0] = b"\0"
-                self.base_name(font, self.name, 256)
-                name = font_name(self.string(self.name, 255).decode("latin-1"))
-                weight = self.weight(font)
-            known = self.fonts[font] = (name, is_bold_font(name) if name else weight >= 600)
+    def _font(self, font: int) -> tuple[str, bool]:
+        """A font's name and whether it is bold, remembered for the document. A Type 3 font may
+        have no name at all: its declared weight tells bold then (PDFium gives 0 when unknown)."""
+        name, weight = "", 0
+        if font:
+            self.name[0] = b"\0"
+            self.base_name(font, self.name, 256)
+            name = font_name(self.string(self.name, 255).decode("latin-1"))
+            weight = self.weight(font)
+        known = self.fonts[font] = (name, is_bold_font(name) if name else weight >= 600)
         return known
+
+    def _runner(self, ffi):
+        """``run(textpage, obj, index)``: the attributes text object ``obj``'s characters share,
+        read at its character ``index``: font name, bold, size on the page, fill colour as RGB
+        (``None`` when unknown), and the baseline (``None`` when the text is not upright: its
+        boxes are then PDFium's).
+
+        A closure over the calls and their buffers: in many real PDFs every character is a text
+        object of its own, so this runs once per character."""
+        font, fonts, new_font = self.font, self.fonts, self._font
+        matrix, font_size, origin, fill = self.matrix, self.font_size, self.origin, self.fill
+        m = ffi.new("float[6]")  # FS_MATRIX: a, b, c, d, e, f
+        m_bytes, unpack_m = ffi.buffer(m), struct.Struct("6f").unpack_from
+        x, y = ffi.new("double*"), ffi.new("double*")
+        rgba = ffi.new("unsigned[4]")
+        r, g, b, a = (rgba + i for i in range(4))
+        rgba_bytes, unpack_rgb = ffi.buffer(rgba), struct.Struct("3I4x").unpack_from
+        hypot = math.hypot
+
+        def run(tp: int, obj: int, index: int) -> _Run:
+            handle = font(obj)
+            name, bold = fonts.get(handle) or new_font(handle)
+            if matrix(tp, index, m):
+                _, mb, mc, md, _, _ = unpack_m(m_bytes)
+            else:
+                mb = mc = md = 0.0
+            upright = mb == 0 == mc and md > 0
+            size = font_size(tp, index) * (md if upright else hypot(mc, md))
+            origin(tp, index, x, y)
+            colour = unpack_rgb(rgba_bytes) if fill(obj, r, g, b, a) else None
+            return (name, bold, size, colour, y[0] if upright else None)
+
+        return run
 
 
 _api: _Api | None = None
 
 _Run = tuple  # (font, bold, size, fill, baseline): what one text object's characters share
-
-
-def _run(api: _Api, tp: int, obj: int, index: int) -> _Run:
-    """The shared attributes of text object ``obj``, read at its character ``index``: font name,
-    bold, size on the page, fill colour as RGB (``None`` when unknown), and the baseline (``None``
-    when the text is not upright: its boxes are then PDFium's)."""
-    name, bold = api.font_of(obj)
-    m = api.m
-    m[0] = m[1] = m[2] = m[3] = 0.0
-    upright = bool(api.matrix(tp, index, m)) and m[1] == 0 == m[2] and m[3] > 0
-    size = api.font_size(tp, index) * (m[3] if upright else math.hypot(m[2], m[3]))
-    api.origin(tp, index, api.x, api.y)
-    r, g, b, a = api.rgba
-    fill = (r[0], g[0], b[0]) if api.fill(obj, r, g, b, a) else None
-    return (name, bold, size, fill, api.y[0] if upright else None)
 
 
 def _handle(obj) -> int:
@@ -271,8 +287,9 @@ def _page(doc, index: int) -> Page:
     the origin; a page's /Rotate is not applied: neither engine reads a rotated page's lines well,
     and they differ there, see the README).
 
-    The inner loop runs once per character, so it is kept to one PDFium call (the character's box)
-    and one glyph; what a text object's characters share is read once per run (``_object_runs``).
+    Built column by column (``Page``): what a text object's characters share is read once per run
+    of them (``_object_runs``) and repeated; the inner loop runs once per character, and makes one
+    PDFium call (the character's box).
     """
     api = _api
     page = doc[index]
@@ -285,38 +302,82 @@ def _page(doc, index: int) -> Page:
         if len(text) != n:  # characters outside the BMP: take them one by one
             text = "".join(chr(api.unicode(tp, i)) for i in range(n))
         ref, unpack, buffer, char_box = api.box, api.unpack_box, api.box_bytes, api.char_box
+        new_run = api.run
         runs: dict[int, _Run] = {}
-        glyphs: list[Glyph] = []
-        append = glyphs.append
+        texts: list[str] = []
+        xs0: list[float] = []
+        xs1: list[float] = []
+        ys0: list[float] = []
+        ys1: list[float] = []
+        fonts: list[str] = []
+        bolds: list[bool] = []
+        sizes: list[float] = []
+        fills: list = []
         for start, end, obj in _object_runs(api.text_object, tp, n):
+            if not obj:
+                continue  # generated by PDFium (spaces and line breaks)
+            if end - start == 1:  # a character of its own (browsers, word processors): inline
+                ch = text[start]
+                if ch.isspace():
+                    continue  # word spaces come from the gaps
+                run = runs.get(obj)
+                if run is None:
+                    run = runs[obj] = new_run(tp, obj, start)
+                font, bold, size, fill, baseline = run
+                char_box(tp, start, ref)
+                x0, top_, x1, low = unpack(buffer)
+                if baseline is None:
+                    ys0.append(low - bottom)
+                    ys1.append(top_ - bottom)
+                else:
+                    ys0.append(baseline - bottom)
+                    ys1.append(baseline - bottom + size)
+                texts.append(ch)
+                xs0.append(x0)
+                xs1.append(x1)
+                fonts.append(font)
+                bolds.append(bold)
+                sizes.append(size)
+                fills.append(fill)
+                continue
             chars = text[start:end]
-            if not obj or chars.isspace():
-                continue  # generated by PDFium, or only spaces (word spaces come from the gaps)
+            if chars.isspace():
+                continue
+            keep = [i for i, ch in enumerate(chars, start) if not ch.isspace()]
             run = runs.get(obj)
             if run is None:
-                first = start + len(chars) - len(chars.lstrip())
-                run = runs[obj] = _run(api, tp, obj, first)
+                run = runs[obj] = new_run(tp, obj, keep[0])
             font, bold, size, fill, baseline = run
-            y0 = None if baseline is None else baseline - bottom
-            y1 = None if y0 is None else y0 + size
-            for i, ch in enumerate(chars, start):
-                if ch.isspace():
-                    continue  # PDFium keeps only some space glyphs; gaps make word spaces
+            for i in keep:
                 char_box(tp, i, ref)
                 x0, top_, x1, low = unpack(buffer)  # FS_RECTF: left, top, right, bottom
-                if y0 is None:  # not upright: PDFium's own box
-                    append(new_glyph(Glyph, (ch, x0 - left, x1 - left, low - bottom, top_ - bottom,
-                                             font, bold, size, fill)))  # fmt: skip
-                else:
-                    append(new_glyph(Glyph, (ch, x0 - left, x1 - left, y0, y1, font, bold, size,
-                                             fill)))  # fmt: skip
-        backgrounds = None
+                xs0.append(x0)
+                xs1.append(x1)
+                if baseline is None:  # not upright: PDFium's own box
+                    ys0.append(low - bottom)
+                    ys1.append(top_ - bottom)
+            count = len(keep)
+            if baseline is not None:
+                y0 = baseline - bottom
+                ys0 += [y0] * count
+                ys1 += [y0 + size] * count
+            texts += [text[i] for i in keep]
+            fonts += [font] * count
+            bolds += [bold] * count
+            sizes += [size] * count
+            fills += [fill] * count
+        backgrounds = []
         if any(is_white(run[3]) for run in runs.values()):  # white text: what is under it?
             backgrounds = [
                 (a - left, b - bottom, c - left, d - bottom)
                 for a, b, c, d in _backgrounds(api, _handle(page.raw))
             ]
-        return Page(glyphs, abs(right - left), abs(top - bottom), backgrounds or [])
+        return Page(
+            texts, np.array(xs0) - left, np.array(xs1) - left, np.array(ys0, dtype=np.float64),
+            np.array(ys1, dtype=np.float64), fonts, np.array(bolds, dtype=bool),
+            np.array(sizes, dtype=np.float64), fills, abs(right - left), abs(top - bottom),
+            backgrounds,
+        )  # fmt: skip
     finally:
         textpage.close()
         page.close()

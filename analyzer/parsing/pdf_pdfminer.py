@@ -9,7 +9,7 @@ import io
 import logging
 
 from analyzer.errors import AnalyzerError, Corrupt, Encrypted, TooLarge
-from analyzer.parsing.pdf import Glyph, Page, font_name, is_bold_font, is_white, new_glyph
+from analyzer.parsing.pdf import Page, font_name, is_bold_font, is_white
 
 _LOG_NAMES = (
     "pdfminer",
@@ -110,7 +110,7 @@ def _device(rsrc):
     from pdfminer.pdffont import PDFUnicodeNotDefined
 
     class GlyphAggregator(PDFPageAggregator):
-        glyphs: list[Glyph]
+        glyphs: list[tuple]  # rows in Glyph's field order (Page.from_rows)
         _state = _fill = None
 
         def begin_page(self, page, ctm) -> None:
@@ -133,14 +133,14 @@ def _device(rsrc):
                 # Upright: on the baseline, one font size high (LTChar's arithmetic, unrolled).
                 low = font.get_descent() * fontsize + rise
                 size = (d * (low + fontsize) + f) - (d * low + f)
-                glyph = new_glyph(Glyph, (text, e, a * adv + e, f, f + size, name,
-                                          is_bold_font(name), size, self._fill))  # fmt: skip
+                glyph = (text, e, a * adv + e, f, f + size, name, is_bold_font(name), size,
+                         self._fill)  # fmt: skip
             else:  # rotated, mirrored or vertical text: pdfminer's own box
                 ch = LTChar(matrix, font, fontsize, scaling, rise, text, font.char_width(cid),
                             font.char_disp(cid), ncs, graphicstate)  # fmt: skip
                 y0, y1 = (f, f + ch.size) if b == 0 and c == 0 and d > 0 else (ch.y0, ch.y1)
-                glyph = new_glyph(Glyph, (text, ch.x0, ch.x1, y0, y1, name, is_bold_font(name),
-                                          ch.size, self._fill))  # fmt: skip
+                glyph = (text, ch.x0, ch.x1, y0, y1, name, is_bold_font(name), ch.size,
+                         self._fill)  # fmt: skip
             self.glyphs.append(glyph)
             return adv
 
@@ -178,6 +178,8 @@ def read_pages(data: bytes, max_pages: int) -> tuple[list[Page], int]:
                 break  # keep what was readable before the damage
             raise Corrupt(f"the PDF is damaged and cannot be read ({type(exc).__name__})") from exc
         out.append(
-            Page(device.glyphs, layout.width or 612.0, layout.height or 792.0, _backgrounds(layout))
+            Page.from_rows(
+                device.glyphs, layout.width or 612.0, layout.height or 792.0, _backgrounds(layout)
+            )
         )
     return out, len(pages)
