@@ -342,11 +342,26 @@ def _split_columns(boxes: list[_Box], width: float) -> float | None:
     )
     if not candidates:
         return None
-    # Every candidate (rows) against every box (columns) at once.
-    x = np.array(candidates, dtype=np.float64)[:, None]
     x0, x1, top, bottom = (
         np.array([getattr(b, name) for b in boxes]) for name in ("x0", "x1", "top", "bottom")
     )
+    xs = np.array(candidates, dtype=np.float64)
+    chunk = max(1, _CELLS // len(boxes))  # candidates per block: memory stays flat on any page
+    score = np.concatenate(
+        [_split_scores(xs[i : i + chunk], x0, x1, top, bottom, width) for i in range(0, len(xs), chunk)]
+    )  # fmt: skip
+    if np.isneginf(score).all():
+        return None
+    return candidates[int(np.argmax(score))]  # the first best
+
+
+_CELLS = 1 << 18  # candidate x box cells tested at once by _split_scores
+
+
+def _split_scores(xs, x0, x1, top, bottom, width: float) -> np.ndarray:
+    """``_split_columns``' score of each candidate x in ``xs`` (-inf where it does not split the
+    page), every candidate (rows) against every box (columns) at once."""
+    x = xs[:, None]
     left = x1 <= x
     right = ~left & (x0 >= x)
     crossing = ~left & ~right
@@ -360,10 +375,8 @@ def _split_columns(boxes: list[_Box], width: float) -> float | None:
     shorter = _min(l_top - l_bottom, r_top - r_bottom)
     side_by_side = col_top - col_bottom > 0.5 * _max(shorter, np.ones_like(shorter))
     ok = (n_left >= 3) & (n_right >= 3) & (below_band <= 2) & side_by_side
-    if not ok.any():
-        return None
-    score = np.minimum(n_left, n_right) - 0.01 * np.abs(x[:, 0] - width / 2) / width
-    return candidates[int(np.argmax(np.where(ok, score, -np.inf)))]  # the first best
+    score = np.minimum(n_left, n_right) - 0.01 * np.abs(xs - width / 2) / width
+    return np.where(ok, score, -np.inf)
 
 
 def _highest(values: np.ndarray, where: np.ndarray) -> np.ndarray:
