@@ -114,6 +114,96 @@ def test_glyph_attributes_are_what_was_drawn():
         assert first["9"].font == "Courier"
 
 
+def _hebrew_pdf(last_colour: str) -> bytes:
+    """A line of Latin text and a Hebrew word in one text object, then one more Hebrew letter in
+    a text object of its own (bold, 20 pt, ``last_colour``) right after it. PDFium puts the line
+    in reading order, so the lone letter lands among the first object's characters."""
+    letters = {ord(c): 0x05D0 + i for i, c in enumerate("WXYZqrv")}  # alef to zayin
+    to_unicode = {ord(c): ord(c) for c in "Coding Spec"} | letters
+    content = (
+        b"BT /F1 12 Tf 1 0 0 1 20 700 Tm (Coding Spec ) Tj ET "
+        b"BT /F1 12 Tf 1 0 0 1 100 700 Tm (Cod WXYZqr) Tj ET "
+        b"BT /F2 20 Tf " + last_colour.encode() + b" rg 1 0 0 1 170 700 Tm (v) Tj ET"
+    )
+    return make.raw_pdf(content, {"F1": "Helvetica", "F2": "Helvetica-Bold"}, to_unicode)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_right_to_left_text_keeps_each_letters_own_attributes(engine):
+    page = _glyphs(engine, _hebrew_pdf("1 0 0"))[0][0][2]
+    zayin = [g for g in page if g.text == "\u05d6"]
+    assert [(g.font, g.bold, g.size, g.fill) for g in zayin] == [
+        ("Helvetica-Bold", True, 20.0, (255, 0, 0))
+    ]
+    others = {(g.font, g.size) for g in page if "\u05d0" <= g.text <= "\u05d5"}
+    assert others == {("Helvetica", 12.0)}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_white_right_to_left_letter_is_still_hidden(engine):
+    hidden = []
+    read_pdf(_hebrew_pdf("1 1 1"), 30, engine, hidden)
+    assert [(h.reason, h.text) for h in hidden] == [("white text on a white page", "\u05d6")]
+
+
+def _one_object_per_character_pdf() -> bytes:
+    """A heading drawn one text object per character (as browsers and word processors write
+    them), bold and in colour, then a line drawn as one object, then white characters one by
+    one: the pdfium reader has a path for each kind of object."""
+    bold_widths = {"S": 667, "K": 722, "I": 278, "L": 611}  # Helvetica-Bold, per 1,000
+    ops, x = [], 40.0
+    for ch in "SKILLS":  # each letter where the last one ended
+        ops.append(b"BT /F2 14 Tf 0.1 0.2 0.6 rg 1 0 0 1 %.3f 720 Tm (%s) Tj ET" % (x, ch.encode()))
+        x += bold_widths[ch] * 14 / 1000
+    ops.append(b"BT /F1 10 Tf 0 g 1 0 0 1 40 700 Tm (Coded 22 charts per day) Tj ET")
+    x = 40.0
+    for ch in "CPC":  # Helvetica: C 722, P 667
+        ops.append(b"BT /F1 10 Tf 1 1 1 rg 1 0 0 1 %.3f 680 Tm (%s) Tj ET" % (x, ch.encode()))
+        x += {"C": 722, "P": 667}[ch] * 10 / 1000
+    to_unicode = {c: c for c in range(32, 127)}
+    return make.raw_pdf(b"\n".join(ops), {"F1": "Helvetica", "F2": "Helvetica-Bold"}, to_unicode)
+
+
+def test_one_object_per_character_reads_as_one_object_per_line():
+    data = _one_object_per_character_pdf()
+    (a,), _ = _glyphs("pdfminer", data)
+    (b,), _ = _glyphs("pdfium", data)
+    rows_a, rows_b = a[2], b[2]
+    assert "".join(g.text for g in rows_b) == "SKILLSCoded22chartsperdayCPC"
+    assert "".join(g.text for g in rows_a) == "".join(g.text for g in rows_b)
+    for x, y in zip(rows_a, rows_b, strict=True):
+        assert (x.font, x.bold, x.fill, round(x.size, 1)) == (y.font, y.bold, y.fill, round(y.size, 1))
+        assert max(abs(x.x0 - y.x0), abs(x.x1 - y.x1), abs(x.y0 - y.y0), abs(x.y1 - y.y1)) < 1.0
+    assert {g.fill for g in rows_b if g.text in "SKIL"} == {(26, 51, 153)}
+    for engine in ENGINES:
+        hidden = []
+        lines = [ln.text for ln in read_pdf(data, 30, engine, hidden)[0]]
+        assert lines == ["SKILLS", "Coded 22 charts per day"]
+        assert [(h.reason, h.text) for h in hidden] == [("white text on a white page", "CPC")]
+
+
+def test_object_runs_gallop_over_contiguous_objects_and_ask_one_by_one_otherwise():
+    objects = [7] * 20 + [0] + [7] * 10 + [5] * 30 + [0, 3]
+    calls = []
+
+    def text_object(_tp, i):
+        calls.append(i)
+        return objects[i]
+
+    runs = pdf_pdfium._object_runs(text_object, 0, len(objects), one_by_one=False)
+    assert runs[0][0] == 0 and runs[-1][1] == len(objects)
+    assert all(a[1] == b[0] for a, b in zip(runs, runs[1:]))  # consecutive, no gap
+    for start, end, obj in runs:  # PDFium's own characters (0) may sit inside a run
+        assert objects[start] == obj and all(objects[i] in (obj, 0) for i in range(start, end))
+    assert len(calls) < len(objects)  # not asked character by character
+    interleaved = [7, 7, 9, 7, 7, 7, 7, 7, 0, 0, 5, 5]
+    runs = pdf_pdfium._object_runs(lambda _tp, i: interleaved[i], 0, len(interleaved), True)
+    assert runs == [(0, 2, 7), (2, 3, 9), (3, 8, 7), (8, 10, 0), (10, 12, 5)]
+    assert pdf_pdfium._object_runs(text_object, 0, 0, one_by_one=False) == []
+    assert pdf_pdfium._right_to_left("Coding \u05d0") and pdf_pdfium._right_to_left("\u0627")
+    assert not pdf_pdfium._right_to_left("Coding Specialist 2019\u2013present \u00e9")
+
+
 @pytest.mark.parametrize("layout", LAYOUTS, ids=list(LAYOUTS))
 def test_engines_give_the_same_lines(layout):
     data = LAYOUTS[layout]()

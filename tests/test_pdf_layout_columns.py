@@ -80,15 +80,15 @@ BASELINES = [100.0, 100.25, 103.0, 112.0, 300.0]
 
 
 @st.composite
-def rows(draw, max_size: int = 60):
+def rows(draw, max_size: int = 90):
     """Glyph rows in drawing order: mostly left to right along a few baselines, with jumps."""
     out = []
     x = 50.0
     for _ in range(draw(st.integers(0, max_size))):
-        x += draw(st.sampled_from([0.0, 0.0, 0.3, 1.0, 2.5, 9.0, 40.0, -7.0, -300.0]))
-        width = draw(st.sampled_from([0.0, 0.5, 5.0, 6.0, 6.0, 11.0]))
-        y0 = draw(st.sampled_from(BASELINES))
-        size = draw(st.sampled_from([0.0, 1.0, 10.0, 10.0, 12.0]))
+        x += draw(st.sampled_from([0.0, 0.0, 0.0, 0.3, 1.0, 2.5, 9.0, 40.0, -7.0, -300.0]))
+        width = draw(st.sampled_from([-3.0, 0.0, 0.5, 5.0, 6.0, 6.0, 6.0, 11.0]))
+        y0 = out[-1][3] if out and draw(st.integers(0, 3)) else draw(st.sampled_from(BASELINES))
+        size = out[-1][7] if out and draw(st.booleans()) else draw(st.sampled_from([0.0, 1.0, 10.0, 12.0]))
         y1 = y0 + draw(st.sampled_from([size, size, size * 0.5]))
         bold = draw(st.booleans())
         fill = draw(st.sampled_from([(0, 0, 0), (0, 0, 0), (255, 255, 255), (250, 250, 245), None]))
@@ -178,12 +178,15 @@ def split_plainly(boxes, width):
 
 @st.composite
 def line_boxes(draw):
+    """Lines of a page: edges on and off whole points (a candidate can equal an edge), heights
+    under a point, bottoms a point or two below other lines' tops."""
     out = []
     for _ in range(draw(st.integers(0, 40))):
-        x0 = draw(st.sampled_from([36.0, 40.0, 200.0, 210.5, 230.0, 400.0]))
-        x1 = x0 + draw(st.sampled_from([20.0, 150.0, 160.0, 380.0, 540.0]))
-        bottom = draw(st.sampled_from([60.0, 100.0, 300.0, 500.0, 700.0, 740.0]))
-        out.append(_Box("x", x0, x1, bottom + 10.0, bottom, False, 10.0))
+        x0 = draw(st.sampled_from([36.0, 40.0, 196.0, 200.0, 204.0, 210.5, 230.0, 304.0, 400.0]))
+        x1 = x0 + draw(st.sampled_from([2.0, 20.0, 150.0, 160.0, 380.0, 540.0]))
+        bottom = draw(st.sampled_from([60.0, 100.0, 299.0, 300.0, 308.5, 500.0, 700.0, 740.0]))
+        height = draw(st.sampled_from([0.0, 0.5, 10.0, 10.0]))
+        out.append(_Box("x", x0, x1, bottom + height, bottom, False, 10.0))
     return out
 
 
@@ -210,3 +213,73 @@ def test_an_empty_page_has_no_lines_and_nothing_hidden():
     hidden = []
     assert _boxes(page) == [] and len(split_hidden(page, 1, hidden)) == 0 and hidden == []
     assert isinstance(page.x0, np.ndarray) and page.rows() == []
+
+
+def test_equal_scores_keep_the_leftmost_split(monkeypatch):
+    """Two gaps as good as each other, as far from the middle: the first (leftmost) is kept,
+    whole or a candidate at a time."""
+    rows_at = [700.0 - 14 * i for i in range(6)]
+    boxes = [_Box("a", 36.0, 190.0, y + 10, y, False, 10.0) for y in rows_at]
+    boxes += [_Box("b", 230.0, 382.0, y + 10, y, False, 10.0) for y in rows_at]
+    boxes += [_Box("c", 422.0, 576.0, y + 10, y, False, 10.0) for y in rows_at]
+    expected = split_plainly(boxes, 612.0)
+    assert expected == 228  # 228 and 384 (= 612 - 228), either side of the middle column, tie
+    assert _split_columns(boxes, 612.0) == expected
+    monkeypatch.setattr(pdf, "_CELLS", 1)
+    assert _split_columns(boxes, 612.0) == expected
+
+
+def test_a_lines_weight_and_size_come_from_its_first_24_glyphs():
+    def line(bold_from: int, size_from: int) -> list:
+        return [
+            ("a", 10.0 + 6 * i, 16.0 + 6 * i, 100.0, 110.0, "F", i >= bold_from, 10.0 if i < size_from else 20.0, None)
+            for i in range(40)
+        ]  # fmt: skip
+
+    (regular,) = _boxes(Page.from_rows(line(bold_from=24, size_from=24)))
+    assert (regular.bold, regular.size) == (False, 10.0)
+    (bold,) = _boxes(Page.from_rows(line(bold_from=9, size_from=12)))  # 15 of 24 bold: 0.625
+    assert (bold.bold, bold.size) == (True, 15.0)  # the median of 12 at 10 pt and 12 at 20 pt
+
+
+def test_a_glyph_that_cannot_be_placed_is_left_out():
+    rows = [
+        ("C", 10.0, 16.0, 100.0, 112.0, "F", False, 12.0, None),
+        ("P", float("nan"), 17.0, 100.0, 112.0, "F", False, 12.0, None),
+        ("A", 16.0, 22.0, 100.0, 112.0, "F", False, float("inf"), None),
+        ("C", 16.0, 22.0, 100.0, 112.0, "F", False, 12.0, None),
+    ]
+    visible = split_hidden(Page.from_rows(rows), 1, [])
+    assert [g.text for g in visible.rows()] == ["C", "C"]
+    assert as_tuples(_boxes(visible)) == [("CC", 10.0, 22.0, 112.0, 100.0, False, 12.0)]
+
+
+def test_white_glyphs_are_tested_against_backgrounds_in_blocks(monkeypatch):
+    """Many white glyphs and many shapes: the same answer a block at a time as all at once."""
+    rows = [("w", 10.0 * i, 10.0 * i + 6, 100.0, 110.0, "F", False, 10.0, (255, 255, 255)) for i in range(50)]
+    backgrounds = [(20.0 * i, 90.0, 20.0 * i + 4, 120.0) for i in range(40)]  # every other glyph
+    def read():
+        hidden = []
+        visible = split_hidden(Page.from_rows(rows, backgrounds=backgrounds), 1, hidden)
+        return [g.x0 for g in visible.rows()], [h.text for h in hidden]
+
+    whole = read()
+    assert whole[0] == [20.0 * i for i in range(25)]  # centres 3 + 20i lie on a shape
+    monkeypatch.setattr(pdf, "_CELLS", 7)
+    assert read() == whole
+
+
+def test_column_split_edges():
+    """A line ending exactly on the split is left of it; a side whose lines all sit within a
+    point of each other counts as a point high when asking whether the sides are side by side."""
+    left = [_Box("l", 36.0, 200.0, y + 10, y, False, 10.0) for y in (700.0, 686.0)]
+    edge = _Box("e", 100.0, 202.0, 644.0 + 10, 644.0, False, 10.0)  # the third line on the left
+    right = [_Box("r", 202.0, 560.0, y + 10, y, False, 10.0) for y in (700.0, 686.0, 672.0, 658.0)]
+    boxes = left + right + [edge] + [_Box("f", 36.0, 560.0, 60.0, 50.0, False, 10.0)] * 2
+    assert _split_columns(boxes, 612.0) == split_plainly(boxes, 612.0) == 202
+    flat = [_Box("f", 36.0 + 50 * i, 80.0 + 50 * i, 300.5, 300.0, False, 10.0) for i in range(3)]
+    tall = [_Box("t", 400.0, 560.0, y + 0.5, y, False, 10.0) for y in (300.0, 299.0, 298.0, 297.0, 296.0)]
+    # The sides overlap by half a point: side by side only against half of the flat side's
+    # height (a quarter point), not against half a point.
+    assert split_plainly(flat + tall, 612.0) is None
+    assert _split_columns(flat + tall, 612.0) is None

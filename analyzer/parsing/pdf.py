@@ -34,7 +34,8 @@ _BOLD = ("bold", "black", "heavy", "semibold", "demi", "-bd", ",b")
 
 class Glyph(NamedTuple):
     """One visible character as an engine read it, in page space (points, y grows upwards): a row
-    of a ``Page`` (``Page.rows``; the pdfminer engine draws its glyphs as these rows).
+    of a ``Page`` (``Page.rows``, for tests and for looking at a page; the pdfminer engine draws
+    its glyphs as plain tuples in this field order, ``Page.from_rows``).
 
     Engines leave whitespace glyphs out: PDFium keeps only some of a file's space glyphs, so word
     spaces are inferred from the gaps between glyphs (pdfminer's word-margin rule) for both. The box
@@ -145,6 +146,7 @@ _NO_BOLD = np.zeros(0, dtype=bool)
 _TINY_PT = 1.5  # text this small cannot be read on the page
 _LIGHT = 240  # a fill with every channel at least this is white to the eye
 _TINY, _WHITE = "tiny text (under 1.5 pt)", "white text on a white page"
+_CELLS = 1 << 18  # pairs tested at once (glyph x background, candidate x line): memory stays flat
 
 
 def is_white(fill: tuple[int, int, int] | None) -> bool:
@@ -158,19 +160,27 @@ def split_hidden(page: Page, page_no: int, hidden: list) -> Page:
 
     Text under 1.5 pt is hidden; so is white text, unless the engine knows the page's backgrounds
     and the glyph's centre is on one of them. A run ends where the reason changes or where the next
-    hidden glyph does not continue the last one's line."""
+    hidden glyph does not continue the last one's line. A glyph whose box or size is not a finite
+    number (a broken font matrix) cannot be placed, and is left out."""
     from analyzer.models.document import HiddenText
 
     if not len(page):
         return page
+    placed = np.isfinite(page.x0) & np.isfinite(page.x1) & np.isfinite(page.y0)
+    placed &= np.isfinite(page.y1) & np.isfinite(page.size)
+    if not placed.all():
+        page = page.take(np.flatnonzero(placed))
     why = np.where(page.size < _TINY_PT, 1, 0)  # 1: tiny, 2: white, 0: visible
     whites = {fill for fill in set(page.fill) if is_white(fill)}
     if page.backgrounds is not None and whites:
-        white = np.fromiter((fill in whites for fill in page.fill), dtype=bool, count=len(page))
-        cx, cy = (page.x0 + page.x1) / 2, (page.y0 + page.y1) / 2
-        for x0, y0, x1, y1 in page.backgrounds:
-            white &= ~((x0 <= cx) & (cx <= x1) & (y0 <= cy) & (cy <= y1))
-        why[(why == 0) & white] = 2
+        white = np.flatnonzero(
+            (why == 0) & np.fromiter((f in whites for f in page.fill), dtype=bool, count=len(page))
+        )
+        off = _off_backgrounds(
+            (page.x0[white] + page.x1[white]) / 2, (page.y0[white] + page.y1[white]) / 2,
+            page.backgrounds,
+        )  # fmt: skip
+        why[white[off]] = 2
     if not why.any():
         return page  # the usual page: nothing tiny, nothing white
     index = np.flatnonzero(why)
@@ -185,6 +195,20 @@ def split_hidden(page: Page, page_no: int, hidden: list) -> Page:
             reason = _TINY if reasons[start] == 1 else _WHITE
             hidden.append(HiddenText(text=text[:300], reason=reason, page=page_no))
     return page.take(np.flatnonzero(why == 0))
+
+
+def _off_backgrounds(cx: np.ndarray, cy: np.ndarray, backgrounds) -> np.ndarray:
+    """Which of the points (cx, cy) lie on none of the boxes (x0, y0, x1, y1), edges included;
+    tested a block of points against every box at a time, so memory stays flat."""
+    if not len(cx) or not backgrounds:
+        return np.ones(len(cx), dtype=bool)
+    x0, y0, x1, y1 = (np.array(column, dtype=np.float64) for column in zip(*backgrounds))
+    step = max(1, _CELLS // len(x0))
+    on = [
+        ((x0 <= px) & (px <= x1) & (y0 <= py) & (py <= y1)).any(axis=1)
+        for px, py in ((cx[i : i + step, None], cy[i : i + step, None]) for i in range(0, len(cx), step))
+    ]  # fmt: skip
+    return ~np.concatenate(on)
 
 
 @dataclass
@@ -218,8 +242,8 @@ def _joins(x0: np.ndarray, x1: np.ndarray, y0: np.ndarray, y1: np.ndarray) -> np
     On one baseline in one size, two glyphs are on a line; otherwise their boxes must overlap
     vertically by more than half the lower one's height. Then the horizontal gap between them must
     be under twice the wider one's width (two zero-width glyphs never join). Each ``min``/``max``
-    is written as Python's own (``b if b < a else a``), so that the result is the same as a glyph
-    by glyph test even for odd values.
+    is written as Python's own (``b if b < a else a``); with the finite values ``split_hidden``
+    leaves, the result is that of testing glyph by glyph.
     """
     a0, a1, b0, b1 = y0[:-1], y1[:-1], y0[1:], y1[1:]
     one_baseline = (a0 == b0) & (a1 == b1) & (a1 > a0)
@@ -353,9 +377,6 @@ def _split_columns(boxes: list[_Box], width: float) -> float | None:
     if np.isneginf(score).all():
         return None
     return candidates[int(np.argmax(score))]  # the first best
-
-
-_CELLS = 1 << 18  # candidate x box cells tested at once by _split_scores
 
 
 def _split_scores(xs, x0, x1, top, bottom, width: float) -> np.ndarray:

@@ -1,10 +1,12 @@
 """PDF glyphs with pypdfium2 (``--pdf-engine pdfium``): PDFium's text page. PDFium gets a resume's
-text 16-20 times faster than pdfminer.six; our reading with it is 1.5-4 times faster than with
-pdfminer (most on real-world PDFs), the rest being per-character work both engines share (README:
-speed section).
+text about 20 times faster than pdfminer.six; our whole reading with it (glyphs and layout) is about
+6 times faster than pdfminer.six's ``extract_text``, and 2-5 times faster than our reading with the
+pdfminer engine (most on real-world PDFs); what remains is PDFium's calls per character and per
+text object, made from Python (README: speed section).
 
 Each character comes with the attributes the pdfminer engine gives (text, box, font name, size,
-fill colour), in content-stream order, so ``analyzer.parsing.pdf`` lays both out the same way.
+fill colour), in the text page's order (content-stream order, except that right-to-left scripts are
+in reading order), so ``analyzer.parsing.pdf`` lays both out the same way.
 Characters PDFium generates itself (the spaces and line breaks it infers) are left out: the shared
 layout infers those from the boxes.
 
@@ -22,6 +24,7 @@ import multiprocessing as mp
 import os
 import struct
 import threading
+from unicodedata import bidirectional
 
 import numpy as np
 
@@ -138,6 +141,9 @@ def _read(data: bytes, max_pages: int) -> tuple[list[Page], int]:
             doc.close()
 
 
+_Run = tuple  # (font, bold, size, fill, baseline): what one text object's characters share
+
+
 class _Api:
     """The PDFium calls made per character or text object, bound once through cffi (its calls cost
     about half of ctypes' here) with handles as plain integers both ways, and their output buffers.
@@ -237,24 +243,33 @@ class _Api:
 
 _api: _Api | None = None
 
-_Run = tuple  # (font, bold, size, fill, baseline): what one text object's characters share
-
-
 def _handle(obj) -> int:
     """A PDFium handle or function pointer as a plain integer (0 for NULL)."""
     return ctypes.cast(obj, ctypes.c_void_p).value or 0
 
 
-def _object_runs(text_object, tp: int, n: int) -> list[tuple[int, int, int]]:
+def _object_runs(text_object, tp: int, n: int, one_by_one: bool) -> list[tuple[int, int, int]]:
     """The page's characters as runs ``(start, end, text object)`` of one text object each.
 
-    PDFium lists a text object's characters together, so each run's end is found by galloping and
-    then bisecting instead of asking for the object of every character: about 2 log2(L) calls for a
-    run of L characters (a generated PDF's line), and one per character where every character is
-    its own object (what browsers and word processors often write). The characters PDFium generates
-    (object 0: spaces and line breaks, which the caller skips) may sit inside another object's run,
-    so a run of object 0 is one character long.
+    Left to right, PDFium lists a text object's characters together, so each run's end is found by
+    galloping and then bisecting instead of asking for the object of every character: about
+    2 log2(L) calls for a run of L characters (a generated PDF's line), and one per character where
+    every character is its own object (what browsers and word processors often write). The
+    characters PDFium generates (object 0: spaces and line breaks, which the caller skips) may sit
+    inside another object's run, so a run of object 0 is one character long.
+
+    ``one_by_one``: ask for every character's object. PDFium puts right-to-left text (Hebrew,
+    Arabic) in reading order, which can place one object's characters among another's.
     """
+    if one_by_one:
+        runs: list[list] = []
+        for i in range(n):
+            obj = text_object(tp, i)
+            if runs and runs[-1][2] == obj:
+                runs[-1][1] = i + 1
+            else:
+                runs.append([i, i + 1, obj])
+        return [tuple(run) for run in runs]
     runs = []
     i, obj = 0, text_object(tp, 0) if n else 0
     while i < n:
@@ -282,6 +297,15 @@ def _object_runs(text_object, tp: int, n: int) -> list[tuple[int, int, int]]:
     return runs
 
 
+_RIGHT_TO_LEFT = frozenset({"R", "AL", "AN", "RLE", "RLO", "RLI"})  # Unicode bidi classes
+
+
+def _right_to_left(text: str) -> bool:
+    """Whether ``text`` has a character of a right-to-left script or a right-to-left control
+    (looked at once per distinct character)."""
+    return any(bidirectional(ch) in _RIGHT_TO_LEFT for ch in set(text))
+
+
 def _page(doc, index: int) -> Page:
     """One page's glyphs, in the coordinates pdfminer uses (the media box's lower-left corner at
     the origin; a page's /Rotate is not applied: neither engine reads a rotated page's lines well,
@@ -289,7 +313,10 @@ def _page(doc, index: int) -> Page:
 
     Built column by column (``Page``): what a text object's characters share is read once per run
     of them (``_object_runs``) and repeated; the inner loop runs once per character, and makes one
-    PDFium call (the character's box).
+    PDFium call (the character's box). A text object of one character (browsers and word
+    processors often write one per character) is added inline, without the lists a longer run
+    repeats; both paths build the same columns (``tests/test_pdf_engines.py`` reads each kind
+    against the pdfminer engine).
     """
     api = _api
     page = doc[index]
@@ -313,7 +340,7 @@ def _page(doc, index: int) -> Page:
         bolds: list[bool] = []
         sizes: list[float] = []
         fills: list = []
-        for start, end, obj in _object_runs(api.text_object, tp, n):
+        for start, end, obj in _object_runs(api.text_object, tp, n, _right_to_left(text)):
             if not obj:
                 continue  # generated by PDFium (spaces and line breaks)
             if end - start == 1:  # a character of its own (browsers, word processors): inline

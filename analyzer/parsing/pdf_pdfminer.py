@@ -102,9 +102,9 @@ def _backgrounds(layout) -> list:
 
 def _device(rsrc):
     """pdfminer's page aggregator without layout analysis (``laparams=None``: the shared layout
-    groups the glyphs itself), whose characters become ``Glyph``s as they are drawn, in content
-    order, instead of pdfminer's ``LTChar`` objects (shapes and images are still collected, for the
-    hidden-text filter's backgrounds)."""
+    groups the glyphs itself), whose characters become rows (tuples in ``Glyph``'s field order) as
+    they are drawn, in content order, instead of pdfminer's ``LTChar`` objects (shapes and images
+    are still collected, for the hidden-text filter's backgrounds)."""
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LTChar
     from pdfminer.pdffont import PDFUnicodeNotDefined
