@@ -33,9 +33,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz
 
-from analyzer.models.report import LEVELS, Report
+from analyzer.models.findings import Candidate
+from analyzer.models.report import LEVELS, ErrorInfo, Report
 from analyzer.names import display_name
 from analyzer.parsing.sniff import sniff
 from analyzer.pipeline import Analyzer
@@ -198,6 +200,37 @@ def in_order(results: Iterator[Result]) -> Iterator[Result]:
 # -- after analysis: filters, duplicates, blind --------------------------------------------------
 
 
+class _Part(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class _Held(_Part):
+    id: str
+    status: str
+
+
+class _Level(_Part):
+    level: str
+
+
+class _Overall(_Part):
+    overall: int
+
+
+class ReportHead(_Part):
+    """The fields of a report that a run's decisions read (failure counts, ``DuplicateFinder``,
+    ``Filters``), parsed from its JSON without the rest: evidence, sections, positions and
+    suggestions are most of a report, and parsing each whole was the largest part of the batch
+    parent's work per file. The whole ``Report`` is parsed only for an output that needs it."""
+
+    error: ErrorInfo | None = None
+    candidate: Candidate = Field(default_factory=Candidate)
+    credentials: list[_Held] = Field(default_factory=list)
+    stage: _Level | None = None
+    score: _Overall | None = None
+
+
+
 @dataclass(frozen=True)
 class Filters:
     """Which analysed reports a batch keeps (error rows are always kept).
@@ -214,11 +247,13 @@ class Filters:
     min_score: int | None = None
     top: int | None = None
 
-    def passes(self, report: Report) -> bool:
+    def passes(self, report: Report | ReportHead) -> bool:
         return passes(report, set(self.require), self.min_stage, self.min_score)
 
 
-def passes(report: Report, require: set[str], min_stage: str | None, min_score: int | None) -> bool:
+def passes(
+    report: Report | ReportHead, require: set[str], min_stage: str | None, min_score: int | None
+) -> bool:
     """Whether an analysed report meets the filters (error rows are handled by the caller)."""
     if require:
         held = {c.id for c in report.credentials if c.status in ("held", "apprentice")}
@@ -253,7 +288,7 @@ class DuplicateFinder:
         self.by_surname: dict[str, dict[str, int]] = {}
 
     def check(
-        self, report: Report, digest: str | None, label: str, index: int
+        self, report: Report | ReportHead, digest: str | None, label: str, index: int
     ) -> tuple[int | None, str | None]:
         """``(group, "first member (why)")`` if this report repeats an earlier one, else
         ``(None, None)``; then remember it (as ``label``, at input position ``index``)."""
@@ -396,6 +431,8 @@ class Sink(Protocol):
         wants_rows: ``close`` needs ``Kept.rows`` (ranked summary rows).
         wants_full: ``close`` needs ``Kept.full`` (complete reports, ranked).
         wants_metric_details: (optional) the rows' metrics need their text and first evidence.
+        wants_report: (optional, default True) ``add`` reads its ``report``; when False it is
+            given ``None`` and only ``text`` (the run then parses no report it does not need).
     """
 
     name: str
@@ -403,8 +440,9 @@ class Sink(Protocol):
     wants_rows: bool
     wants_full: bool
 
-    def add(self, report: Report, text: str) -> None:
-        """One kept report; ``text`` is its compact JSON."""
+    def add(self, report: Report | None, text: str) -> None:
+        """One kept report; ``text`` is its compact JSON (``report`` is ``None`` when the sink's
+        ``wants_report`` is False)."""
 
     def close(self, kept: Kept | None, complete: bool) -> None:
         """The end of the run; ``complete`` is False when it was stopped early."""
@@ -550,26 +588,34 @@ def _set_apart_the_posting(found: Discovery, job: Job) -> None:
 
 def _feed(results, tasks, live, kept, summary, filters, blind_mode, progress) -> None:
     dups = DuplicateFinder()
+    # Most runs (JSONL) need no report parsed whole: the decisions read its head, the text is
+    # written as the worker made it.
+    wants_report = kept is not None or any(getattr(s, "wants_report", True) for s in live)
     for index, text, digest in in_order(results):
-        report = Report.model_validate_json(text)
+        head = ReportHead.model_validate_json(text)
         label = tasks[index][2]
-        group, entry = dups.check(report, digest, label, index)
-        if blind_mode:
-            report = blind(report, index)
-        if group is not None:
-            report = report.model_copy(update={"duplicate_group": group, "duplicate_of": [entry]})
-        keep = bool(report.error) or filters.passes(report)
-        if keep and (blind_mode or group is not None):
-            text = report.model_dump_json()
+        group, entry = dups.check(head, digest, label, index)
+        keep = bool(head.error) or filters.passes(head)
+        report = None
+        if keep and (wants_report or blind_mode or group is not None):
+            report = Report.model_validate_json(text)
+            if blind_mode:
+                report = blind(report, index)
+            if group is not None:
+                update = {"duplicate_group": group, "duplicate_of": [entry]}
+                report = report.model_copy(update=update)
+            if blind_mode or group is not None:
+                text = report.model_dump_json()
         # Counted and written together: a stop signal waits for both, so the summary's count is
         # always the rows the outputs hold plus those the filters left out.
         with STOP.writing():
             summary.done += 1
-            if report.error:
-                summary.failures[report.error.code] += 1
+            if head.error:
+                summary.failures[head.error.code] += 1
             if keep:
                 for sink in list(live):
-                    _guarded(summary, live, sink, lambda s=sink: s.add(report, text))
+                    given = report if getattr(sink, "wants_report", True) else None
+                    _guarded(summary, live, sink, lambda s=sink, r=given: s.add(r, text))
                 if kept is not None:
                     kept.add(report, text)
         if summary.stopped is not None:  # nobody reads standard output any more

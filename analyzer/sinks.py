@@ -22,7 +22,7 @@ class JsonlSink:
     written at the end, ranked, e.g. for a top N). When a write fails, every complete row
     written before it is kept."""
 
-    wants_rows = False
+    wants_rows = wants_report = False
 
     def __init__(self, path: str | os.PathLike | None, ranked: bool = False) -> None:
         self.name = "standard output" if path is None else os.fsdecode(path)
@@ -30,7 +30,7 @@ class JsonlSink:
         self.ranked = self.wants_full = ranked
         self.out = Output(path)
 
-    def add(self, report: Report, text: str) -> None:
+    def add(self, report: Report | None, text: str) -> None:
         if not self.ranked:
             self.out.write(text + "\n")
 
@@ -53,7 +53,7 @@ class PartitionedJsonlSink:
     it is full; after a stop or a failed write, every finished part and the complete rows of the
     current one are kept."""
 
-    wants_rows = wants_full = False
+    wants_rows = wants_full = wants_report = False
 
     def __init__(self, folder: str | os.PathLike, rows: int) -> None:
         if rows <= 0:
@@ -65,7 +65,7 @@ class PartitionedJsonlSink:
         self.rows, self.count, self.part = rows, 0, 0
         self.out: Output | None = None
 
-    def add(self, report: Report, text: str) -> None:
+    def add(self, report: Report | None, text: str) -> None:
         if self.out is None:
             self.out = Output(self.folder / f"part-{self.part:05d}.jsonl")
         self.out.write(text + "\n")
@@ -92,6 +92,7 @@ class RankedSink:
     a byte-order mark), ``xlsx`` or ``json`` (a list of complete reports)."""
 
     FORMATS = ("table", "csv", "xlsx", "json")
+    wants_report = False  # it reads the run's kept rows at the end
 
     def __init__(
         self,
@@ -113,7 +114,7 @@ class RankedSink:
         self.wants_metric_details = fmt == "xlsx"  # its metrics sheet: each one's text and line
         self.out: Output | None = None
 
-    def add(self, report: Report, text: str) -> None:
+    def add(self, report: Report | None, text: str) -> None:
         """Nothing until the end: the output needs the whole run ranked."""
 
     def close(self, kept: Kept | None, complete: bool) -> None:
@@ -159,6 +160,7 @@ class ReportsDirSink:
     position, a short safe stem of its file name and a hash (``analyzer.names.report_name``)."""
 
     wants_rows = wants_full = False
+    wants_report = True  # it renders each report
     EXTENSIONS = {"html": "html", "json": "json", "markdown": "md", "text": "txt"}
 
     def __init__(self, folder: str | os.PathLike, fmt: str = "html") -> None:

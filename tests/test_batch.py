@@ -230,3 +230,121 @@ def test_a_signal_keeps_every_finished_row(tmp_path: Path, signum, group):
         time.sleep(0.1)
     else:
         pytest.fail("a worker outlived its parent")
+
+
+# -- the parent's merge: each report parsed only as far as the outputs need -----------------------
+
+
+class _Recorder:
+    """A sink that keeps what ``add`` was given (``wants_report`` as told, or left unset)."""
+
+    name, paths, wants_rows, wants_full = "recorder", [], False, False
+
+    def __init__(self, wants_report: bool | None = None) -> None:
+        if wants_report is not None:
+            self.wants_report = wants_report
+        self.got: list = []
+
+    def add(self, report, text) -> None:
+        self.got.append((report, text))
+
+    def close(self, kept, complete) -> None:
+        pass
+
+    def abandon(self) -> None:
+        pass
+
+
+@pytest.fixture
+def worked(analyzer, folder):
+    """The folder with a resubmitted copy, and what a worker sends for each file: its JSON text
+    and digest, keyed by file name (the engine below replays them, last file first)."""
+    from datetime import date
+
+    shutil.copy(folder / "entry_coder.txt", folder / "zz_copy.txt")
+    sent = {}
+    for path in folder.rglob("*"):
+        if path.is_file() and not path.name.startswith(".") and path.suffix != ".png":
+            analysis = analyzer.run(path, date(2026, 11, 26), label=str(path))
+            sent[path.name] = (analysis.report.model_dump_json(), analysis.digest)
+
+    def engine(tasks, job):
+        for index, path, label in reversed(tasks):
+            yield index, *sent[path.name]
+
+    return folder, sent, engine
+
+
+def test_streamed_rows_are_the_workers_bytes_and_duplicates_are_rewritten(worked, tmp_path):
+    from analyzer.batch import Job, run_folder
+    from analyzer.models.report import Report
+    from analyzer.sinks import JsonlSink
+
+    folder, sent, engine = worked
+    out = tmp_path / "out.jsonl"
+    full, bare = _Recorder(), _Recorder(wants_report=False)
+    summary = run_folder(folder, [JsonlSink(out), full, bare], job=Job(), engine=engine)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    names = [Path(json.loads(line)["file"]).name for line in lines]
+    assert names[-2:] == ["skills_only.txt", "zz_copy.txt"] and len(lines) == 7
+    for name, line in zip(names[:-1], lines[:-1]):
+        assert line == sent[name][0]  # not parsed and written again: the worker's own bytes
+    first = str(folder / "entry_coder.txt")
+    again = json.loads(lines[-1])
+    assert again == {
+        **json.loads(sent["zz_copy.txt"][0]),
+        "duplicate_group": names.index("entry_coder.txt") + 1,
+        "duplicate_of": [f"{first} (identical file, same e-mail, same phone, same name)"],
+    }
+    # A sink that reads reports gets each one whole; one that does not gets only the text.
+    assert [text for _, text in full.got] == lines == [text for _, text in bare.got]
+    assert all(isinstance(r, Report) and r.model_dump_json() == t for r, t in full.got)
+    assert all(report is None for report, _ in bare.got)
+    assert summary.done == 7 and summary.failures == {"corrupt": 1}
+
+
+@pytest.mark.parametrize(
+    "require, min_stage, min_score",
+    [
+        (set(), None, None),
+        ({"CPC"}, None, None),
+        ({"CCS", "CPC-A"}, None, None),
+        (set(), "mid", None),
+        (set(), "senior", None),
+        (set(), None, 50),
+        ({"CPC"}, "entry", 30),
+    ],
+)
+def test_the_head_a_run_decides_on_decides_as_the_whole_report(
+    worked, require, min_stage, min_score
+):
+    """Filters and duplicates read only ``ReportHead``: the same answers as the whole report, on
+    real reports (held and apprentice credentials, stages, scores, an error row)."""
+    from analyzer.batch import DuplicateFinder, ReportHead, passes
+    from analyzer.models.report import Report
+
+    _, sent, _ = worked
+    by_head, by_report = DuplicateFinder(), DuplicateFinder()
+    kept = set()
+    for i, (name, (text, digest)) in enumerate(sorted(sent.items())):
+        head, report = ReportHead.model_validate_json(text), Report.model_validate_json(text)
+        assert head.error == report.error and head.candidate == report.candidate
+        decided = passes(head, require, min_stage, min_score)
+        assert decided == passes(report, require, min_stage, min_score)
+        assert by_head.check(head, digest, name, i) == by_report.check(report, digest, name, i)
+        if decided and not report.error:
+            kept.add(name)
+    assert kept == _EXPECTED_KEPT[(frozenset(require), min_stage, min_score)]
+
+
+ENTRY = {"entry_coder.txt", "zz_copy.txt"}  # CPC-A (apprentice), entry, score about 80
+_EXPECTED_KEPT = {  # the samples' README: who holds what, at which stage
+    (frozenset(), None, None): ENTRY
+    | {"mid_ed_coder.pdf", "senior_auditor.docx", "not_coding.txt", "skills_only.txt"},
+    (frozenset({"CPC"}), None, None): {"mid_ed_coder.pdf"},
+    (frozenset({"CCS", "CPC-A"}), None, None): ENTRY | {"skills_only.txt", "senior_auditor.docx"},
+    (frozenset(), "mid", None): {"mid_ed_coder.pdf", "senior_auditor.docx", "skills_only.txt"},
+    (frozenset(), "senior", None): {"senior_auditor.docx"},
+    (frozenset(), None, 50): ENTRY | {"mid_ed_coder.pdf", "senior_auditor.docx"},
+    (frozenset({"CPC"}), "entry", 30): {"mid_ed_coder.pdf"},
+}
