@@ -230,7 +230,6 @@ class ReportHead(_Part):
     score: _Overall | None = None
 
 
-
 @dataclass(frozen=True)
 class Filters:
     """Which analysed reports a batch keeps (error rows are always kept).
