@@ -73,7 +73,7 @@ def font_name(name: str) -> str:
     return _SUBSET_TAG.sub("", name)
 
 
-@dataclass
+@dataclass(eq=False)  # pages are compared by their rows(), not as arrays
 class Page:
     """One page's glyphs in content-stream order, stored column by column (the fields of ``Glyph``,
     one entry per glyph: numbers as numpy arrays, so that the layout tests every pair of neighbours
