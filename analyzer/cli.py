@@ -403,8 +403,7 @@ def cmd_single(args: argparse.Namespace) -> int:
         check_writable(args.output)
     source = _source(args.file)
     analyzer = Analyzer(args.rules, _limits(args))
-    with address_space_cap(args.max_memory):
-        analysis = analyzer.run(source, args.as_of, label=_label(args.file))
+    analysis = analyzer.run_capped(args.max_memory, source, args.as_of, label=_label(args.file))
     _emit(render(analysis, args.format, view=args.command, color=_color(args)), args.output)
     if analysis.report.error:
         err = analysis.report.error
@@ -444,8 +443,9 @@ def cmd_match(args: argparse.Namespace) -> int:
     posting = _read_posting(analyzer, args.job)
     if posting is None:
         return EXIT_FAILED
-    with address_space_cap(args.max_memory):
-        analysis = analyzer.run(source, args.as_of, label=_label(args.file), posting=posting)
+    analysis = analyzer.run_capped(
+        args.max_memory, source, args.as_of, label=_label(args.file), posting=posting
+    )
     _emit(render(analysis, args.format, view="match", color=_color(args)), args.output)
     if analysis.report.error:
         err = analysis.report.error

@@ -12,7 +12,7 @@ from typing import BinaryIO
 
 from analyzer.deadline import deadline
 from analyzer.errors import AnalyzerError
-from analyzer.limits import DEFAULT_LIMITS, Limits
+from analyzer.limits import DEFAULT_LIMITS, Limits, address_space_cap
 from analyzer.names import display_name
 from analyzer.parsing import check_bytes, read_bytes, read_file
 from analyzer.parsing.sections import Sectioner
@@ -113,12 +113,7 @@ class Analyzer:
                 error_report(name, as_of, "corrupt", "the file is nested too deeply to read"), None
             )
         except MemoryError:
-            return Analysis(
-                error_report(
-                    name, as_of, "too_large", "reading the file needed more memory than allowed"
-                ),
-                None,
-            )
+            pass  # reported below: the exception holds the failed work's memory until here
         except Exception as exc:  # a parser bug on a hostile file must not stop a batch
             log.debug("internal error on %s", name, exc_info=True)
             return Analysis(
@@ -127,6 +122,27 @@ class Analyzer:
                 ),
                 None,
             )
+        return Analysis(_too_large(name, as_of), None)
+
+    def run_capped(
+        self,
+        megabytes: int,
+        source: Source,
+        as_of: date | None = None,
+        label: str | None = None,
+        posting=None,
+    ) -> Analysis:
+        """``run`` with this process allowed to grow by at most ``megabytes`` of address space
+        (``address_space_cap``; 0: no cap). Past it the report is ``too_large``: built by ``run``
+        once the failed work is released, or here, after the cap is lifted, when even that had no
+        room left."""
+        try:
+            with address_space_cap(megabytes):
+                return self.run(source, as_of, label, posting)
+        except MemoryError:
+            pass  # the cap is lifted now
+        name = label if label is not None else _name(source)
+        return Analysis(_too_large(name, as_of or date.today()), None)
 
     def analyze_document(self, doc: Document, as_of: date) -> Report:
         """Findings and assessment for an already parsed document."""
@@ -156,6 +172,10 @@ class Analyzer:
 def error_report(name: str, as_of: date, code: str, message: str) -> Report:
     """The report for a file that could not be analysed."""
     return Report(file=name, as_of=as_of.isoformat(), error=ErrorInfo(code=code, message=message))
+
+
+def _too_large(name: str, as_of: date) -> Report:
+    return error_report(name, as_of, "too_large", "reading the file needed more memory than allowed")
 
 
 def _name(source: Source) -> str:

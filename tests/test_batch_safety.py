@@ -291,6 +291,58 @@ def test_the_memory_cap_gives_too_large(capsys, big_text, command):
     assert "Traceback" not in err
 
 
+def test_too_large_is_reported_once_the_failed_work_is_released(analyzer, monkeypatch):
+    """Past the memory cap, the report is built after the MemoryError is handled: while it is
+    being handled, its traceback still holds everything the failed work had allocated."""
+    import sys
+
+    from analyzer import pipeline
+
+    def out_of_memory(*_args, **_kwargs):
+        raise MemoryError
+
+    handling = []
+    real = pipeline.error_report
+
+    def report(*args):
+        handling.append(sys.exc_info()[0])
+        return real(*args)
+
+    monkeypatch.setattr(pipeline, "read_bytes", out_of_memory)
+    monkeypatch.setattr(pipeline, "error_report", report)
+    analysis = analyzer.run(SAMPLES / "entry_coder.txt", AS_OF)
+    assert analysis.report.error.code == "too_large"
+    assert handling == [None]  # not inside the except block
+
+
+@pytest.mark.parametrize("command", ["score", "match"])
+def test_too_large_with_no_room_left_even_to_say_so(capsys, monkeypatch, command):
+    """When even the too_large report cannot be made under the cap, it is made after the cap is
+    lifted: a report and exit code 1, never a traceback."""
+    from analyzer import pipeline
+
+    def out_of_memory(*_args, **_kwargs):
+        raise MemoryError
+
+    failures = iter([True])  # the first report (under the cap) fails too
+    real = pipeline.error_report
+
+    def report(*args):
+        if next(failures, False):
+            raise MemoryError
+        return real(*args)
+
+    monkeypatch.setattr(pipeline, "read_bytes", out_of_memory)
+    monkeypatch.setattr(pipeline, "error_report", report)
+    job = ["--job", str(SAMPLES / "jobs" / "entry_outpatient_cpc.txt")] if command == "match" else []
+    target = str(SAMPLES / "entry_coder.txt")
+    code = main([command, target, *job, "--max-memory", "500", "--format", "json", "--as-of", "2026-11-26"])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert json.loads(out)["error"]["code"] == "too_large"
+    assert "too_large" in err and "Traceback" not in err
+
+
 @pytest.mark.parametrize(
     "option, value",
     [("--timeout", "nan"), ("--timeout", "inf"), ("--timeout", "0"), ("--timeout", "-3"),

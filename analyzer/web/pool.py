@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from analyzer.limits import Limits, address_space_cap
+from analyzer.limits import Limits
 from analyzer.pipeline import error_report
 
 log = logging.getLogger(__name__)
@@ -84,8 +84,7 @@ def _analyse(
             posting = analyzer.read_posting(job.data, job.name)
         except AnalyzerError as exc:
             return Result("", job_error=(exc.code, exc.message))
-    with address_space_cap(_MEMORY_MB):  # past it: MemoryError, reported as too_large
-        analysis = analyzer.run(upload.data, as_of, label=upload.name, posting=posting)
+    analysis = analyzer.run_capped(_MEMORY_MB, upload.data, as_of, label=upload.name, posting=posting)
     html = None
     if html_view:
         from analyzer.web.pages import report_fragment
