@@ -19,7 +19,7 @@ from datetime import date
 from analyzer.models.document import Document, Line
 from analyzer.models.findings import Experience, Position
 from analyzer.rules.dates import RANGE, Span, find_spans, merged_years, position_span
-from analyzer.rules.prose import ProseReader
+from analyzer.rules.prose import ABBREVIATION_END, ProseReader
 from analyzer.rules.schema import ExperienceRules
 from analyzer.rules.work import WorkKinds
 
@@ -50,7 +50,6 @@ _TRAILING_LOCATION = re.compile(
     r"|\s+[A-Z][a-z]+\s+,\s*(?:[A-Z]{2}|State)"
     r"|\s+City\s*,\s*State|,\s*(?i:remote|hybrid))\s*$"
 )
-_ABBREVIATION_END = re.compile(r"(?:\b(?:Inc|Co|Corp|Ltd|LLC|Jr|Sr|St|Dr|Mt|Ft|Assn)|\b[A-Z])\.$")
 _DATE_FRAGMENT = 32  # a line of a date range broken over lines is short
 _STOP = {"a", "an", "and", "the", "of", "for", "in", "at", "to", "on", "with", "&", "by"}
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z])")  # where a duty in a paragraph ends
@@ -66,7 +65,7 @@ def is_duty(text: str, dated: bool = False) -> bool:
     holds a date range is read field by field (``|``, ``·``, dashes; commas too when ``dated``);
     a place at the end does not count, and a name in Title Case may run to 11 words."""
     text = text.strip()
-    if text.endswith(".") and not _ABBREVIATION_END.search(text):
+    if text.endswith(".") and not ABBREVIATION_END.search(text):
         return True
     fields = re.split(r",\s+|" + _FIELD_SEP.pattern, text) if dated else _FIELD_SEP.split(text)
     for f in fields:

@@ -350,7 +350,7 @@ class PostingReader:
         best: dict[tuple, Ask] = {}
         for a in sorted(asks, key=lambda a: a.line):  # stable: reading order within a line
             key = (a.kind, a.ids, a.years, a.settings, a.roles, a.group)
-            if key not in best or (a.strength == "required" and best[key].strength != "required"):
+            if key not in best or _RANK[a.strength] > _RANK[best[key].strength]:
                 best[key] = a
         required = [a for a in best.values() if a.strength == "required"]
         # A later list that only repeats an earlier one ("Skills: CPT, ModMed") adds nothing.

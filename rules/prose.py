@@ -40,9 +40,9 @@ from analyzer.rules.work import WorkKinds
 
 # Grammar, not vocabulary: where a sentence or a clause ends, what may stand before a clause's verb
 # or subject ("Before that, worked as ...", "in 2020 our clinic ..."), and where a role phrase ends.
-_ABBREVIATION = re.compile(
+ABBREVIATION_END = re.compile(
     r"(?:\b(?:Inc|Co|Corp|Ltd|LLC|Jr|Sr|St|Dr|Mt|Ft|Assn|Mr|Mrs|Ms)|\b[A-Z])\.$"
-)
+)  # a period that ends an abbreviation or an initial, not a sentence
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _PIECE_END = re.compile(
     r";\s*|,\s*(?:(?:and|but|then|so)\s+)?|\s+(?:and|but|then)\s+"
@@ -182,7 +182,7 @@ class ProseReader:
     def _sentences(par: _Piece) -> list[_Piece]:
         out, start = [], 0
         for m in _SENTENCE_END.finditer(par.text):
-            if not _ABBREVIATION.search(par.text[max(start, m.start() - 8) : m.start() + 1]):
+            if not ABBREVIATION_END.search(par.text[max(start, m.start() - 8) : m.start() + 1]):
                 out.append(par.part(start, m.start() + 1))
                 start = m.end()
         out.append(par.part(start, len(par.text)))
@@ -243,7 +243,7 @@ class ProseReader:
     def _employer(text: str) -> str | None:
         for m in _EMPLOYER.finditer(text):
             name = re.sub(r"['’]s$", "", m.group("name"))
-            if not _ABBREVIATION.search(name):
+            if not ABBREVIATION_END.search(name):
                 name = name.rstrip(".")
             if name.lower() not in _OPEN_WORDS and not is_date_line(name):
                 return name

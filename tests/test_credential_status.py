@@ -303,12 +303,10 @@ EDUCATOR = [
     ids=["eligible", "apprentice", "educator"],
 )
 def test_whose_credential_in_every_format(analyzer, fmt, lines, expected):
-    from analyzer.parsing import read_bytes
     from tests.conftest import AS_OF
-    from tests.fixtures.plain import BUILDERS
+    from tests.fixtures.plain import read
 
-    doc = read_bytes(BUILDERS[fmt](lines), f"resume.{fmt}", analyzer.sectioner)
-    report = analyzer.analyze_document(doc, AS_OF)
+    report = analyzer.analyze_document(read(analyzer, lines, fmt), AS_OF)
     assert statuses(report, expected) == expected
     assert "apprentice_and_full" not in {f.id for f in report.credibility}
 

@@ -325,12 +325,9 @@ BILLER = [
 
 @pytest.mark.parametrize("fmt", ["txt", "docx", "pdf"])
 def test_a_billing_career_is_not_coding_in_every_format(analyzer, fmt):
-    from analyzer.parsing import read_bytes
-    from tests.conftest import AS_OF
-    from tests.fixtures.plain import BUILDERS
+    from tests.fixtures.plain import findings
 
-    doc = read_bytes(BUILDERS[fmt](BILLER), f"biller.{fmt}", analyzer.sectioner)
-    found = analyzer.engine.extract(doc, AS_OF)
+    found = findings(analyzer, BILLER, fmt, "biller")
     assert [(p.title, p.coding_related) for p in found.experience.positions] == [
         ("Medical Billing Specialist", False),
         ("AR Follow-Up Representative", False),
@@ -385,11 +382,8 @@ CODER_WHO_BILLS = [
     ids=["biller", "coder who bills"],
 )
 def test_billing_and_coding_careers_in_every_format(analyzer, fmt, lines, jobs, coding):
-    from analyzer.parsing import read_bytes
-    from tests.conftest import AS_OF
-    from tests.fixtures.plain import BUILDERS
+    from tests.fixtures.plain import findings
 
-    doc = read_bytes(BUILDERS[fmt](lines), f"resume.{fmt}", analyzer.sectioner)
-    found = analyzer.engine.extract(doc, AS_OF)
+    found = findings(analyzer, lines, fmt)
     assert [p.coding_related for p in found.experience.positions] == jobs
     assert found.domain.medical_coding is coding

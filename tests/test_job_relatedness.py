@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer.parsing import read_bytes
-from tests.conftest import AS_OF
-from tests.fixtures.plain import BUILDERS
+from tests.fixtures.plain import findings
 
 CODER = [
     "# Experience",
@@ -107,10 +105,7 @@ HEALTHCARE = {
 
 
 def _second_job(analyzer, lines: list[str], fmt: str):
-    doc = read_bytes(
-        BUILDERS[fmt](["Jordan Reyes", *CODER, *lines]), f"j.{fmt}", analyzer.sectioner
-    )
-    exp = analyzer.engine.extract(doc, AS_OF).experience
+    exp = findings(analyzer, ["Jordan Reyes", *CODER, *lines], fmt, "j").experience
     assert len(exp.positions) == 2, [p.title for p in exp.positions]
     return exp
 

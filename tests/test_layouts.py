@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer.parsing import read_bytes
-from tests.conftest import AS_OF
-from tests.fixtures.plain import BUILDERS
+from tests.fixtures.plain import BUILDERS, findings_in_every_format
 
 HEAD = ["Jordan Ellis", "jordan.ellis@example.com | (918) 555-0100"]
 
@@ -146,12 +144,7 @@ LAYOUTS = {
 
 @pytest.fixture(scope="module")
 def built(analyzer):
-    out = {}
-    for name, (lines, _, _) in LAYOUTS.items():
-        for fmt, build in BUILDERS.items():
-            doc = read_bytes(build(HEAD + lines), f"{name}.{fmt}", analyzer.sectioner)
-            out[name, fmt] = analyzer.engine.extract(doc, AS_OF)
-    return out
+    return findings_in_every_format(analyzer, {k: HEAD + v[0] for k, v in LAYOUTS.items()})
 
 
 @pytest.mark.parametrize("fmt", sorted(BUILDERS))

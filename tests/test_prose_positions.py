@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer.parsing import read_bytes
-from tests.conftest import AS_OF
-from tests.fixtures.plain import BUILDERS
+from tests.fixtures.plain import BUILDERS, findings, findings_in_every_format
 
 # (lines, expected (title, employer, start, end, current, coding_related) per position, years)
 PROSE = {
@@ -236,13 +234,7 @@ NOT_POSITIONS = {
 
 @pytest.fixture(scope="module")
 def built(analyzer):
-    out = {}
-    cases = {**{k: v[0] for k, v in PROSE.items()}, **NOT_POSITIONS}
-    for name, lines in cases.items():
-        for fmt, build in BUILDERS.items():
-            doc = read_bytes(build(lines), f"{name}.{fmt}", analyzer.sectioner)
-            out[name, fmt] = analyzer.engine.extract(doc, AS_OF)
-    return out
+    return findings_in_every_format(analyzer, {**{k: v[0] for k, v in PROSE.items()}, **NOT_POSITIONS})
 
 
 @pytest.mark.parametrize("fmt", sorted(BUILDERS))
@@ -306,8 +298,7 @@ HEADERS = [
 def test_dated_headers_are_not_changed_by_prose(analyzer, summary, fmt):
     def experience(text: str):
         lines = [line.format(summary=text) for line in HEADERS]
-        doc = read_bytes(BUILDERS[fmt](lines), f"h.{fmt}", analyzer.sectioner)
-        return analyzer.engine.extract(doc, AS_OF).experience
+        return findings(analyzer, lines, fmt, "h").experience
 
     plain = experience("Outpatient coder for hospitals and clinics.")
     with_prose = experience(summary)

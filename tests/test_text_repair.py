@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer.parsing import read_bytes
 from analyzer.parsing.cleanup import clean_chars
 from tests.conftest import AS_OF
-from tests.fixtures.plain import BUILDERS
+from tests.fixtures.plain import BUILDERS, read
 
 
 @pytest.mark.parametrize(
@@ -45,7 +44,7 @@ WIDE = [
 @pytest.mark.parametrize("fmt", sorted(BUILDERS))
 def test_mojibake_repaired_in_every_format(analyzer, fmt):
     lines = COMMON + ([] if fmt == "pdf" else WIDE)
-    doc = read_bytes(BUILDERS[fmt](lines), f"m.{fmt}", analyzer.sectioner)
+    doc = read(analyzer, lines, fmt, "m")
     text = "\n".join(ln.text for ln in doc.lines)
     assert "Rosa Ménard" in text and "Café Street Clinic" in text
     assert "\u00c3" not in text and "\u00c2" not in text and "\u00e2\u20ac" not in text

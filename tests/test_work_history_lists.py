@@ -12,7 +12,7 @@ import pytest
 from analyzer.parsing import read_bytes
 from analyzer.parsing.raw import RawLine
 from tests.conftest import AS_OF
-from tests.fixtures.plain import BUILDERS
+from tests.fixtures.plain import BUILDERS, findings_in_every_format
 
 # The skills-based body: skill areas under headings a resume reads as experience, no dates.
 FUNCTIONAL = [
@@ -113,12 +113,7 @@ LISTS = {
 
 @pytest.fixture(scope="module")
 def built(analyzer):
-    out = {}
-    for name, (lines, _, _) in LISTS.items():
-        for fmt, build in BUILDERS.items():
-            doc = read_bytes(build(FUNCTIONAL + lines), f"{name}.{fmt}", analyzer.sectioner)
-            out[name, fmt] = analyzer.engine.extract(doc, AS_OF)
-    return out
+    return findings_in_every_format(analyzer, {k: FUNCTIONAL + v[0] for k, v in LISTS.items()})
 
 
 @pytest.mark.parametrize("fmt", sorted(BUILDERS))

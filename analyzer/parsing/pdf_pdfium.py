@@ -367,10 +367,9 @@ def _page(doc, index: int) -> Page:
                 sizes.append(size)
                 fills.append(fill)
                 continue
-            chars = text[start:end]
-            if chars.isspace():
-                continue
-            keep = [i for i, ch in enumerate(chars, start) if not ch.isspace()]
+            keep = [i for i, ch in enumerate(text[start:end], start) if not ch.isspace()]
+            if not keep:
+                continue  # only spaces
             run = runs.get(obj)
             if run is None:
                 run = runs[obj] = new_run(tp, obj, keep[0])
