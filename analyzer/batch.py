@@ -591,13 +591,15 @@ def _feed(results, tasks, live, kept, summary, filters, blind_mode, progress) ->
     # written as the worker made it.
     wants_report = kept is not None or any(getattr(s, "wants_report", True) for s in live)
     for index, text, digest in in_order(results):
-        head = ReportHead.model_validate_json(text)
+        # A run whose outputs read reports parses each whole once, and decides on it.
+        whole = Report.model_validate_json(text) if wants_report else None
+        head = whole if whole is not None else ReportHead.model_validate_json(text)
         label = tasks[index][2]
         group, entry = dups.check(head, digest, label, index)
         keep = bool(head.error) or filters.passes(head)
         report = None
         if keep and (wants_report or blind_mode or group is not None):
-            report = Report.model_validate_json(text)
+            report = whole if whole is not None else Report.model_validate_json(text)
             if blind_mode:
                 report = blind(report, index)
             if group is not None:
